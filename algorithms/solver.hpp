@@ -1,0 +1,56 @@
+#pragma once
+// The one interface every iterative learner implements. The experiment runner and the
+// CLI drive solvers only through it, so curves, progress and results are written once.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <eqlab/games/extensive/compiled_game.hpp>
+
+namespace eqlab {
+
+class Solver {
+ public:
+  virtual ~Solver() = default;
+
+  // Runs one iteration (or one episode).
+  virtual void step() = 0;
+  // Iterations run so far.
+  virtual std::int64_t iteration() const = 0;
+
+  virtual std::string name() const = 0;
+  // The solution concept the output approximates: "nash", "nfcce", "efce", ...
+  virtual std::string concept_name() const { return "nash"; }
+  // Every parameter in effect, defaults included (the seed too).
+  virtual nlohmann::json params() const = 0;
+
+  // The strategy the solver outputs (for Nash learners the average strategy) and the
+  // strategy it plays now, both in sequence form.
+  virtual Profile output_profile() const = 0;
+  virtual Profile current_profile() const = 0;
+};
+
+// Parameters shared by all solvers; a solver ignores those it has no use for, but every
+// one it uses is written into results.
+struct SolverOptions {
+  std::uint64_t seed = 0;
+  nlohmann::json extra = nlohmann::json::object();  // solver-specific overrides
+};
+
+struct SolverInfo {
+  std::string name;
+  std::string description;
+  bool normal_form_only = false;
+};
+
+// The solvers known by name ("cfr", "cfr+", "rm"), in a stable order.
+const std::vector<SolverInfo>& solver_list();
+// Creates a solver; throws UsageError for an unknown name or a game it cannot solve.
+// `normal_form` says whether the compiled game came from a normal-form game.
+std::unique_ptr<Solver> make_solver(const std::string& name, const CompiledGame& game,
+                                    const SolverOptions& options, bool normal_form);
+
+}  // namespace eqlab

@@ -1,0 +1,63 @@
+#pragma once
+// Counterfactual regret minimisation on the compiled game, in sequence form.
+//
+// One update of player p: the utility gradient against the others' current plans gives,
+// at every sequence, the counterfactual value of its last action (chance and the others'
+// reach included, p's own reach excluded); a bottom-up pass over p's treeplex adds the
+// values of the infosets below each sequence, and regret matching turns the accumulated
+// regrets into the next behavioural strategy. The same class serves three baselines:
+//   cfr   regret matching,  alternating updates,  uniform averaging
+//   cfr+  regret matching+, alternating updates,  linear averaging
+//   rm    regret matching,  simultaneous updates, uniform averaging (normal-form games,
+//         where each player has one infoset and CFR is plain regret matching)
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <eqlab/algorithms/solver.hpp>
+
+namespace eqlab {
+
+struct CfrConfig {
+  enum class Averaging { uniform, linear };
+  bool regret_matching_plus = false;  // clamp cumulative regrets at 0 after each update
+  bool alternating = true;            // update players in turn, each seeing the last update
+  Averaging averaging = Averaging::uniform;
+};
+
+class CfrSolver final : public Solver {
+ public:
+  CfrSolver(const CompiledGame& game, std::string name, CfrConfig config, std::uint64_t seed = 0);
+
+  void step() override;
+  std::int64_t iteration() const override { return iteration_; }
+  std::string name() const override { return name_; }
+  nlohmann::json params() const override;
+  Profile output_profile() const override;
+  Profile current_profile() const override { return current_; }
+
+  const CfrConfig& config() const { return config_; }
+
+ private:
+  // Accumulates regrets of `player` from its gradient (already in gradient_[player]).
+  void update_regrets(int player);
+  // Regret matching: cumulative regrets -> behavioural -> sequence form (current_).
+  void refresh_strategy(int player);
+  void accumulate_average(int player, double weight);
+
+  const CompiledGame& game_;
+  std::string name_;
+  CfrConfig config_;
+  std::uint64_t seed_;
+  std::int64_t iteration_ = 0;
+  double total_weight_ = 0.0;
+
+  // Per player, indexed by sequence; sized once, reused every iteration.
+  std::vector<std::vector<double>> regret_;
+  std::vector<std::vector<double>> behavioural_;
+  Profile current_;
+  std::vector<std::vector<double>> average_;   // weighted sum of sequence-form plans
+  std::vector<std::vector<double>> gradient_;  // also the bottom-up scratch
+};
+
+}  // namespace eqlab

@@ -1,0 +1,430 @@
+#include <eqlab/games/io/json_game.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+#include <set>
+#include <sstream>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include <eqlab/lib/error.hpp>
+
+namespace eqlab {
+
+using nlohmann::json;
+
+namespace {
+
+const char* kFormat = "eqlab-game/1";
+
+// Rejects input nested deeper than the limit before the parser sees it, so a hostile
+// file cannot exhaust memory or time; reports the line where the limit is crossed.
+void check_nesting(const std::string& text, int limit) {
+  int depth = 0, line = 1;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '{' || c == '[') {
+      if (++depth > limit)
+        throw InputError("line " + std::to_string(line),
+                         "JSON nesting deeper than the limit of " + std::to_string(limit) +
+                             " levels (raise it with --max-nesting)");
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+}
+
+std::string child_pointer(const std::string& parent, const std::string& key) {
+  return parent + "/" + pointer_token(key);
+}
+std::string child_pointer(const std::string& parent, std::size_t index) {
+  return parent + "/" + std::to_string(index);
+}
+
+std::string type_name(const json& j) {
+  return j.is_null() ? "null" : j.type_name();
+}
+
+[[noreturn]] void fail(const std::string& pointer, const std::string& what) {
+  throw InputError(pointer.empty() ? "/" : pointer, what);
+}
+
+Number read_number(const json& j, const std::string& pointer, const char* what = "a number") {
+  if (j.is_number_integer()) {
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+      return Number::real(static_cast<double>(j.get<std::uint64_t>()));
+    return Number::integer(j.get<std::int64_t>());
+  }
+  if (j.is_number_float()) {
+    double v = j.get<double>();
+    if (!std::isfinite(v)) fail(pointer, std::string("expected ") + what + ", got a non-finite value");
+    return Number::parse(j.dump()).value_or(Number::real(v));
+  }
+  if (j.is_string()) {
+    auto n = Number::parse(j.get<std::string>());
+    if (!n) fail(pointer, std::string("expected ") + what + " (a JSON number, \"p/q\" or a decimal), got \"" +
+                              j.get<std::string>() + "\"");
+    return *n;
+  }
+  fail(pointer, std::string("expected ") + what + ", got " + type_name(j));
+}
+
+const std::string& read_label(const json& j, const std::string& pointer, const char* what) {
+  if (!j.is_string()) fail(pointer, std::string("expected ") + what + " (a non-empty string), got " + type_name(j));
+  const std::string& s = j.get_ref<const std::string&>();
+  if (s.empty()) fail(pointer, std::string(what) + " must not be empty");
+  return s;
+}
+
+const json& require(const json& object, const char* key, const std::string& pointer, const char* what) {
+  auto it = object.find(key);
+  if (it == object.end()) fail(pointer, std::string("missing member \"") + key + "\" (" + what + ")");
+  return *it;
+}
+
+const json& require_array(const json& object, const char* key, const std::string& pointer, const char* what) {
+  const json& a = require(object, key, pointer, what);
+  if (!a.is_array()) fail(child_pointer(pointer, key), std::string("expected an array (") + what + "), got " + type_name(a));
+  return a;
+}
+
+void check_members(const json& object, const std::string& pointer, std::initializer_list<const char*> allowed,
+                   const char* where) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const std::string& key = it.key();
+    if (key.rfind("x-", 0) == 0) continue;
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
+      std::string list;
+      for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+      fail(child_pointer(pointer, key), "unknown member \"" + key + "\" in " + where + " (allowed: " + list +
+                                            "; extensions must start with \"x-\")");
+    }
+  }
+}
+
+std::vector<std::string> read_labels(const json& array, const std::string& pointer, const char* what) {
+  std::vector<std::string> labels;
+  std::unordered_set<std::string> seen;
+  for (std::size_t k = 0; k < array.size(); ++k) {
+    const std::string& s = read_label(array[k], child_pointer(pointer, k), what);
+    if (!seen.insert(s).second) fail(child_pointer(pointer, k), std::string("duplicate ") + what + " \"" + s + "\"");
+    labels.push_back(s);
+  }
+  return labels;
+}
+
+std::vector<Number> read_payoff_vector(const json& j, const std::string& pointer, int n) {
+  if (!j.is_array()) fail(pointer, "expected an array of " + std::to_string(n) + " payoffs, got " + type_name(j));
+  if (static_cast<int>(j.size()) != n)
+    fail(pointer, "expected " + std::to_string(n) + " payoffs (one per player), got " + std::to_string(j.size()));
+  std::vector<Number> u;
+  for (int p = 0; p < n; ++p) u.push_back(read_number(j[p], child_pointer(pointer, p), "a payoff"));
+  return u;
+}
+
+// --- normal -------------------------------------------------------------------------
+
+void read_normal(const json& doc, LoadedGame& game) {
+  check_members(doc, "", {"format", "type", "players", "name", "description", "actions", "payoffs"}, "a normal game");
+  NormalGame g;
+  g.name = game.name;
+  g.players = game.tree.players;
+  const int n = g.num_players();
+  const json& actions = require_array(doc, "actions", "", "one array of action labels per player");
+  if (static_cast<int>(actions.size()) != n)
+    fail("/actions", "expected " + std::to_string(n) + " action lists (one per player), got " +
+                         std::to_string(actions.size()));
+  for (int p = 0; p < n; ++p) {
+    const std::string ptr = child_pointer("/actions", p);
+    if (!actions[p].is_array()) fail(ptr, "expected an array of action labels, got " + type_name(actions[p]));
+    if (actions[p].empty()) fail(ptr, "a player needs at least one action");
+    g.actions.push_back(read_labels(actions[p], ptr, "action label"));
+  }
+  // Walk the nested payoff arrays level by level (depth = number of players).
+  require(doc, "payoffs", "", "nested arrays of payoff vectors");
+  g.payoffs.resize(g.num_profiles() * n);
+  struct Item { const json* j; std::string pointer; std::size_t prefix; int level; };
+  std::vector<Item> stack{{&doc["payoffs"], "/payoffs", 0, 0}};
+  while (!stack.empty()) {
+    Item it = std::move(stack.back());
+    stack.pop_back();
+    const json& j = *it.j;
+    const std::size_t width = g.actions[it.level].size();
+    if (!j.is_array() || j.size() != width)
+      fail(it.pointer, "expected an array of " + std::to_string(width) + " entries (one per action of player " +
+                           std::to_string(it.level) + "), got " +
+                           (j.is_array() ? std::to_string(j.size()) + " entries" : type_name(j)));
+    for (std::size_t a = 0; a < width; ++a) {
+      const std::size_t prefix = it.prefix * width + a;
+      const std::string ptr = child_pointer(it.pointer, a);
+      if (it.level + 1 == n) {
+        auto u = read_payoff_vector(j[a], ptr, n);
+        std::copy(u.begin(), u.end(), g.payoffs.begin() + prefix * n);
+      } else {
+        stack.push_back({&j[a], ptr, prefix, it.level + 1});
+      }
+    }
+  }
+  game.tree = g.to_tree();
+  game.normal = std::move(g);
+}
+
+// --- extensive ----------------------------------------------------------------------
+
+void read_extensive(const json& doc, LoadedGame& game) {
+  check_members(doc, "", {"format", "type", "players", "name", "description", "root"}, "an extensive game");
+  GameTree& tree = game.tree;
+  const int n = tree.num_players();
+  require(doc, "root", "", "the root node");
+  std::unordered_set<std::string> ids;
+
+  struct Item { const json* j; int parent; int edge; };
+  std::vector<Item> stack{{&doc["root"], -1, -1}};
+  // A node's pointer is derived from its parent only when an error needs it: building
+  // every pointer eagerly would cost O(depth) per node.
+  auto pointer_for = [&](const Item& it) {
+    return it.parent < 0 ? std::string("/root")
+                         : tree.pointer_of(it.parent) + "/children/" + std::to_string(it.edge);
+  };
+  while (!stack.empty()) {
+    const Item it = stack.back();
+    stack.pop_back();
+    const json& j = *it.j;
+    if (!j.is_object()) fail(pointer_for(it), "expected a node (an object), got " + type_name(j));
+
+    std::string id;
+    if (auto f = j.find("id"); f != j.end()) {
+      id = read_label(*f, pointer_for(it) + "/id", "a node id");
+      if (!ids.insert(id).second) fail(pointer_for(it) + "/id", "duplicate node id \"" + id + "\"");
+    }
+
+    GameTree::NodeSpec spec;
+    const bool has_player = j.contains("player");
+    if (j.contains("payoffs") && !has_player) {
+      const std::string ptr = pointer_for(it);
+      check_members(j, ptr, {"payoffs", "id"}, "a terminal node");
+      spec = GameTree::terminal_node(read_payoff_vector(j["payoffs"], ptr + "/payoffs", n), id);
+    } else if (!has_player) {
+      fail(pointer_for(it), "a node needs \"player\" (decision or chance node) or \"payoffs\" (terminal node)");
+    } else {
+      const std::string ptr = pointer_for(it);
+      const json& player = j["player"];
+      const bool chance = player.is_string() && player.get<std::string>() == "chance";
+      if (chance) check_members(j, ptr, {"player", "actions", "probs", "children", "id"}, "a chance node");
+      else check_members(j, ptr, {"player", "infoset", "actions", "children", "id"}, "a decision node");
+      const json& actions = require_array(j, "actions", ptr, "action labels");
+      if (actions.empty()) fail(ptr + "/actions", "a node needs at least one action");
+      std::vector<std::string> labels = read_labels(actions, ptr + "/actions", "action label");
+      const json& kids = require_array(j, "children", ptr, "one child node per action");
+      if (kids.size() != actions.size())
+        fail(ptr + "/children", "expected " + std::to_string(actions.size()) + " children (one per action), got " +
+                                    std::to_string(kids.size()));
+      if (chance) {
+        const json& probs = require_array(j, "probs", ptr, "one probability per action");
+        if (probs.size() != actions.size())
+          fail(ptr + "/probs", "expected " + std::to_string(actions.size()) + " probabilities (one per action), got " +
+                                   std::to_string(probs.size()));
+        std::vector<Number> p;
+        Number sum = Number::integer(0);
+        for (std::size_t k = 0; k < probs.size(); ++k) {
+          const std::string pk = child_pointer(ptr + "/probs", k);
+          p.push_back(read_number(probs[k], pk, "a probability"));
+          if (p.back().value < 0.0 || (p.back().exact && p.back().num < 0))
+            fail(pk, "a probability must be >= 0, got " + p.back().to_string());
+          sum = add(sum, p.back());
+        }
+        const bool ok = sum.exact ? (sum.num == 1 && sum.den == 1) : std::fabs(sum.value - 1.0) <= 1e-9;
+        if (!ok) fail(ptr + "/probs", "probabilities must sum to 1, they sum to " + sum.to_string());
+        spec = GameTree::chance_node(std::move(p), std::move(labels), id);
+      } else {
+        if (!player.is_number_integer() || player.get<std::int64_t>() < 0 || player.get<std::int64_t>() >= n)
+          fail(ptr + "/player", "expected a player index 0.." + std::to_string(n - 1) + " or \"chance\", got " +
+                                    player.dump());
+        const int p = static_cast<int>(player.get<std::int64_t>());
+        const std::string& label = read_label(require(j, "infoset", ptr, "the infoset label"), ptr + "/infoset",
+                                              "an infoset label");
+        const int info = tree.infoset(p, label, labels, ptr + "/actions");
+        spec = GameTree::decision_node(info, id);
+      }
+      const int v = it.parent < 0 ? tree.add_root(std::move(spec)) : tree.add_child(it.parent, it.edge, std::move(spec));
+      for (std::size_t k = kids.size(); k-- > 0;) stack.push_back({&kids[k], v, static_cast<int>(k)});
+      continue;
+    }
+    if (it.parent < 0) tree.add_root(std::move(spec));
+    else tree.add_child(it.parent, it.edge, std::move(spec));
+  }
+  tree.finalize();
+}
+
+}  // namespace
+
+LoadedGame read_json_game(const std::string& text, const std::string& file, const LoadLimits& limits) {
+  try {
+    check_nesting(text, limits.max_nesting);
+    json doc;
+    try {
+      doc = json::parse(text);
+    } catch (const json::parse_error& e) {
+      std::string what = e.what();
+      if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
+      throw InputError("", "invalid JSON: " + what);
+    }
+    if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
+    const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
+    if (!format.is_string() || format.get<std::string>() != kFormat)
+      fail("/format", std::string("expected \"") + kFormat + "\", got " + format.dump());
+    const json& type = require(doc, "type", "", "\"normal\" or \"extensive\"");
+    if (!type.is_string()) fail("/type", "expected a string, got " + type_name(type));
+    const std::string& kind = type.get_ref<const std::string&>();
+    if (kind != "normal" && kind != "extensive") {
+      if (kind == "markov" || kind == "graph")
+        fail("/type", "games of type \"" + kind + "\" cannot be loaded by this version of eqlab");
+      fail("/type", "expected \"normal\", \"extensive\", \"markov\" or \"graph\", got \"" + kind + "\"");
+    }
+    const json& players = require_array(doc, "players", "", "player names");
+    if (players.empty()) fail("/players", "a game needs at least one player");
+    LoadedGame game;
+    game.type = kind;
+    game.tree.players = read_labels(players, "/players", "player name");
+    for (const char* key : {"name", "description"})
+      if (auto it = doc.find(key); it != doc.end() && !it->is_string())
+        fail(std::string("/") + key, "expected a string, got " + type_name(*it));
+    game.name = doc.value("name", std::string());
+    if (game.name.empty()) {
+      auto slash = file.find_last_of('/');
+      game.name = slash == std::string::npos ? file : file.substr(slash + 1);
+    }
+    game.tree.name = game.name;
+    if (kind == "normal") read_normal(doc, game);
+    else read_extensive(doc, game);
+    return game;
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  }
+}
+
+// --- writing -----------------------------------------------------------------------
+
+namespace {
+
+void write_string(std::ostream& out, const std::string& s) { out << json(s).dump(); }
+void write_number(std::ostream& out, const Number& v) { out << v.to_json().dump(); }
+
+void write_header(const LoadedGame& game, std::ostream& out) {
+  out << "{\"format\": \"" << kFormat << "\", \"type\": \"" << game.type << "\", \"name\": ";
+  write_string(out, game.name);
+  out << ",\n \"players\": " << json(game.tree.players).dump();
+}
+
+void write_extensive(const LoadedGame& game, std::ostream& out) {
+  const GameTree& tree = game.tree;
+  out << ",\n \"root\": ";
+  // Explicit stack of (node, next child to write); closing brackets written on the way up.
+  std::vector<std::pair<int, int>> stack{{0, -1}};
+  while (!stack.empty()) {
+    auto& [v, next] = stack.back();
+    const TreeNode& node = tree.nodes[v];
+    if (next == -1) {
+      out << "\n" << std::string(std::min<std::size_t>(stack.size(), 40), ' ') << "{";
+      if (v < static_cast<int>(tree.node_ids.size()) && !tree.node_ids[v].empty()) {
+        out << "\"id\": ";
+        write_string(out, tree.node_ids[v]);
+        out << ", ";
+      }
+      if (node.kind == NodeKind::terminal) {
+        out << "\"payoffs\": [";
+        auto u = tree.payoffs_of(v);
+        for (std::size_t p = 0; p < u.size(); ++p) {
+          if (p) out << ", ";
+          write_number(out, u[p]);
+        }
+        out << "]}";
+        stack.pop_back();
+        if (!stack.empty()) ++stack.back().second;
+        continue;
+      }
+      std::vector<std::string> actions;
+      for (int a = 0; a < node.num_children; ++a) actions.push_back(tree.action_label(v, a));
+      if (node.kind == NodeKind::chance) {
+        out << "\"player\": \"chance\", \"actions\": " << json(actions).dump() << ", \"probs\": [";
+        auto probs = tree.probs_of(v);
+        for (std::size_t k = 0; k < probs.size(); ++k) {
+          if (k) out << ", ";
+          write_number(out, probs[k]);
+        }
+        out << "]";
+      } else {
+        out << "\"player\": " << node.player << ", \"infoset\": ";
+        write_string(out, tree.infosets[node.infoset].label);
+        out << ", \"actions\": " << json(actions).dump();
+      }
+      out << ", \"children\": [";
+      next = 0;
+    }
+    if (next < node.num_children) {
+      if (next > 0) out << ",";
+      stack.emplace_back(tree.child(v, next), -1);
+      continue;
+    }
+    out << "]}";
+    stack.pop_back();
+    if (!stack.empty()) ++stack.back().second;
+  }
+}
+
+void write_normal(const NormalGame& g, std::ostream& out) {
+  const int n = g.num_players();
+  out << ",\n \"actions\": " << json(g.actions).dump() << ",\n \"payoffs\": ";
+  // Nested arrays with player 0 outermost: walk profiles in index order and open/close
+  // brackets where the mixed-radix counter rolls over.
+  const std::size_t total = g.num_profiles();
+  std::vector<std::size_t> radix(n);
+  for (int p = 0; p < n; ++p) radix[p] = g.actions[p].size();
+  for (std::size_t k = 0; k < total; ++k) {
+    // How many trailing levels start here: levels whose index is 0 at profile k.
+    std::size_t rest = k;
+    int opening = 0;
+    for (int p = n - 1; p >= 0 && rest % radix[p] == 0; --p, rest /= radix[p + 1]) ++opening;
+    if (k > 0) out << ",";
+    if (opening > 0 && k > 0 && n > 1) out << "\n  ";
+    out << std::string(opening, '[') << "[";
+    for (int p = 0; p < n; ++p) {
+      if (p) out << ", ";
+      write_number(out, g.payoffs[k * n + p]);
+    }
+    out << "]";
+    std::size_t after = k + 1;
+    int closing = 0;
+    for (int p = n - 1; p >= 0 && after % radix[p] == 0; --p, after /= radix[p + 1]) ++closing;
+    out << std::string(closing, ']');
+  }
+}
+
+}  // namespace
+
+void write_json_game(const LoadedGame& game, std::ostream& out) {
+  write_header(game, out);
+  if (game.type == "normal" && game.normal) write_normal(*game.normal, out);
+  else write_extensive(game, out);
+  out << "}\n";
+}
+
+std::string game_to_json_text(const LoadedGame& game) {
+  std::ostringstream out;
+  write_json_game(game, out);
+  return out.str();
+}
+
+json game_to_json(const LoadedGame& game) { return json::parse(game_to_json_text(game)); }
+
+}  // namespace eqlab

@@ -1,0 +1,32 @@
+// eqlab games: the built-in games, with their parameters and defaults.
+#include <iostream>
+
+#include <eqlab/games/builtin/registry.hpp>
+
+#include "cli.hpp"
+#include "report.hpp"
+
+namespace eqlab::cli {
+
+const std::string_view kGamesHelp =
+    R"help(usage: eqlab games
+
+Lists the built-in games with their parameters and defaults. Any command that
+takes a GAME accepts a built-in game by name, with parameters in parentheses:
+  eqlab solve kuhn
+  eqlab solve "goofspiel(cards=4)" --iterations 500
+  eqlab info "kuhn(players=3)"
+)help";
+
+int run_games(std::span<const std::string> argv) {
+  parse_args("games", argv, {}, {}, 0);
+  std::cout << "Built-in games (GAME arguments; parameters as name(key=value,...)):\n";
+  for (const BuiltinGameInfo& game : builtin_games()) {
+    std::cout << "\n" << field(game.name) << game.description << "\n";
+    for (const BuiltinParam& p : game.params)
+      std::cout << "  " << field(p.name + "=" + p.default_value) << p.description << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace eqlab::cli

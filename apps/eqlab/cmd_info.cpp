@@ -1,0 +1,53 @@
+// eqlab info: the size and shape of a game.
+#include <iostream>
+
+#include "cli.hpp"
+#include "game_input.hpp"
+#include "report.hpp"
+
+namespace eqlab::cli {
+
+const std::string_view kInfoHelp =
+    R"help(usage: eqlab info GAME
+
+Prints the players of GAME (a game file or a built-in game), the number of
+nodes (decision, chance, terminal), each player's infosets and sequences, and
+whether the game is zero-sum.
+)help";
+
+int run_info(std::span<const std::string> argv) {
+  const Args args = parse_args("info", argv, {}, {"GAME"}, 1);
+  const GameInput game = load_and_compile(args.positional[0]);
+  const GameTree& tree = game.loaded.tree;
+  const CompiledGame& g = game.compiled;
+
+  int decision = 0, chance = 0, terminal = 0;
+  for (const TreeNode& node : tree.nodes) {
+    if (node.kind == NodeKind::decision) ++decision;
+    else if (node.kind == NodeKind::chance) ++chance;
+    else ++terminal;
+  }
+  std::cout << field("game") << game.loaded.name << " (" << game.loaded.type << " form)\n";
+  std::string players;
+  for (const std::string& p : g.players) players += (players.empty() ? "" : ", ") + p;
+  std::cout << field("players") << g.num_players() << ": " << players << "\n";
+  std::cout << field("nodes") << tree.num_nodes() << " (" << decision << " decision, " << chance << " chance, "
+            << terminal << " terminal)\n";
+  for (int p = 0; p < g.num_players(); ++p) {
+    const Treeplex& tp = g.treeplex[p];
+    std::cout << field(p == 0 ? "infosets" : "") << "player " << p << " (" << g.players[p]
+              << "): " << tp.num_infosets() << " infosets, " << tp.num_sequences() << " sequences\n";
+  }
+  if (game.loaded.normal) {
+    std::string shape;
+    for (const auto& actions : game.loaded.normal->actions)
+      shape += (shape.empty() ? "" : " x ") + std::to_string(actions.size());
+    std::cout << field("actions") << shape << "\n";
+  }
+  std::cout << field("zero-sum") << (g.zero_sum ? "yes" : "no");
+  if (!g.zero_sum && g.constant_sum) std::cout << " (constant-sum, payoffs sum to " << value_text(g.payoff_sum) << ")";
+  std::cout << "\n";
+  return kExitOk;
+}
+
+}  // namespace eqlab::cli

@@ -1,0 +1,137 @@
+// eqlab solve: runs a solver on a game, prints the value and exploitability, and writes
+// the result file, the curve and its plot.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include <tbb/global_control.h>
+
+#include <eqlab/algorithms/solver.hpp>
+#include <eqlab/games/io/result_file.hpp>
+#include <eqlab/sim/plot.hpp>
+#include <eqlab/sim/runner.hpp>
+
+#include "cli.hpp"
+#include "game_input.hpp"
+#include "output_file.hpp"
+#include "report.hpp"
+
+namespace eqlab::cli {
+
+const std::string_view kSolveHelp =
+    R"help(usage: eqlab solve GAME [options]
+
+Runs a solver on GAME (a game file, or a built-in game such as kuhn or
+"goofspiel(cards=4)"), then prints each player's value, the exploitability and
+the time taken. A progress bar shows on runs longer than a second when stderr is
+a terminal.
+
+options:
+  --solver NAME       cfr, cfr+ or rm (default cfr+; see below)
+  --iterations T      iterations to run (default 1000)
+  --seed S            random seed, written into the result (default 0)
+  --out FILE          write the result (eqlab-result/1 JSON)
+  --curve FILE        write the learning curve as CSV
+  --plot FILE         draw the curve as a PNG (needs gnuplot)
+  --checkpoints N     points on the curve, log-spaced (default 30)
+  --threads K         use at most K threads (default: all cores)
+  --no-progress       never show the progress bar
+)help";
+
+namespace {
+
+std::string solver_names() {
+  std::string names;
+  for (const SolverInfo& s : solver_list()) names += (names.empty() ? "" : ", ") + s.name;
+  return names;
+}
+
+void check_solver_name(const std::string& name) {
+  for (const SolverInfo& s : solver_list())
+    if (s.name == name) return;
+  throw CommandLineError("solve", "unknown solver '" + name + "': choose one of " + solver_names());
+}
+
+}  // namespace
+
+int run_solve(std::span<const std::string> argv) {
+  const Args args = parse_args("solve", argv,
+                               {{"--solver"}, {"--iterations"}, {"--seed"}, {"--out"}, {"--curve"},
+                                {"--plot"}, {"--checkpoints"}, {"--threads"}, {"--no-progress", false}},
+                               {"GAME"}, 1);
+  const std::string solver_name = args.text("--solver", "cfr+");
+  const std::int64_t iterations = args.integer("--iterations", 1000, 1);
+  const std::uint64_t seed = args.unsigned_integer("--seed", 0);
+  const int checkpoints = static_cast<int>(args.integer("--checkpoints", 30, 1, 100000));
+  const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
+  const std::string out_path = args.text("--out"), curve_path = args.text("--curve"),
+                    plot_path = args.text("--plot");
+  check_solver_name(solver_name);
+
+  // Everything that can fail fails now, before a long run.
+  std::optional<tbb::global_control> thread_limit;
+  if (threads > 0)
+    thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  if (!plot_path.empty() && find_program("gnuplot").empty())
+    throw PlotError("gnuplot not found: install the gnuplot-nox package (or leave out --plot)");
+  for (const std::string& path : {out_path, curve_path, plot_path})
+    if (!path.empty()) prepare_output(path);
+  const GameInput game = load_and_compile(args.positional[0]);
+  SolverOptions options;
+  options.seed = seed;
+  std::unique_ptr<Solver> solver = make_solver(solver_name, game.compiled, options, game.normal_form());
+
+  RunOptions run;
+  run.iterations = iterations;
+  run.checkpoints = checkpoints;
+  run.progress = !args.has("--no-progress");
+  run.progress_label = solver->name();
+  const RunResult result = run_solver(*solver, game.compiled, run);
+
+  std::vector<std::string> written;
+  if (!out_path.empty()) {
+    ResultHeader header;
+    header.game = game.loaded.name;
+    header.solver = solver->name();
+    header.params = solver->params();
+    header.concept_name = solver->concept_name();
+    header.iterations = solver->iteration();
+    const nlohmann::json doc = result_to_json(header, game.compiled, solver->output_profile(),
+                                              game.normal_form(), nash_metrics_json(result.final_report),
+                                              curve_to_json(result.curve));
+    write_text_file(out_path, doc.dump(2) + "\n");
+    written.push_back(out_path);
+  }
+  if (!curve_path.empty()) {
+    try {
+      write_curve_csv(result.curve, curve_path);
+    } catch (const std::runtime_error& e) {
+      throw BadInputError(e.what());
+    }
+    written.push_back(curve_path);
+  }
+  if (!plot_path.empty()) {
+    PlotOptions plot;
+    plot.title = game.loaded.name + ", " + solver->name() + ", " + std::to_string(solver->iteration()) +
+                 " iterations";
+    plot_curve_png(result.curve, plot_path, plot);
+    written.push_back(plot_path);
+  }
+
+  std::cout << field("game") << game.loaded.name << "\n";
+  char timing[128];
+  std::snprintf(timing, sizeof timing, " in %.3g s (solver %.3g s, evaluation %.3g s)", result.seconds,
+                result.solve_seconds, result.seconds - result.solve_seconds);
+  std::cout << field("solver") << solver->name() << ", seed " << seed << ": " << solver->iteration()
+            << " iterations" << timing << "\n";
+  print_nash_summary(std::cout, game.compiled, result.final_report);
+  if (!written.empty()) {
+    std::string list;
+    for (const std::string& w : written) list += (list.empty() ? "" : ", ") + w;
+    std::cout << field("wrote") << list << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace eqlab::cli

@@ -1,0 +1,24 @@
+#include <algorithm>
+
+#include "cli.hpp"
+
+namespace eqlab::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> list{
+      {"solve", "run a solver on a game; write the result, curve and plot", kSolveHelp, run_solve},
+      {"eval", "recompute the metrics of a result file", kEvalHelp, run_eval},
+      {"convert", "write a game file (Gambit .efg/.nfg, ...) as eqlab JSON", kConvertHelp, run_convert},
+      {"games", "list the built-in games and their parameters", kGamesHelp, run_games},
+      {"info", "print the size and shape of a game", kInfoHelp, run_info},
+  };
+  return list;
+}
+
+const Command* find_command(std::string_view name) {
+  const auto& list = commands();
+  auto it = std::find_if(list.begin(), list.end(), [&](const Command& c) { return c.name == name; });
+  return it == list.end() ? nullptr : &*it;
+}
+
+}  // namespace eqlab::cli

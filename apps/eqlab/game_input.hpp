@@ -1,0 +1,24 @@
+#pragma once
+// Turning a GAME argument (a file path or a built-in spec) into a loaded and compiled game,
+// with command-line messages for the ways that can fail.
+#include <string>
+
+#include <eqlab/games/extensive/compiled_game.hpp>
+#include <eqlab/games/io/game_source.hpp>
+
+namespace eqlab::cli {
+
+struct GameInput {
+  LoadedGame loaded;
+  CompiledGame compiled;
+  bool normal_form() const { return loaded.normal.has_value(); }
+};
+
+// Loads a game file or a built-in game. A missing file or an unknown or badly written
+// built-in spec is a BadInputError; a bad file throws eqlab::InputError.
+LoadedGame load_game_argument(const std::string& spec);
+
+// load_game_argument() and compile(); compile errors name the game.
+GameInput load_and_compile(const std::string& spec);
+
+}  // namespace eqlab::cli

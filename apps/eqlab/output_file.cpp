@@ -1,0 +1,45 @@
+#include "output_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli.hpp"
+
+namespace eqlab::cli {
+
+namespace fs = std::filesystem;
+
+void prepare_output(const std::string& path) {
+  if (path == "-") return;
+  const fs::path parent = fs::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) {
+    fs::create_directories(parent, ec);
+    if (ec) throw BadInputError("cannot create the folder " + parent.string() + ": " + ec.message());
+  }
+  if (fs::is_directory(path, ec)) throw BadInputError("cannot write " + path + ": it is a folder");
+  const bool existed = fs::exists(path, ec);
+  {
+    std::ofstream probe(path, std::ios::app);
+    if (!probe) throw BadInputError("cannot write " + path + ": " + std::strerror(errno));
+  }
+  if (!existed) fs::remove(path, ec);
+}
+
+void write_text_file(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return;
+  }
+  prepare_output(path);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << text;
+  out.flush();
+  if (!out) throw BadInputError("cannot write " + path + ": " + std::strerror(errno));
+}
+
+}  // namespace eqlab::cli

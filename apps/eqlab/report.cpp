@@ -1,0 +1,52 @@
+#include "report.hpp"
+
+#include <cstdio>
+#include <ostream>
+
+namespace eqlab::cli {
+
+namespace {
+constexpr std::size_t kFieldWidth = 16;
+
+std::string player_name(const CompiledGame& game, int p) {
+  return "player " + std::to_string(p) + " (" + game.players[p] + ")";
+}
+}  // namespace
+
+std::string field(std::string_view name) {
+  std::string text(name);
+  text += ' ';
+  if (text.size() < kFieldWidth) text.resize(kFieldWidth, ' ');
+  return text;
+}
+
+std::string value_text(double v) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%.6g", v);
+  return text;
+}
+
+std::string gap_text(double v) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%.4e", v);
+  return text;
+}
+
+void print_nash_summary(std::ostream& out, const CompiledGame& game, const NashReport& report) {
+  for (int p = 0; p < game.num_players(); ++p)
+    out << field(p == 0 ? "value" : "") << player_name(game, p) << ": " << value_text(report.values[p]) << "\n";
+  out << field("exploitability") << gap_text(report.exploitability) << "\n";
+  out << field("nash_conv") << gap_text(report.nash_conv) << "\n";
+}
+
+void print_nash_details(std::ostream& out, const CompiledGame& game, const NashReport& report) {
+  for (int p = 0; p < game.num_players(); ++p) {
+    out << field(p == 0 ? "players" : "") << player_name(game, p) << ": value " << value_text(report.values[p])
+        << ", best response " << value_text(report.best_response[p]) << ", gain "
+        << gap_text(report.best_response[p] - report.values[p]) << "\n";
+  }
+  out << field("nash_conv") << gap_text(report.nash_conv) << "\n";
+  out << field("exploitability") << gap_text(report.exploitability) << "\n";
+}
+
+}  // namespace eqlab::cli

@@ -1,0 +1,22 @@
+#pragma once
+// How the command line prints numbers and evaluation reports.
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include <eqlab/algorithms/eval/exploitability.hpp>
+
+namespace eqlab::cli {
+
+// A left column label, padded so that the values line up.
+std::string field(std::string_view name);
+// Values with 6 significant digits; gaps in scientific notation.
+std::string value_text(double v);
+std::string gap_text(double v);
+
+// Each player's value, then exploitability and NashConv.
+void print_nash_summary(std::ostream& out, const CompiledGame& game, const NashReport& report);
+// The same with each player's best-response value and gain.
+void print_nash_details(std::ostream& out, const CompiledGame& game, const NashReport& report);
+
+}  // namespace eqlab::cli

@@ -1,0 +1,200 @@
+// The eqlab command line, run as a user runs it: exit codes, messages, output files.
+#include <doctest/doctest.h>
+
+#ifdef EQLAB_HAVE_CLI
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A folder of its own for each test process (ctest runs test cases in parallel).
+fs::path scratch(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("eqlab-cli-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+// Runs `eqlab ARGS` through the shell (ARGS is quoted by the caller).
+Run eqlab(const std::string& args, const fs::path& dir) {
+  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
+  const std::string command = "cd '" + dir.string() + "' && '" EQLAB_BINARY_DIR "/bin/eqlab' " + args +
+                              " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const int status = std::system(command.c_str());
+  Run run;
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_text(out);
+  run.err = read_text(err);
+  return run;
+}
+
+int lines(const std::string& text) {
+  int n = 0;
+  for (char c : text) n += c == '\n';
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("cli: bad usage exits 2 with one line that says where to read help") {
+  const fs::path dir = scratch("usage");
+  for (const std::string args : {"", "frobnicate", "--frobnicate", "solve", "solve kuhn --iterations",
+                                 "solve kuhn --iterations 12x", "solve kuhn --iterations 0", "solve kuhn --bogus 1",
+                                 "solve kuhn --solver nope", "solve kuhn --seed -1", "eval kuhn",
+                                 "convert kuhn --to efg", "help nothing", "info kuhn extra"}) {
+    CAPTURE(args);
+    const Run r = eqlab(args, dir);
+    CHECK(r.code == 2);
+    CHECK(lines(r.err) == 1);
+    CHECK(r.err.rfind("eqlab", 0) == 0);
+    CHECK(r.err.find("run 'eqlab") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  // The message names the problem.
+  CHECK(eqlab("solve kuhn --iterations 12x", dir).err.find("'12x'") != std::string::npos);
+  CHECK(eqlab("solve kuhn --solver nope", dir).err.find("cfr+") != std::string::npos);
+}
+
+TEST_CASE("cli: bad input exits 1: missing file, unknown game, invalid game file") {
+  const fs::path dir = scratch("input");
+  Run r = eqlab("info no/such/game.json", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("no such file") != std::string::npos);
+  r = eqlab("info nosuchgame", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("eqlab games") != std::string::npos);
+  r = eqlab("solve 'kuhn(players=99)' --iterations 5", dir);
+  CHECK(r.code == 1);
+  CHECK(lines(r.err) == 1);
+
+  std::ofstream(dir / "bad.json") << R"({"format": "eqlab-game/1", "type": "normal", "players": ["a", "b"],
+    "actions": [["x"], ["y"]], "payoffs": [[[1]]]})";
+  r = eqlab("info bad.json", dir);
+  CHECK(r.code == 1);
+  CHECK(lines(r.err) == 1);
+  CHECK(r.err.find("bad.json") != std::string::npos);
+
+  r = eqlab("eval kuhn missing-result.json", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("missing-result.json") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: help and version") {
+  const fs::path dir = scratch("help");
+  Run r = eqlab("--help", dir);
+  CHECK(r.code == 0);
+  for (const char* c : {"solve", "eval", "convert", "games", "info"}) CHECK(r.out.find(c) != std::string::npos);
+  r = eqlab("help solve", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("--iterations") != std::string::npos);
+  CHECK(eqlab("solve --help", dir).out == r.out);
+  r = eqlab("--version", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("eqlab ", 0) == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploitability") {
+  const fs::path dir = scratch("solve");
+  Run r = eqlab("solve kuhn --iterations 200 --checkpoints 10 --out out/result.json --curve out/curve.csv", dir);
+  REQUIRE(r.code == 0);
+  CHECK(r.err.empty());  // no progress bar off a terminal
+  CHECK(r.out.find("exploitability") != std::string::npos);
+  CHECK(r.out.find("value") != std::string::npos);
+
+  const nlohmann::json result = nlohmann::json::parse(read_text(dir / "out/result.json"));
+  CHECK(result["format"] == "eqlab-result/1");
+  CHECK(result["solver"]["name"] == "cfr+");
+  CHECK(result["solver"]["params"]["seed"] == 0);
+  CHECK(result["iterations"] == 200);
+  CHECK(result["curve"].size() == 10);
+  const double stored = result["metrics"]["exploitability"].get<double>();
+  CHECK(stored > 0.0);
+  CHECK(stored < 0.01);
+  CHECK(result["metrics"]["values"][0].get<double>() == doctest::Approx(-1.0 / 18.0).epsilon(0.1));
+
+  const std::string csv = read_text(dir / "out/curve.csv");
+  CHECK(csv.rfind("iteration,nash_conv,exploitability,value_0,value_1\n1,", 0) == 0);
+  CHECK(lines(csv) == 11);
+  CHECK(csv.find("\n200,") != std::string::npos);
+
+  r = eqlab("eval kuhn out/result.json --json", dir);
+  REQUIRE(r.code == 0);
+  const nlohmann::json metrics = nlohmann::json::parse(r.out);
+  CHECK(std::abs(metrics["exploitability"].get<double>() - stored) < 1e-9);
+  CHECK(std::abs(metrics["nash_conv"].get<double>() - result["metrics"]["nash_conv"].get<double>()) < 1e-9);
+  CHECK(metrics["best_response"].size() == 2);
+
+  r = eqlab("eval kuhn out/result.json", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("best response") != std::string::npos);
+
+  // A result does not fit another game: the unknown infoset is named.
+  r = eqlab("eval 'kuhn(players=3)' out/result.json", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("/strategies/") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: solve draws the plot when gnuplot is installed") {
+  if (std::system("command -v gnuplot >/dev/null 2>&1") != 0) {
+    MESSAGE("gnuplot is not installed: --plot not tested");
+    return;
+  }
+  const fs::path dir = scratch("plot");
+  const Run r = eqlab("solve kuhn --iterations 50 --plot curve.png", dir);
+  REQUIRE(r.code == 0);
+  CHECK(read_text(dir / "curve.png").substr(1, 3) == "PNG");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: games, info and convert") {
+  const fs::path dir = scratch("misc");
+  Run r = eqlab("games", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("kuhn") != std::string::npos);
+  CHECK(r.out.find("players=2") != std::string::npos);
+
+  r = eqlab("info kuhn", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("6 infosets, 13 sequences") != std::string::npos);
+  CHECK(r.out.find("30 terminal") != std::string::npos);
+  CHECK(r.out.find("zero-sum        yes") != std::string::npos);
+
+  r = eqlab("convert kuhn --to json --out kuhn.json", dir);
+  REQUIRE(r.code == 0);
+  const nlohmann::json game = nlohmann::json::parse(read_text(dir / "kuhn.json"));
+  CHECK(game["format"] == "eqlab-game/1");
+  CHECK(game["type"] == "extensive");
+  // The converted file is a game eqlab reads, with the same shape.
+  r = eqlab("info kuhn.json", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("6 infosets, 13 sequences") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+#endif  // EQLAB_HAVE_CLI

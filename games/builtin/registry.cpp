@@ -1,0 +1,328 @@
+#include <eqlab/games/builtin/registry.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string_view>
+
+#include <eqlab/games/builtin/builders.hpp>
+#include <eqlab/lib/error.hpp>
+
+namespace eqlab {
+
+namespace builtin {
+
+std::vector<std::string> player_names(int num_players) {
+  std::vector<std::string> names;
+  for (int p = 0; p < num_players; ++p) names.push_back(std::string(1, 'p').append(std::to_string(p)));
+  return names;
+}
+
+}  // namespace builtin
+
+namespace {
+
+// Trees above this many nodes are refused: they would take minutes and gigabytes.
+constexpr double kMaxNodes = 50'000'000;
+
+enum class ParamKind { integer, boolean, real, choice };
+
+// How one parameter is read and checked; `info` is what builtin_games() shows.
+struct ParamRule {
+  BuiltinParam info;
+  ParamKind kind = ParamKind::integer;
+  std::int64_t min = 0, max = 0;     // integer
+  double real_min = 0, real_max = 0; // real
+  std::vector<std::string> choices;  // choice
+};
+
+// The checked parameters of one spec, each in canonical text.
+class Args {
+ public:
+  void set(const std::string& key, std::string value) { values_[key] = std::move(value); }
+  const std::string& text(const std::string& key) const { return values_.at(key); }
+  int integer(const std::string& key) const { return static_cast<int>(wide(key)); }
+  std::int64_t wide(const std::string& key) const { return std::stoll(text(key)); }
+  bool boolean(const std::string& key) const { return text(key) == "true"; }
+  double real(const std::string& key) const { return std::stod(text(key)); }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+struct GameDef {
+  BuiltinGameInfo info;
+  std::vector<ParamRule> rules;  // same order as info.params
+  std::function<double(const Args&)> node_count;
+  std::function<GameTree(const Args&)> build;
+};
+
+ParamRule integer_param(std::string name, std::int64_t def, std::int64_t min, std::int64_t max,
+                        std::string description) {
+  ParamRule r;
+  r.info = {std::move(name), std::to_string(def), std::move(description)};
+  r.kind = ParamKind::integer;
+  r.min = min;
+  r.max = max;
+  return r;
+}
+
+ParamRule boolean_param(std::string name, bool def, std::string description) {
+  ParamRule r;
+  r.info = {std::move(name), def ? "true" : "false", std::move(description)};
+  r.kind = ParamKind::boolean;
+  return r;
+}
+
+ParamRule real_param(std::string name, std::string def, double min, double max, std::string description) {
+  ParamRule r;
+  r.info = {std::move(name), std::move(def), std::move(description)};
+  r.kind = ParamKind::real;
+  r.real_min = min;
+  r.real_max = max;
+  return r;
+}
+
+ParamRule choice_param(std::string name, std::vector<std::string> choices, std::string description) {
+  ParamRule r;
+  r.info = {std::move(name), choices.front(), std::move(description)};
+  r.kind = ParamKind::choice;
+  r.choices = std::move(choices);
+  return r;
+}
+
+const std::vector<GameDef>& game_defs() {
+  static const std::vector<GameDef> defs = [] {
+    std::vector<GameDef> d;
+    d.push_back({{"kuhn", "Kuhn poker (OpenSpiel rules): players+1 cards, ante 1, one pass/bet round", {}},
+                 {integer_param("players", 2, 2, 3, "number of players")},
+                 [](const Args& a) { return a.integer("players") == 2 ? 58.0 : 617.0; },
+                 [](const Args& a) { return builtin::build_kuhn(a.integer("players")); }});
+    d.push_back({{"leduc",
+                  "Leduc poker (OpenSpiel rules): players+1 ranks in two suits, two betting rounds, "
+                  "one public card",
+                  {}},
+                 {integer_param("players", 2, 2, 3, "number of players")},
+                 [](const Args& a) { return a.integer("players") == 2 ? 9457.0 : 1831601.0; },
+                 [](const Args& a) { return builtin::build_leduc(a.integer("players")); }});
+    auto goofspiel = [](const Args& a) {
+      builtin::GoofspielOptions o;
+      o.cards = a.integer("cards");
+      o.players = a.integer("players");
+      o.returns = a.text("returns") == "points" ? builtin::GoofspielReturns::points
+                                                : builtin::GoofspielReturns::win_loss;
+      return o;
+    };
+    d.push_back({{"goofspiel",
+                  "Goofspiel with imperfect information: point cards in descending order, "
+                  "simultaneous bids, only each round's winner is seen",
+                  {}},
+                 {integer_param("cards", 4, 1, 12, "cards per hand and point cards"),
+                  integer_param("players", 2, 2, 6, "number of players"),
+                  choice_param("returns", {"win_loss", "points"},
+                               "win_loss: the leaders share +1, the others -1; points: points minus "
+                               "the average")},
+                 [=](const Args& a) { return builtin::goofspiel_node_count(goofspiel(a)); },
+                 [=](const Args& a) { return builtin::build_goofspiel(goofspiel(a)); }});
+    auto dice = [](const Args& a) {
+      builtin::LiarsDiceOptions o;
+      o.dice = a.integer("dice");
+      o.faces = a.integer("faces");
+      o.wild = a.boolean("wild");
+      return o;
+    };
+    d.push_back({{"liars_dice", "Liar's dice for two players (OpenSpiel rules)", {}},
+                 {integer_param("dice", 1, 1, 5, "dice per player"),
+                  integer_param("faces", 6, 2, 9, "faces per die"),
+                  boolean_param("wild", true, "the highest face counts as every face")},
+                 [=](const Args& a) { return builtin::liars_dice_node_count(dice(a)); },
+                 [=](const Args& a) { return builtin::build_liars_dice(dice(a)); }});
+    auto random = [](const Args& a) {
+      builtin::RandomGameOptions o;
+      o.players = a.integer("players");
+      o.depth = a.integer("depth");
+      o.branching = a.integer("branching");
+      o.chance = a.real("chance");
+      o.zero_sum = a.boolean("zero_sum");
+      o.seed = static_cast<std::uint64_t>(a.wide("seed"));
+      return o;
+    };
+    d.push_back({{"random",
+                  "seeded random imperfect-information game with perfect recall; every path "
+                  "has depth moves",
+                  {}},
+                 {integer_param("players", 2, 2, 10, "number of players"),
+                  integer_param("depth", 4, 1, 64, "moves on every path"),
+                  integer_param("branching", 2, 2, 10, "actions at every node"),
+                  real_param("chance", "0.2", 0.0, 1.0, "probability that a node is a chance node"),
+                  boolean_param("zero_sum", true, "payoffs sum to 0 at every terminal"),
+                  integer_param("seed", 0, 0, std::numeric_limits<std::int64_t>::max(),
+                                "random seed; the same seed gives the same game")},
+                 [=](const Args& a) { return builtin::random_game_node_count(random(a)); },
+                 [=](const Args& a) { return builtin::build_random_game(random(a)); }});
+    for (GameDef& g : d)
+      for (const ParamRule& r : g.rules) g.info.params.push_back(r.info);
+    return d;
+  }();
+  return defs;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view name_part(std::string_view spec) { return trim(spec.substr(0, spec.find('('))); }
+
+std::string game_names() {
+  std::string list;
+  for (const GameDef& g : game_defs()) list += (list.empty() ? "" : ", ") + g.info.name;
+  return list;
+}
+
+std::string param_names(const GameDef& g) {
+  std::string list;
+  for (const ParamRule& r : g.rules) list += (list.empty() ? "" : ", ") + r.info.name;
+  return list;
+}
+
+std::string describe_range(const ParamRule& r) {
+  std::ostringstream out;
+  switch (r.kind) {
+    case ParamKind::integer: out << "an integer from " << r.min << " to " << r.max; break;
+    case ParamKind::boolean: out << "true or false"; break;
+    case ParamKind::real: out << "a number from " << r.real_min << " to " << r.real_max; break;
+    case ParamKind::choice:
+      out << "one of";
+      for (std::size_t k = 0; k < r.choices.size(); ++k) out << (k ? ", " : " ") << r.choices[k];
+      break;
+  }
+  return out.str();
+}
+
+// The canonical text of a value, or nothing when the value breaks the rule.
+std::optional<std::string> canonical_value(const ParamRule& r, std::string_view text) {
+  switch (r.kind) {
+    case ParamKind::integer: {
+      std::int64_t v;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (ec != std::errc() || end != text.data() + text.size() || v < r.min || v > r.max) return std::nullopt;
+      return std::to_string(v);
+    }
+    case ParamKind::boolean:
+      if (text == "true" || text == "false") return std::string(text);
+      return std::nullopt;
+    case ParamKind::real: {
+      double v;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v) || v < r.real_min ||
+          v > r.real_max)
+        return std::nullopt;
+      char buffer[32];
+      auto res = std::to_chars(buffer, buffer + sizeof buffer, v);  // shortest round trip
+      return std::string(buffer, res.ptr);
+    }
+    case ParamKind::choice:
+      for (const std::string& c : r.choices)
+        if (text == c) return c;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string format_count(double nodes) {
+  std::ostringstream out;
+  out.precision(2);
+  out << nodes;
+  return out.str();
+}
+
+}  // namespace
+
+const std::vector<BuiltinGameInfo>& builtin_games() {
+  static const std::vector<BuiltinGameInfo> infos = [] {
+    std::vector<BuiltinGameInfo> v;
+    for (const GameDef& g : game_defs()) v.push_back(g.info);
+    return v;
+  }();
+  return infos;
+}
+
+bool is_builtin_spec(const std::string& spec) {
+  const std::string_view name = name_part(spec);
+  for (const GameDef& g : game_defs())
+    if (name == g.info.name) return true;
+  return false;
+}
+
+GameTree make_builtin(const std::string& spec) {
+  const std::string_view name = name_part(spec);
+  const GameDef* game = nullptr;
+  for (const GameDef& g : game_defs())
+    if (name == g.info.name) game = &g;
+  if (!game)
+    throw UsageError("unknown game \"" + std::string(name) + "\"; the built-in games are " + game_names());
+
+  // The parameter list: "(key=value, ...)" after the name, or nothing at all.
+  std::string_view rest = trim(std::string_view(spec).substr(std::min(spec.size(), spec.find('('))));
+  const std::string malformed = "malformed game spec \"" + spec + "\": expected " + game->info.name +
+                                " or " + game->info.name + "(key=value,...) with keys " + param_names(*game);
+  std::map<std::string, std::string, std::less<>> given;
+  if (!rest.empty()) {
+    if (rest.size() < 2 || rest.back() != ')') throw UsageError(malformed);
+    std::string_view body = trim(rest.substr(1, rest.size() - 2));
+    while (!body.empty()) {
+      const std::size_t comma = body.find(',');
+      const std::string_view item = trim(body.substr(0, comma));
+      body = comma == std::string_view::npos ? std::string_view{} : body.substr(comma + 1);
+      if (comma != std::string_view::npos && trim(body).empty()) throw UsageError(malformed);
+      const std::size_t eq = item.find('=');
+      if (eq == std::string_view::npos) throw UsageError(malformed);
+      const std::string key(trim(item.substr(0, eq)));
+      const std::string_view value = trim(item.substr(eq + 1));
+      if (key.empty() || value.empty() || value.find_first_of("()=") != std::string_view::npos)
+        throw UsageError(malformed);
+      if (!given.emplace(key, std::string(value)).second)
+        throw UsageError(game->info.name + ": parameter " + key + " is given twice");
+    }
+  }
+
+  Args args;
+  for (const auto& [key, value] : given) {
+    bool known = false;
+    for (const ParamRule& r : game->rules) known = known || r.info.name == key;
+    if (!known)
+      throw UsageError(game->info.name + ": unknown parameter \"" + key + "\"; its parameters are " +
+                       param_names(*game));
+  }
+  std::string canonical = game->info.name + "(";
+  for (const ParamRule& r : game->rules) {
+    auto it = given.find(r.info.name);
+    const std::string& text = it == given.end() ? r.info.default_value : it->second;
+    auto value = canonical_value(r, text);
+    if (!value)
+      throw UsageError(game->info.name + ": parameter " + r.info.name + " must be " + describe_range(r) +
+                       ", not \"" + text + "\"");
+    canonical += (canonical.back() == '(' ? "" : ",") + r.info.name + "=" + *value;
+    args.set(r.info.name, *value);
+  }
+  canonical += ")";
+
+  const double nodes = game->node_count(args);
+  if (nodes > kMaxNodes)
+    throw UsageError(canonical + " would have about " + format_count(nodes) +
+                     " nodes, more than the 50,000,000 allowed for a built-in game; choose smaller parameters");
+  GameTree tree = game->build(args);
+  tree.name = canonical;
+  return tree;
+}
+
+}  // namespace eqlab

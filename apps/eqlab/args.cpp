@@ -18,14 +18,19 @@ bool Args::has(const std::string& flag) const {
 
 std::string Args::text(const std::string& flag, const std::string& fallback) const {
   auto it = values_.find(flag);
-  return it == values_.end() ? fallback : it->second;
+  return it == values_.end() ? fallback : it->second.back();
+}
+
+std::vector<std::string> Args::all(const std::string& flag) const {
+  auto it = values_.find(flag);
+  return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::int64_t Args::integer(const std::string& flag, std::int64_t fallback, std::int64_t min,
                            std::int64_t max) const {
   auto it = values_.find(flag);
   if (it == values_.end()) return fallback;
-  const std::string& s = it->second;
+  const std::string& s = it->second.back();
   std::int64_t v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size())
@@ -42,7 +47,7 @@ std::int64_t Args::integer(const std::string& flag, std::int64_t fallback, std::
 std::uint64_t Args::unsigned_integer(const std::string& flag, std::uint64_t fallback) const {
   auto it = values_.find(flag);
   if (it == values_.end()) return fallback;
-  const std::string& s = it->second;
+  const std::string& s = it->second.back();
   std::uint64_t v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size())
@@ -76,10 +81,10 @@ Args parse_args(const std::string& command, std::span<const std::string> argv,
       continue;
     }
     if (eq != std::string::npos) {
-      args.values_[name] = a.substr(eq + 1);
+      args.values_[name].push_back(a.substr(eq + 1));
     } else {
       if (i + 1 >= argv.size()) throw CommandLineError(command, name + " needs a value");
-      args.values_[name] = argv[++i];
+      args.values_[name].push_back(argv[++i]);
     }
   }
   if (args.positional.size() > names.size())

@@ -43,7 +43,10 @@ class Args {
   std::vector<std::string> positional;
 
   bool has(const std::string& flag) const;
+  // The flag's value (the last one when it is given more than once).
   std::string text(const std::string& flag, const std::string& fallback = {}) const;
+  // Every value of a flag that may be repeated, in order.
+  std::vector<std::string> all(const std::string& flag) const;
   // Whole numbers, checked: a bad or out-of-range value is a CommandLineError.
   std::int64_t integer(const std::string& flag, std::int64_t fallback, std::int64_t min,
                        std::int64_t max = INT64_MAX) const;
@@ -52,7 +55,7 @@ class Args {
  private:
   friend Args parse_args(const std::string&, std::span<const std::string>, const std::vector<FlagSpec>&,
                          const std::vector<std::string>&, std::size_t);
-  std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> values_;
   std::set<std::string> switches_;
 };
 

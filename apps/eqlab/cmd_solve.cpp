@@ -1,6 +1,5 @@
 // eqlab solve: runs a solver on a game, prints the value and exploitability, and writes
 // the result file, the curve and its plot.
-#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -34,6 +33,9 @@ options:
   --out FILE          write the result (eqlab-result/1 JSON)
   --curve FILE        write the learning curve as CSV
   --plot FILE         draw the curve as a PNG (needs gnuplot)
+  --param KEY=VALUE   a solver parameter, repeatable; cfr and cfr+ take
+                      regret_matching=rm|rm+, updates=alternating|simultaneous,
+                      averaging=uniform|linear
   --checkpoints N     points on the curve, log-spaced (default 30)
   --threads K         use at most K threads (default: all cores)
   --no-progress       never show the progress bar
@@ -47,6 +49,21 @@ std::string solver_names() {
   return names;
 }
 
+// KEY=VALUE pairs; a value that reads as JSON (a number, true) is kept as such.
+nlohmann::json solver_params(const std::vector<std::string>& pairs) {
+  nlohmann::json extra = nlohmann::json::object();
+  for (const std::string& pair : pairs) {
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw CommandLineError("solve", "--param needs KEY=VALUE, not '" + pair + "'");
+    const std::string value = pair.substr(eq + 1);
+    nlohmann::json parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
+    extra[pair.substr(0, eq)] = parsed.is_discarded() || parsed.is_object() || parsed.is_array()
+                                    ? nlohmann::json(value) : parsed;
+  }
+  return extra;
+}
+
 void check_solver_name(const std::string& name) {
   for (const SolverInfo& s : solver_list())
     if (s.name == name) return;
@@ -58,7 +75,7 @@ void check_solver_name(const std::string& name) {
 int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--iterations"}, {"--seed"}, {"--out"}, {"--curve"},
-                                {"--plot"}, {"--checkpoints"}, {"--threads"}, {"--no-progress", false}},
+                                {"--plot"}, {"--param"}, {"--checkpoints"}, {"--threads"}, {"--no-progress", false}},
                                {"GAME"}, 1);
   const std::string solver_name = args.text("--solver", "cfr+");
   const std::int64_t iterations = args.integer("--iterations", 1000, 1);
@@ -68,6 +85,7 @@ int run_solve(std::span<const std::string> argv) {
   const std::string out_path = args.text("--out"), curve_path = args.text("--curve"),
                     plot_path = args.text("--plot");
   check_solver_name(solver_name);
+  const nlohmann::json extra = solver_params(args.all("--param"));
 
   // Everything that can fail fails now, before a long run.
   std::optional<tbb::global_control> thread_limit;
@@ -80,6 +98,7 @@ int run_solve(std::span<const std::string> argv) {
   const GameInput game = load_and_compile(args.positional[0]);
   SolverOptions options;
   options.seed = seed;
+  options.extra = extra;
   std::unique_ptr<Solver> solver = make_solver(solver_name, game.compiled, options, game.normal_form());
 
   RunOptions run;
@@ -120,11 +139,9 @@ int run_solve(std::span<const std::string> argv) {
   }
 
   std::cout << field("game") << game.loaded.name << "\n";
-  char timing[128];
-  std::snprintf(timing, sizeof timing, " in %.3g s (solver %.3g s, evaluation %.3g s)", result.seconds,
-                result.solve_seconds, result.seconds - result.solve_seconds);
   std::cout << field("solver") << solver->name() << ", seed " << seed << ": " << solver->iteration()
-            << " iterations" << timing << "\n";
+            << " iterations in " << duration_text(result.seconds) << " (solver " << duration_text(result.solve_seconds)
+            << ", evaluation " << duration_text(result.seconds - result.solve_seconds) << ")\n";
   print_nash_summary(std::cout, game.compiled, result.final_report);
   if (!written.empty()) {
     std::string list;

@@ -32,6 +32,14 @@ std::string gap_text(double v) {
   return text;
 }
 
+std::string duration_text(double seconds) {
+  char text[64];
+  if (seconds < 1.0) std::snprintf(text, sizeof text, "%.3g ms", seconds * 1e3);
+  else if (seconds < 60.0) std::snprintf(text, sizeof text, "%.3g s", seconds);
+  else std::snprintf(text, sizeof text, "%d min %d s", static_cast<int>(seconds / 60), static_cast<int>(seconds) % 60);
+  return text;
+}
+
 void print_nash_summary(std::ostream& out, const CompiledGame& game, const NashReport& report) {
   for (int p = 0; p < game.num_players(); ++p)
     out << field(p == 0 ? "value" : "") << player_name(game, p) << ": " << value_text(report.values[p]) << "\n";

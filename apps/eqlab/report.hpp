@@ -13,6 +13,8 @@ std::string field(std::string_view name);
 // Values with 6 significant digits; gaps in scientific notation.
 std::string value_text(double v);
 std::string gap_text(double v);
+// "42 ms", "3.14 s", "12 min 5 s".
+std::string duration_text(double seconds);
 
 // Each player's value, then exploitability and NashConv.
 void print_nash_summary(std::ostream& out, const CompiledGame& game, const NashReport& report);

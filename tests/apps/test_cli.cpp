@@ -153,10 +153,14 @@ TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploi
   CHECK(r.code == 0);
   CHECK(r.out.find("best response") != std::string::npos);
 
-  // A result does not fit another game: the unknown infoset is named.
+  // A result does not fit another game: the message names the value at fault.
   r = eqlab("eval 'kuhn(players=3)' out/result.json", dir);
   CHECK(r.code == 1);
-  CHECK(r.err.find("/strategies/") != std::string::npos);
+  CHECK(r.err.find("/strategies: expected an array of 3 strategies") != std::string::npos);
+  r = eqlab("eval leduc out/result.json", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("out/result.json: /strategies/0/") != std::string::npos);
+  CHECK(r.err.find("has no infoset") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -104,8 +104,8 @@ TEST_CASE("bad strategies are rejected with the JSON pointer of the value at fau
   CHECK(error_pointer(nearly) == "(no error)");
 
   json not_number = ok;
-  not_number[1]["J"]["bet"] = "lots";
-  CHECK(error_pointer(not_number) == "/strategies/1/J/bet");
+  not_number[1]["Jb"]["bet"] = "lots";
+  CHECK(error_pointer(not_number) == "/strategies/1/Jb/bet");
 
   CHECK(error_pointer(json::array({ok[0]})) == "/strategies");
   CHECK(error_pointer(json::array({ok[0], 3})) == "/strategies/1");

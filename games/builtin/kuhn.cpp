@@ -6,6 +6,7 @@
 //
 // Infosets are "<own card><betting so far>", e.g. "K" or "Jpb"; actions "pass", "bet".
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,7 @@ GameTree::NodeSpec kuhn_payoffs(const KuhnState& s) {
 
 GameTree build_kuhn(int players) {
   const int n = players;
+  if (n < 2 || n > 3) throw std::invalid_argument("build_kuhn: 2 or 3 players");
   const int deck = n + 1;
   GameTree tree(player_names(n));
   const std::vector<std::string> actions{"pass", "bet"};

@@ -15,6 +15,7 @@
 // actions are bids "quantity-face" and "liar".
 #include <bit>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -78,6 +79,7 @@ double liars_dice_node_count(const LiarsDiceOptions& o) {
 GameTree build_liars_dice(const LiarsDiceOptions& o) {
   const int faces = o.faces;
   const int num_bids = 2 * o.dice * faces;
+  if (num_bids > 31) throw std::invalid_argument("build_liars_dice: more bids than the history bits hold");
   const std::vector<Hand> hands = all_hands(o.dice, faces);
   GameTree tree(player_names(2));
 

@@ -226,6 +226,7 @@ std::optional<std::string> canonical_value(const ParamRule& r, std::string_view 
       if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v) || v < r.real_min ||
           v > r.real_max)
         return std::nullopt;
+      v += 0.0;  // -0 reads as 0
       char buffer[32];
       auto res = std::to_chars(buffer, buffer + sizeof buffer, v);  // shortest round trip
       return std::string(buffer, res.ptr);

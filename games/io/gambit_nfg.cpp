@@ -123,8 +123,8 @@ class NfgReader {
       } else {
         const int line = lex_.peek().line;
         if (lex_.at(TokenKind::close))
-          lex_.fail(line, "the strategy counts list " + std::to_string(p) + " numbers, but the game has " +
-                              std::to_string(n) + " players");
+          lex_.fail(line, "expected a strategy count for each of the " + std::to_string(n) +
+                              " players, found " + std::to_string(p));
         const std::int64_t count = lex_.integer("the strategy count of " + whose, 0, std::numeric_limits<int>::max());
         if (count == 0) lex_.fail(line, whose + " has no strategies");
         // Each strategy needs at least one payoff in the rest of the file.

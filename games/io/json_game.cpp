@@ -55,9 +55,7 @@ std::string type_name(const json& j) {
   return j.is_null() ? "null" : j.type_name();
 }
 
-[[noreturn]] void fail(const std::string& pointer, const std::string& what) {
-  throw InputError(pointer.empty() ? "/" : pointer, what);
-}
+[[noreturn]] void fail(const std::string& pointer, const std::string& what) { throw InputError(pointer, what); }
 
 Number read_number(const json& j, const std::string& pointer, const char* what = "a number") {
   if (j.is_number_integer()) {
@@ -190,8 +188,9 @@ void read_extensive(const json& doc, LoadedGame& game) {
 
   struct Item { const json* j; int parent; int edge; };
   std::vector<Item> stack{{&doc["root"], -1, -1}};
-  // A node's pointer is derived from its parent only when an error needs it: building
-  // every pointer eagerly would cost O(depth) per node.
+  // Checks inside a node use pointers relative to the node; the node's own pointer is
+  // derived from its parent only when an error needs it, since building every pointer
+  // eagerly would cost O(depth) per node.
   auto pointer_for = [&](const Item& it) {
     return it.parent < 0 ? std::string("/root")
                          : tree.pointer_of(it.parent) + "/children/" + std::to_string(it.edge);
@@ -199,69 +198,70 @@ void read_extensive(const json& doc, LoadedGame& game) {
   while (!stack.empty()) {
     const Item it = stack.back();
     stack.pop_back();
-    const json& j = *it.j;
-    if (!j.is_object()) fail(pointer_for(it), "expected a node (an object), got " + type_name(j));
-
-    std::string id;
-    if (auto f = j.find("id"); f != j.end()) {
-      id = read_label(*f, pointer_for(it) + "/id", "a node id");
-      if (!ids.insert(id).second) fail(pointer_for(it) + "/id", "duplicate node id \"" + id + "\"");
-    }
-
-    GameTree::NodeSpec spec;
-    const bool has_player = j.contains("player");
-    if (j.contains("payoffs") && !has_player) {
-      const std::string ptr = pointer_for(it);
-      check_members(j, ptr, {"payoffs", "id"}, "a terminal node");
-      spec = GameTree::terminal_node(read_payoff_vector(j["payoffs"], ptr + "/payoffs", n), id);
-    } else if (!has_player) {
-      fail(pointer_for(it), "a node needs \"player\" (decision or chance node) or \"payoffs\" (terminal node)");
-    } else {
-      const std::string ptr = pointer_for(it);
+    try {
+      const json& j = *it.j;
+      if (!j.is_object()) fail("", "expected a node (an object), got " + type_name(j));
+      std::string id;
+      if (auto f = j.find("id"); f != j.end()) {
+        id = read_label(*f, "/id", "a node id");
+        if (!ids.insert(id).second) fail("/id", "duplicate node id \"" + id + "\"");
+      }
+      if (!j.contains("player")) {
+        if (!j.contains("payoffs"))
+          fail("", "a node needs \"player\" (decision or chance node) or \"payoffs\" (terminal node)");
+        check_members(j, "", {"payoffs", "id"}, "a terminal node");
+        auto spec = GameTree::terminal_node(read_payoff_vector(j["payoffs"], "/payoffs", n), id);
+        if (it.parent < 0) tree.add_root(std::move(spec));
+        else tree.add_child(it.parent, it.edge, std::move(spec));
+        continue;
+      }
       const json& player = j["player"];
       const bool chance = player.is_string() && player.get<std::string>() == "chance";
-      if (chance) check_members(j, ptr, {"player", "actions", "probs", "children", "id"}, "a chance node");
-      else check_members(j, ptr, {"player", "infoset", "actions", "children", "id"}, "a decision node");
-      const json& actions = require_array(j, "actions", ptr, "action labels");
-      if (actions.empty()) fail(ptr + "/actions", "a node needs at least one action");
-      std::vector<std::string> labels = read_labels(actions, ptr + "/actions", "action label");
-      const json& kids = require_array(j, "children", ptr, "one child node per action");
+      if (chance) check_members(j, "", {"player", "actions", "probs", "children", "id"}, "a chance node");
+      else check_members(j, "", {"player", "infoset", "actions", "children", "id"}, "a decision node");
+      const json& actions = require_array(j, "actions", "", "action labels");
+      if (actions.empty()) fail("/actions", "a node needs at least one action");
+      std::vector<std::string> labels = read_labels(actions, "/actions", "action label");
+      const json& kids = require_array(j, "children", "", "one child node per action");
       if (kids.size() != actions.size())
-        fail(ptr + "/children", "expected " + std::to_string(actions.size()) + " children (one per action), got " +
-                                    std::to_string(kids.size()));
+        fail("/children", "expected " + std::to_string(actions.size()) + " children (one per action), got " +
+                              std::to_string(kids.size()));
+      GameTree::NodeSpec spec;
       if (chance) {
-        const json& probs = require_array(j, "probs", ptr, "one probability per action");
+        const json& probs = require_array(j, "probs", "", "one probability per action");
         if (probs.size() != actions.size())
-          fail(ptr + "/probs", "expected " + std::to_string(actions.size()) + " probabilities (one per action), got " +
-                                   std::to_string(probs.size()));
+          fail("/probs", "expected " + std::to_string(actions.size()) + " probabilities (one per action), got " +
+                             std::to_string(probs.size()));
         std::vector<Number> p;
         Number sum = Number::integer(0);
+        // Rationals ("p/q" and integers) must sum to 1 exactly; decimals within 1e-9.
+        bool any_decimal = false;
         for (std::size_t k = 0; k < probs.size(); ++k) {
-          const std::string pk = child_pointer(ptr + "/probs", k);
+          any_decimal = any_decimal || probs[k].is_number_float() ||
+                        (probs[k].is_string() && probs[k].get<std::string>().find_first_of(".eE") != std::string::npos);
+          const std::string pk = child_pointer("/probs", k);
           p.push_back(read_number(probs[k], pk, "a probability"));
-          if (p.back().value < 0.0 || (p.back().exact && p.back().num < 0))
-            fail(pk, "a probability must be >= 0, got " + p.back().to_string());
+          if (p.back().value < 0.0) fail(pk, "a probability must be >= 0, got " + p.back().to_string());
           sum = add(sum, p.back());
         }
-        const bool ok = sum.exact ? (sum.num == 1 && sum.den == 1) : std::fabs(sum.value - 1.0) <= 1e-9;
-        if (!ok) fail(ptr + "/probs", "probabilities must sum to 1, they sum to " + sum.to_string());
+        const bool exactly_one = sum.exact && sum.num == 1 && sum.den == 1;
+        const bool ok = exactly_one || ((any_decimal || !sum.exact) && std::fabs(sum.value - 1.0) <= 1e-9);
+        if (!ok) fail("/probs", "probabilities must sum to 1, they sum to " + sum.to_string());
         spec = GameTree::chance_node(std::move(p), std::move(labels), id);
       } else {
         if (!player.is_number_integer() || player.get<std::int64_t>() < 0 || player.get<std::int64_t>() >= n)
-          fail(ptr + "/player", "expected a player index 0.." + std::to_string(n - 1) + " or \"chance\", got " +
-                                    player.dump());
+          fail("/player", "expected a player index 0.." + std::to_string(n - 1) + " or \"chance\", got " +
+                              player.dump());
         const int p = static_cast<int>(player.get<std::int64_t>());
-        const std::string& label = read_label(require(j, "infoset", ptr, "the infoset label"), ptr + "/infoset",
+        const std::string& label = read_label(require(j, "infoset", "", "the infoset label"), "/infoset",
                                               "an infoset label");
-        const int info = tree.infoset(p, label, labels, ptr + "/actions");
-        spec = GameTree::decision_node(info, id);
+        spec = GameTree::decision_node(tree.infoset(p, label, labels, "/actions"), id);
       }
       const int v = it.parent < 0 ? tree.add_root(std::move(spec)) : tree.add_child(it.parent, it.edge, std::move(spec));
       for (std::size_t k = kids.size(); k-- > 0;) stack.push_back({&kids[k], v, static_cast<int>(k)});
-      continue;
+    } catch (const InputError& e) {
+      throw InputError(pointer_for(it) + e.pointer(), e.detail());
     }
-    if (it.parent < 0) tree.add_root(std::move(spec));
-    else tree.add_child(it.parent, it.edge, std::move(spec));
   }
   tree.finalize();
 }
@@ -309,7 +309,8 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
     else read_extensive(doc, game);
     return game;
   } catch (const InputError& e) {
-    throw e.in_file(file);
+    // A missing top-level member is reported at the document itself, "/".
+    throw InputError(file, e.pointer().empty() ? "/" : e.pointer(), e.detail());
   }
 }
 

@@ -269,16 +269,18 @@ void read_extensive(const json& doc, LoadedGame& game) {
 }  // namespace
 
 LoadedGame read_json_game(const std::string& text, const std::string& file, const LoadLimits& limits) {
+  json doc;
   try {
     check_nesting(text, limits.max_nesting);
-    json doc;
-    try {
-      doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-      std::string what = e.what();
-      if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
-      throw InputError("", "invalid JSON: " + what);
-    }
+    doc = json::parse(text);
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
+    throw InputError(file, "", "invalid JSON: " + what);
+  }
+  try {
     if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
     const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
     if (!format.is_string() || format.get<std::string>() != kFormat)

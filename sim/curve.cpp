@@ -86,10 +86,10 @@ void write_curve_csv(const Curve& curve, const std::string& path) {
   if (!out) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
 }
 
-nlohmann::json curve_to_json(const Curve& curve) {
-  nlohmann::json rows = nlohmann::json::array();
+nlohmann::ordered_json curve_to_json(const Curve& curve) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const Curve::Row& row : curve.rows) {
-    nlohmann::json r = nlohmann::json::object();
+    nlohmann::ordered_json r = nlohmann::ordered_json::object();
     r["iteration"] = row.iteration;
     for (std::size_t k = 0; k < curve.metrics.size(); ++k) r[curve.metrics[k]] = row.values[k];
     rows.push_back(std::move(r));

@@ -44,6 +44,6 @@ void write_curve_csv(const Curve& curve, std::ostream& out);
 void write_curve_csv(const Curve& curve, const std::string& path);
 
 // The result file's `curve` member: [{"iteration": t, "<metric>": value, ...}, ...].
-nlohmann::json curve_to_json(const Curve& curve);
+nlohmann::ordered_json curve_to_json(const Curve& curve);
 
 }  // namespace eqlab

@@ -21,7 +21,7 @@ std::vector<double> nash_curve_values(const NashReport& report) {
   return values;
 }
 
-nlohmann::json nash_metrics_json(const NashReport& report) {
+nlohmann::ordered_json nash_metrics_json(const NashReport& report) {
   return {{"nash_conv", report.nash_conv},
           {"exploitability", report.exploitability},
           {"values", report.values}};

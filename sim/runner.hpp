@@ -32,7 +32,7 @@ std::vector<std::string> nash_curve_metrics(int num_players);
 // One curve row's values, in the order of nash_curve_metrics().
 std::vector<double> nash_curve_values(const NashReport& report);
 // The result file's `metrics` member: {"nash_conv", "exploitability", "values"}.
-nlohmann::json nash_metrics_json(const NashReport& report);
+nlohmann::ordered_json nash_metrics_json(const NashReport& report);
 
 // Runs `options.iterations` more iterations of `solver` on `game` (the game the solver was
 // made for). Curve rows carry the solver's own iteration count. Throws UsageError when

@@ -18,17 +18,18 @@ such as "kuhn") and writes it as eqlab-game/1 JSON, the format described in
 docs/FORMAT.md: to F, or to standard output without --out.
 
 options:
-  --to json   the output format (json is the only one; the default)
-  --out F     the output file (default: standard output)
+  --to json           the output format (json is the only one; the default)
+  --out F             the output file (default: standard output)
+  --max-bytes N       read game files of up to N bytes (default 2^30)
 )help";
 
 int run_convert(std::span<const std::string> argv) {
-  const Args args = parse_args("convert", argv, {{"--to"}, {"--out"}}, {"FILE"}, 1);
+  const Args args = parse_args("convert", argv, {{"--to"}, {"--out"}, kMaxBytesFlag}, {"FILE"}, 1);
   const std::string to = args.text("--to", "json");
   if (to != "json") throw CommandLineError("convert", "cannot convert to '" + to + "': the only format is json");
   const std::string out_path = args.text("--out", "-");
   prepare_output(out_path);
-  const LoadedGame game = load_game_argument(args.positional[0]);
+  const LoadedGame game = load_game_argument(args.positional[0], load_limits(args));
   std::ostringstream text;
   write_json_game(game, text);
   std::string json = text.str();

@@ -24,25 +24,26 @@ NashConv (the sum of what players gain by deviating) and exploitability
 (NashConv divided by the number of players).
 
 options:
-  --json        print the metrics as one JSON object
-  --threads K   use at most K threads (default: all cores)
+  --json              print the metrics as one JSON object
+  --threads K         use at most K threads (default: all cores)
+  --max-bytes N       read game files of up to N bytes (default 2^30)
 )help";
 
 int run_eval(std::span<const std::string> argv) {
-  const Args args = parse_args("eval", argv, {{"--json", false}, {"--threads"}}, {"GAME", "RESULT"}, 2);
+  const Args args = parse_args("eval", argv, {{"--json", false}, {"--threads"}, kMaxBytesFlag}, {"GAME", "RESULT"}, 2);
   const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
   std::optional<tbb::global_control> thread_limit;
   if (threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
-  const GameInput game = load_and_compile(args.positional[0]);
+  const GameInput game = load_and_compile(args.positional[0], load_limits(args));
   const std::string& result_path = args.positional[1];
   const nlohmann::json result = read_result_file(result_path);
   const Profile x = result_profile(result, game.compiled, game.normal_form(), result_path);
   const NashReport report = evaluate_nash(game.compiled, x);
 
   if (args.has("--json")) {
-    const nlohmann::json out = {{"game", game.loaded.name},
+    const nlohmann::ordered_json out = {{"game", game.loaded.name},
                                 {"values", report.values},
                                 {"best_response", report.best_response},
                                 {"nash_conv", report.nash_conv},

@@ -13,11 +13,14 @@ const std::string_view kInfoHelp =
 Prints the players of GAME (a game file or a built-in game), the number of
 nodes (decision, chance, terminal), each player's infosets and sequences, and
 whether the game is zero-sum.
+
+options:
+  --max-bytes N       read game files of up to N bytes (default 2^30)
 )help";
 
 int run_info(std::span<const std::string> argv) {
-  const Args args = parse_args("info", argv, {}, {"GAME"}, 1);
-  const GameInput game = load_and_compile(args.positional[0]);
+  const Args args = parse_args("info", argv, {kMaxBytesFlag}, {"GAME"}, 1);
+  const GameInput game = load_and_compile(args.positional[0], load_limits(args));
   const GameTree& tree = game.loaded.tree;
   const CompiledGame& g = game.compiled;
 

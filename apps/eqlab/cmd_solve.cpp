@@ -39,6 +39,7 @@ options:
   --checkpoints N     points on the curve, log-spaced (default 30)
   --threads K         use at most K threads (default: all cores)
   --no-progress       never show the progress bar
+  --max-bytes N       read game files of up to N bytes (default 2^30)
 )help";
 
 namespace {
@@ -75,7 +76,8 @@ void check_solver_name(const std::string& name) {
 int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--iterations"}, {"--seed"}, {"--out"}, {"--curve"},
-                                {"--plot"}, {"--param"}, {"--checkpoints"}, {"--threads"}, {"--no-progress", false}},
+                                {"--plot"}, {"--param"}, {"--checkpoints"}, {"--threads"}, {"--no-progress", false},
+                                kMaxBytesFlag},
                                {"GAME"}, 1);
   const std::string solver_name = args.text("--solver", "cfr+");
   const std::int64_t iterations = args.integer("--iterations", 1000, 1);
@@ -95,7 +97,7 @@ int run_solve(std::span<const std::string> argv) {
     throw PlotError("gnuplot not found: install the gnuplot-nox package (or leave out --plot)");
   for (const std::string& path : {out_path, curve_path, plot_path})
     if (!path.empty()) prepare_output(path);
-  const GameInput game = load_and_compile(args.positional[0]);
+  const GameInput game = load_and_compile(args.positional[0], load_limits(args));
   SolverOptions options;
   options.seed = seed;
   options.extra = extra;
@@ -116,7 +118,7 @@ int run_solve(std::span<const std::string> argv) {
     header.params = solver->params();
     header.concept_name = solver->concept_name();
     header.iterations = solver->iteration();
-    const nlohmann::json doc = result_to_json(header, game.compiled, solver->output_profile(),
+    const nlohmann::ordered_json doc = result_to_json(header, game.compiled, solver->output_profile(),
                                               game.normal_form(), nash_metrics_json(result.final_report),
                                               curve_to_json(result.curve));
     write_text_file(out_path, doc.dump(2) + "\n");

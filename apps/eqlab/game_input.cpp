@@ -21,17 +21,24 @@ bool looks_like_path(const std::string& spec) {
 
 }  // namespace
 
-LoadedGame load_game_argument(const std::string& spec) {
+LoadLimits load_limits(const Args& args) {
+  LoadLimits limits;
+  limits.max_bytes = static_cast<std::size_t>(
+      args.integer(kMaxBytesFlag.name, static_cast<std::int64_t>(limits.max_bytes), 1));
+  return limits;
+}
+
+LoadedGame load_game_argument(const std::string& spec, const LoadLimits& limits) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(spec, ec);
   if (fs::exists(status)) {
     if (fs::is_directory(status)) throw BadInputError(spec + " is a folder: give a game file or a built-in game");
-    return load_game_file(spec);
+    return load_game_file(spec, limits);
   }
   if (is_builtin_spec(spec)) {
     try {
-      return load_game(spec);
+      return load_game(spec, limits);
     } catch (const UsageError& e) {
       throw BadInputError(e.what() + std::string(kGamesHint));
     }
@@ -40,8 +47,8 @@ LoadedGame load_game_argument(const std::string& spec) {
   throw BadInputError("unknown game '" + spec + "': give a game file or a built-in game" + kGamesHint);
 }
 
-GameInput load_and_compile(const std::string& spec) {
-  GameInput in{load_game_argument(spec), {}};
+GameInput load_and_compile(const std::string& spec, const LoadLimits& limits) {
+  GameInput in{load_game_argument(spec, limits), {}};
   try {
     in.compiled = compile(in.loaded.tree);
   } catch (const InputError& e) {

@@ -6,6 +6,8 @@
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/games/io/game_source.hpp>
 
+#include "cli.hpp"
+
 namespace eqlab::cli {
 
 struct GameInput {
@@ -14,11 +16,15 @@ struct GameInput {
   bool normal_form() const { return loaded.normal.has_value(); }
 };
 
+// Every command that reads a game takes --max-bytes N: the largest game file it reads.
+inline const FlagSpec kMaxBytesFlag{"--max-bytes"};
+LoadLimits load_limits(const Args& args);
+
 // Loads a game file or a built-in game. A missing file or an unknown or badly written
 // built-in spec is a BadInputError; a bad file throws eqlab::InputError.
-LoadedGame load_game_argument(const std::string& spec);
+LoadedGame load_game_argument(const std::string& spec, const LoadLimits& limits = {});
 
 // load_game_argument() and compile(); compile errors name the game.
-GameInput load_and_compile(const std::string& spec);
+GameInput load_and_compile(const std::string& spec, const LoadLimits& limits = {});
 
 }  // namespace eqlab::cli

@@ -19,8 +19,8 @@ void require_normal_layout(const CompiledGame& game) {
       throw std::invalid_argument("result strategies: a normal-form game has one infoset per player");
 }
 
-nlohmann::json infoset_json(const Treeplex& tp, int infoset, std::span<const double> behavioural) {
-  nlohmann::json actions = nlohmann::json::object();
+nlohmann::ordered_json infoset_json(const Treeplex& tp, int infoset, std::span<const double> behavioural) {
+  nlohmann::ordered_json actions = nlohmann::ordered_json::object();
   for (int s = tp.first_seq[infoset]; s < tp.first_seq[infoset] + tp.num_actions[infoset]; ++s)
     actions[tp.action_labels[s]] = behavioural[s];
   return actions;
@@ -74,11 +74,11 @@ void read_infoset(const nlohmann::json& actions, const Treeplex& tp, int infoset
 
 }  // namespace
 
-nlohmann::json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form) {
+nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form) {
   if (static_cast<int>(x.size()) != game.num_players())
     throw std::invalid_argument("strategies_to_json: the profile does not match the game");
   if (normal_form) require_normal_layout(game);
-  nlohmann::json players = nlohmann::json::array();
+  nlohmann::ordered_json players = nlohmann::ordered_json::array();
   for (int p = 0; p < game.num_players(); ++p) {
     const Treeplex& tp = game.treeplex[p];
     std::vector<double> behavioural(tp.num_sequences());
@@ -87,16 +87,19 @@ nlohmann::json strategies_to_json(const CompiledGame& game, const Profile& x, bo
       players.push_back(infoset_json(tp, 0, behavioural));
       continue;
     }
-    nlohmann::json infosets = nlohmann::json::object();
-    for (int j = 0; j < tp.num_infosets(); ++j) infosets[tp.infoset_labels[j]] = infoset_json(tp, j, behavioural);
+    // Appended in game order without operator[]'s search: labels are unique per player.
+    nlohmann::ordered_json infosets = nlohmann::ordered_json::object();
+    auto& members = infosets.get_ref<nlohmann::ordered_json::object_t&>();
+    members.reserve(tp.num_infosets());
+    for (int j = 0; j < tp.num_infosets(); ++j) members.emplace_back(tp.infoset_labels[j], infoset_json(tp, j, behavioural));
     players.push_back(std::move(infosets));
   }
   return players;
 }
 
-nlohmann::json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x,
-                              bool normal_form, nlohmann::json metrics, nlohmann::json curve) {
-  nlohmann::json result = {
+nlohmann::ordered_json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x,
+                              bool normal_form, nlohmann::ordered_json metrics, nlohmann::ordered_json curve) {
+  nlohmann::ordered_json result = {
       {"format", kResultFormat},
       {"game", header.game},
       {"solver", {{"name", header.solver}, {"params", header.params}}},
@@ -152,6 +155,8 @@ Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGam
 nlohmann::json read_result_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "", std::string("cannot open the result file: ") + std::strerror(errno));
+  // Read into std::map-backed objects: an ordered object would make parsing quadratic
+  // in the number of infosets.
   nlohmann::json result;
   try {
     result = nlohmann::json::parse(in);

@@ -2,7 +2,9 @@
 // Result files, format "eqlab-result/1" (see docs/FORMAT.md): what a solver ran on, with
 // which parameters, the strategies it output (by label, behavioural), the metrics measured
 // at the end and the learning curve. Strategies read back into sequence form, so anyone
-// can re-evaluate a result against the game.
+// can re-evaluate a result against the game. Objects keep their members in the order
+// written (format first, infosets in game order), so that result files read and diff well;
+// reading takes any member order.
 #include <cstdint>
 #include <string>
 
@@ -26,13 +28,13 @@ struct ResultHeader {
 // probability}}, the behavioural strategy of the sequence-form profile (infosets the
 // profile never reaches get the uniform strategy). Normal games (`normal_form`: the
 // compiled game comes from a NormalGame): per player {action label: probability}.
-nlohmann::json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form);
+nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form);
 
 // The whole result object. `metrics` and `curve` are written as given (curve: null for
 // none).
-nlohmann::json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x,
-                              bool normal_form, nlohmann::json metrics,
-                              nlohmann::json curve = nullptr);
+nlohmann::ordered_json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x,
+                              bool normal_form, nlohmann::ordered_json metrics,
+                              nlohmann::ordered_json curve = nullptr);
 
 // Reads `strategies` (the JSON at `pointer` in `file`, for messages) back into sequence
 // form. Infosets that are not given get the uniform strategy; each infoset given must

@@ -11,7 +11,7 @@
 #include <eqlab/lib/error.hpp>
 
 using namespace eqlab;
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 
@@ -61,6 +61,9 @@ TEST_CASE("Kuhn strategies: written behaviourally by label, read back to the sam
   REQUIRE(s.size() == 2);
   CHECK(s[0].size() == 6);
   CHECK(s[1].size() == 6);
+  // Infosets in the game's order, actions in the infoset's order.
+  CHECK(s[0].begin().key() == g.treeplex[0].infoset_labels[0]);
+  CHECK(s[0]["K"].begin().key() == "pass");
   CHECK(s[0]["K"]["bet"].get<double>() == 1.0);
   CHECK(s[0]["K"]["pass"].get<double>() == 0.0);
   // Unreached: written as the uniform strategy.
@@ -141,6 +144,7 @@ TEST_CASE("result files: every member of eqlab-result/1, and the format is check
   const json metrics = {{"nash_conv", 0.5}, {"exploitability", 0.25}, {"values", {-0.1, 0.1}}};
   const json curve = json::array({{{"iteration", 42}, {"exploitability", 0.25}}});
   const json r = result_to_json(header, kuhn(), kuhn_profile(), false, metrics, curve);
+  CHECK(r.begin().key() == "format");
   CHECK(r["format"] == "eqlab-result/1");
   CHECK(r["game"] == "kuhn");
   CHECK(r["solver"] == json({{"name", "cfr+"}, {"params", {{"seed", 7}}}}));

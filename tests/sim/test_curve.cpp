@@ -51,7 +51,7 @@ TEST_CASE("curve CSV has the header iteration,<metrics> and exact numbers") {
 TEST_CASE("curve JSON rows carry the iteration and every metric") {
   Curve curve({"exploitability", "value_0"});
   curve.add_row(3, {0.125, -0.5});
-  const nlohmann::json rows = curve_to_json(curve);
+  const nlohmann::ordered_json rows = curve_to_json(curve);
   REQUIRE(rows.size() == 1);
   CHECK(rows[0]["iteration"] == 3);
   CHECK(rows[0]["exploitability"].get<double>() == 0.125);

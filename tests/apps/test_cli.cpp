@@ -38,10 +38,11 @@ struct Run {
   std::string out, err;
 };
 
-// Runs `eqlab ARGS` through the shell (ARGS is quoted by the caller).
-Run eqlab(const std::string& args, const fs::path& dir) {
+// Runs `eqlab ARGS` through the shell (ARGS is quoted by the caller), in `dir`, with the
+// environment assignments `env` ("PATH=/x") when given.
+Run eqlab(const std::string& args, const fs::path& dir, const std::string& env = {}) {
   const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string command = "cd '" + dir.string() + "' && '" EQLAB_BINARY_DIR "/bin/eqlab' " + args +
+  const std::string command = "cd '" + dir.string() + "' && " + env + " '" EQLAB_BINARY_DIR "/bin/eqlab' " + args +
                               " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
   const int status = std::system(command.c_str());
   Run run;
@@ -161,6 +162,23 @@ TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploi
   CHECK(r.code == 1);
   CHECK(r.err.find("out/result.json: /strategies/0/") != std::string::npos);
   CHECK(r.err.find("has no infoset") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: --plot without gnuplot fails at once with exit 1 and says what to install") {
+  const fs::path dir = scratch("nognuplot");
+  const Run r = eqlab("solve kuhn --iterations 1000000000 --plot curve.png", dir, "PATH=/nonexistent");
+  CHECK(r.code == 1);
+  CHECK(r.err == "eqlab solve: gnuplot not found: install the gnuplot-nox package (or leave out --plot)\n");
+  CHECK_FALSE(fs::exists(dir / "curve.png"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: --threads 1 gives the same result as all threads") {
+  const fs::path dir = scratch("threads");
+  REQUIRE(eqlab("solve kuhn --iterations 100 --out one.json --threads 1", dir).code == 0);
+  REQUIRE(eqlab("solve kuhn --iterations 100 --out all.json", dir).code == 0);
+  CHECK(read_text(dir / "one.json") == read_text(dir / "all.json"));
   fs::remove_all(dir);
 }
 

@@ -27,7 +27,8 @@ struct LoadLimits {
 LoadedGame load_game_file(const std::string& path, const LoadLimits& limits = {});
 
 // A path that exists is loaded as a file; anything else is looked up among the built-in
-// games. Throws UsageError for an unknown name.
+// games. Throws InputError for a missing file or an unknown name, UsageError for a
+// malformed built-in spec.
 LoadedGame load_game(const std::string& spec, const LoadLimits& limits = {});
 
 }  // namespace eqlab

@@ -23,6 +23,7 @@
 #include <eqlab/algorithms/solver.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
+#include <eqlab/games/io/gambit_efg.hpp>
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/json_game.hpp>
 #include <eqlab/games/io/result_file.hpp>
@@ -324,19 +325,13 @@ TEST_CASE("FORMAT.md: the error lines of 'Error messages' are the ones eqlab pri
   const std::string efg = "EFG 2 R \"bad chance\" { \"Alice\" \"Bob\" }\n\"\"\n"
                           "c \"\" 1 \"deal\" { \"King\" 1/2 \"Queen\" 1/3 } 0\n"
                           "t \"\" 1 \"Alice wins\" { 1, -1 }\nt \"\" 2 \"Bob wins\" { -1, 1 }\n";
-  const std::filesystem::path efg_path = std::filesystem::temp_directory_path() / "eqlab-format-doc-bad.efg";
-  {
-    std::ofstream out(efg_path, std::ios::binary);
-    out << efg;
-  }
   std::string efg_error;
   try {
-    load_game_file(efg_path.string());
+    read_gambit_efg(efg, "bad.efg");
   } catch (const InputError& e) {
     efg_error = e.detail();
     CHECK(e.pointer() == "line 3");
   }
-  std::filesystem::remove(efg_path);
   CHECK(efg_error == "the probabilities of chance event 1 sum to 5/6, not 1");
   CHECK(shown.find("eqlab info: bad.efg: line 3: " + efg_error + "\n") != std::string::npos);
 
@@ -364,6 +359,37 @@ TEST_CASE("FORMAT.md: the probability sums of 'Numbers' are accepted or rejected
   // Exact decimals come back from `eqlab convert` as rationals.
   const LoadedGame g = read_json_game(chance(R"([0.125, "0.375", "1/2"])"), "sum.json");
   CHECK(game_to_json(g)["root"]["probs"] == json::parse(R"(["1/8", "3/8", "1/2"])"));
+}
+
+TEST_CASE("FORMAT.md: the number forms of 'Numbers' are read as the table says") {
+  const auto payoff = [](const std::string& written) {
+    const LoadedGame g = read_json_game(
+        R"({"format": "eqlab-game/1", "type": "normal", "players": ["a"], "actions": [["x"]], "payoffs": [[)" +
+            written + "]]}",
+        "numbers.json");
+    return g.normal->payoffs.at(0);
+  };
+  const auto exact = [&](const std::string& written, std::int64_t num, std::int64_t den) {
+    INFO(written);
+    const Number n = payoff(written);
+    CHECK(n.exact);
+    CHECK(n.num == num);
+    CHECK(n.den == den);
+  };
+  exact("3", 3, 1);
+  exact(R"("-5/2")", -5, 2);
+  exact("0.125", 1, 8);
+  exact("1e-3", 1, 1000);
+  exact(R"("0.125")", 1, 8);
+  for (const char* inexact : {"1e-30", R"("1e-3")", R"("2.5E2")"}) {
+    INFO(inexact);
+    CHECK_FALSE(payoff(inexact).exact);
+  }
+  CHECK(payoff(R"("2.5E2")").value == 250.0);
+  for (const char* bad : {R"("inf")", R"("nan")", R"("1/0")"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(payoff(bad), InputError);
+  }
 }
 
 TEST_CASE("FORMAT.md: the converted Gambit poker is what eqlab reads from poker.efg") {

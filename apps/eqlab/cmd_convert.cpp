@@ -21,10 +21,11 @@ options:
   --to json           the output format (json is the only one; the default)
   --out F             the output file (default: standard output)
   --max-bytes N       read game files of up to N bytes (default 2^30)
+  --max-nesting N     accept JSON nested up to N levels (default 1000000)
 )help";
 
 int run_convert(std::span<const std::string> argv) {
-  const Args args = parse_args("convert", argv, {{"--to"}, {"--out"}, kMaxBytesFlag}, {"FILE"}, 1);
+  const Args args = parse_args("convert", argv, {{"--to"}, {"--out"}, kMaxBytesFlag, kMaxNestingFlag}, {"FILE"}, 1);
   const std::string to = args.text("--to", "json");
   if (to != "json") throw CommandLineError("convert", "cannot convert to '" + to + "': the only format is json");
   const std::string out_path = args.text("--out", "-");

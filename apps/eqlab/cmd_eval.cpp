@@ -27,10 +27,11 @@ options:
   --json              print the metrics as one JSON object
   --threads K         use at most K threads (default: all cores)
   --max-bytes N       read game files of up to N bytes (default 2^30)
+  --max-nesting N     accept JSON nested up to N levels (default 1000000)
 )help";
 
 int run_eval(std::span<const std::string> argv) {
-  const Args args = parse_args("eval", argv, {{"--json", false}, {"--threads"}, kMaxBytesFlag}, {"GAME", "RESULT"}, 2);
+  const Args args = parse_args("eval", argv, {{"--json", false}, {"--threads"}, kMaxBytesFlag, kMaxNestingFlag}, {"GAME", "RESULT"}, 2);
   const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
   std::optional<tbb::global_control> thread_limit;
   if (threads > 0)

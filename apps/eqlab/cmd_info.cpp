@@ -16,10 +16,11 @@ whether the game is zero-sum.
 
 options:
   --max-bytes N       read game files of up to N bytes (default 2^30)
+  --max-nesting N     accept JSON nested up to N levels (default 1000000)
 )help";
 
 int run_info(std::span<const std::string> argv) {
-  const Args args = parse_args("info", argv, {kMaxBytesFlag}, {"GAME"}, 1);
+  const Args args = parse_args("info", argv, {kMaxBytesFlag, kMaxNestingFlag}, {"GAME"}, 1);
   const GameInput game = load_and_compile(args.positional[0], load_limits(args));
   const GameTree& tree = game.loaded.tree;
   const CompiledGame& g = game.compiled;

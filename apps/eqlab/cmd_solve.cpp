@@ -40,6 +40,7 @@ options:
   --threads K         use at most K threads (default: all cores)
   --no-progress       never show the progress bar
   --max-bytes N       read game files of up to N bytes (default 2^30)
+  --max-nesting N     accept JSON nested up to N levels (default 1000000)
 )help";
 
 namespace {
@@ -77,7 +78,7 @@ int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--iterations"}, {"--seed"}, {"--out"}, {"--curve"},
                                 {"--plot"}, {"--param"}, {"--checkpoints"}, {"--threads"}, {"--no-progress", false},
-                                kMaxBytesFlag},
+                                kMaxBytesFlag, kMaxNestingFlag},
                                {"GAME"}, 1);
   const std::string solver_name = args.text("--solver", "cfr+");
   const std::int64_t iterations = args.integer("--iterations", 1000, 1);

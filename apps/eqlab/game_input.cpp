@@ -25,6 +25,7 @@ LoadLimits load_limits(const Args& args) {
   LoadLimits limits;
   limits.max_bytes = static_cast<std::size_t>(
       args.integer(kMaxBytesFlag.name, static_cast<std::int64_t>(limits.max_bytes), 1));
+  limits.max_nesting = static_cast<int>(args.integer(kMaxNestingFlag.name, limits.max_nesting, 1));
   return limits;
 }
 

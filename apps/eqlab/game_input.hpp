@@ -16,8 +16,10 @@ struct GameInput {
   bool normal_form() const { return loaded.normal.has_value(); }
 };
 
-// Every command that reads a game takes --max-bytes N: the largest game file it reads.
+// Every command that reads a game takes --max-bytes N (the largest game file it reads)
+// and --max-nesting N (the deepest JSON nesting it accepts).
 inline const FlagSpec kMaxBytesFlag{"--max-bytes"};
+inline const FlagSpec kMaxNestingFlag{"--max-nesting"};
 LoadLimits load_limits(const Args& args);
 
 // Loads a game file or a built-in game. A missing file or an unknown or badly written

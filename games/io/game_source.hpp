@@ -3,7 +3,10 @@
 // with parameters ("leduc", "goofspiel(cards=4)"). Every source gives a LoadedGame.
 #include <cstddef>
 #include <optional>
+#include <map>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include <eqlab/games/extensive/game_tree.hpp>
 #include <eqlab/games/normal/normal_game.hpp>
@@ -15,6 +18,9 @@ struct LoadedGame {
   std::string type;                 // "normal" or "extensive"
   GameTree tree;                    // always set and finalized (normal games converted)
   std::optional<NormalGame> normal; // set for normal-form games
+  std::string description;          // free text, kept for writing the game back
+  // Top-level "x-" members of a JSON game: ignored, but written back by convert.
+  std::map<std::string, nlohmann::json> extensions;
 };
 
 struct LoadLimits {

@@ -275,7 +275,7 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
     doc = json::parse(text);
   } catch (const InputError& e) {
     throw e.in_file(file);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // syntax errors, and numbers too large for a double
     std::string what = e.what();
     if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
     throw InputError(file, "", "invalid JSON: " + what);
@@ -302,6 +302,9 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
       if (auto it = doc.find(key); it != doc.end() && !it->is_string())
         fail(std::string("/") + key, "expected a string, got " + type_name(*it));
     game.name = doc.value("name", std::string());
+    game.description = doc.value("description", std::string());
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+      if (it.key().rfind("x-", 0) == 0) game.extensions[it.key()] = *it;
     if (game.name.empty()) {
       auto slash = file.find_last_of('/');
       game.name = slash == std::string::npos ? file : file.substr(slash + 1);
@@ -326,6 +329,15 @@ void write_number(std::ostream& out, const Number& v) { out << v.to_json().dump(
 void write_header(const LoadedGame& game, std::ostream& out) {
   out << "{\"format\": \"" << kFormat << "\", \"type\": \"" << game.type << "\", \"name\": ";
   write_string(out, game.name);
+  if (!game.description.empty()) {
+    out << ",\n \"description\": ";
+    write_string(out, game.description);
+  }
+  for (const auto& [key, value] : game.extensions) {
+    out << ",\n ";
+    write_string(out, key);
+    out << ": " << value.dump();
+  }
   out << ",\n \"players\": " << json(game.tree.players).dump();
 }
 

@@ -157,6 +157,25 @@ TEST_CASE("invalid JSON is reported with its position") {
   }
 }
 
+TEST_CASE("a number too large for a double is reported with the file name") {
+  try {
+    read_json_game("{" + kHead + R"(, "root": {"payoffs": [1e999, 0]}})", "huge.json");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("huge.json: invalid JSON") == 0);
+    CHECK(std::string(e.what()).find("1e999") != std::string::npos);
+  }
+}
+
+TEST_CASE("top-level x- members and the description are written back") {
+  const std::string text = "{" + kHead + R"(, "description": "d", "x-tool": {"v": [1, 2]}, "root": {"payoffs": [1, -1]}})";
+  const std::string written = game_to_json_text(read_json_game(text, "x.json"));
+  LoadedGame again = read_json_game(written, "y.json");
+  CHECK(again.description == "d");
+  REQUIRE(again.extensions.count("x-tool") == 1);
+  CHECK(again.extensions["x-tool"]["v"][1] == 2);
+}
+
 TEST_CASE("nesting beyond the limit is refused before parsing") {
   std::string deep(50, '[');
   deep += std::string(50, ']');

@@ -148,18 +148,23 @@ class EfgReader {
       d.actions = lex_.string_list("the actions of " + what);
       if (d.actions.empty()) lex_.fail(line, what + " has no actions");
     }
-    auto& index = infoset_index_[player];
-    auto& list = infosets_[player];
-    if (auto it = index.find(number); it != index.end()) {
+    return register_described(infoset_index_[player], infosets_[player], std::move(d), described, what,
+                              "its name and actions");
+  }
+
+  // Finds or adds an infoset or chance event by number. Gambit describes each at its first
+  // appearance; a later appearance may leave the description out or repeat it exactly.
+  int register_described(std::unordered_map<std::int64_t, int>& index, std::vector<Described>& list, Described d,
+                         bool described, const std::string& what, const std::string& description) {
+    if (auto it = index.find(d.number); it != index.end()) {
       const Described& first = list[it->second];
-      if (described && (d.name != first.name || d.actions != first.actions))
-        lex_.fail(line, what + " is described differently from its first appearance at line " +
-                            std::to_string(first.line) + " (a repeated description must match exactly)");
+      if (described && (d.name != first.name || d.actions != first.actions || !same_numbers(d.probs, first.probs)))
+        lex_.fail(d.line, what + " is described differently from its first appearance at line " +
+                              std::to_string(first.line) + " (a repeated description must match exactly)");
       return it->second;
     }
-    if (!described)
-      lex_.fail(line, what + " appears here for the first time without its name and actions");
-    index.emplace(number, static_cast<int>(list.size()));
+    if (!described) lex_.fail(d.line, what + " appears here for the first time without " + description);
+    index.emplace(d.number, static_cast<int>(list.size()));
     list.push_back(std::move(d));
     return static_cast<int>(list.size()) - 1;
   }
@@ -188,18 +193,8 @@ class EfgReader {
       if (d.actions.empty()) lex_.fail(line, what + " has no actions");
       check_probability_sum(d, what);
     }
-    if (auto it = event_index_.find(number); it != event_index_.end()) {
-      const Described& first = events_[it->second];
-      if (described && (d.name != first.name || d.actions != first.actions || !same_numbers(d.probs, first.probs)))
-        lex_.fail(line, what + " is described differently from its first appearance at line " +
-                            std::to_string(first.line) + " (a repeated description must match exactly)");
-      return it->second;
-    }
-    if (!described)
-      lex_.fail(line, what + " appears here for the first time without its actions and probabilities");
-    event_index_.emplace(number, static_cast<int>(events_.size()));
-    events_.push_back(std::move(d));
-    return static_cast<int>(events_.size()) - 1;
+    return register_described(event_index_, events_, std::move(d), described, what,
+                              "its actions and probabilities");
   }
 
   void check_probability_sum(const Described& d, const std::string& what) {

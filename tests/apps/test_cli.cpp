@@ -3,6 +3,8 @@
 
 #ifdef EQLAB_HAVE_CLI
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -216,6 +218,27 @@ TEST_CASE("cli: games, info and convert") {
   r = eqlab("info kuhn.json", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("6 infosets, 13 sequences") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: solve on Gambit zero-sum files reproduces Gambit's LP values") {
+  const fs::path dir = scratch("gambit");
+  // (file, the first player's value from gambit-lp in tests/data/gambit/README.md)
+  const std::pair<const char*, double> games[] = {
+      {"catalog/books/myerson1991/fig2_1.efg", 1.0 / 3},
+      {"test_games/zerosum_efg_from_sequence_form_STOC94_paper.efg", 13.0},
+      {"test_games/perfect_info_with_chance.efg", -1.0},
+  };
+  for (const auto& [file, lp_value] : games) {
+    CAPTURE(file);
+    Run r = eqlab(std::string("solve '" EQLAB_TEST_DATA "/gambit/") + file + "' --iterations 5000 --out r.json", dir);
+    REQUIRE(r.code == 0);
+    const nlohmann::json result = nlohmann::json::parse(read_text(dir / "r.json"));
+    const double value = result["metrics"]["values"][0].get<double>();
+    const double nash_conv = result["metrics"]["nash_conv"].get<double>();
+    CHECK(nash_conv < 1e-2);
+    CHECK(std::abs(value - lp_value) <= std::max(nash_conv, 1e-6));
+  }
   fs::remove_all(dir);
 }
 

@@ -103,6 +103,15 @@ TEST_CASE("cli: bad input exits 1: missing file, unknown game, invalid game file
   r = eqlab("eval kuhn missing-result.json", dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("missing-result.json") != std::string::npos);
+
+  // The size and nesting limits are set on the command line and refuse with a clear line.
+  r = eqlab("info bad.json --max-bytes 50", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("bad.json: the file has") != std::string::npos);
+  CHECK(r.err.find("over the limit of 50 (raise it with --max-bytes)") != std::string::npos);
+  r = eqlab("info bad.json --max-nesting 3", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("bad.json: line 2: JSON nesting deeper than the limit of 3") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -25,10 +25,10 @@ install_missing_packages() {
   apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+# Configures build/ in Release and builds the given targets (all when none are given).
 build_release() {
   cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release
-  cmake --build "$root/build" -j"$(nproc)"
+  cmake --build "$root/build" -j"$(nproc)" "$@"
 }
 
 install_missing_packages
-build_release

@@ -48,6 +48,9 @@ void build_gradient_index(CompiledGame& g) {
 CompiledGame compile(const GameTree& tree) {
   if (!tree.finalized()) throw std::logic_error("compile: the tree is not finalized");
   const int n = tree.num_players();
+  if (n > kMaxPlayers)
+    throw InputError("/players", "a game of " + std::to_string(n) + " players: eqlab solves games of at most " +
+                                     std::to_string(kMaxPlayers) + " players");
   CompiledGame g;
   g.name = tree.name;
   g.players = tree.players;
@@ -140,13 +143,18 @@ CompiledGame compile(const GameTree& tree) {
 
   // Zero-sum and constant-sum detection, and the payoff ranges for tolerances.
   const TerminalList& t = g.terminals;
+  // Sums are compared with a tolerance relative to the largest payoff, so that neither
+  // huge nor tiny payoffs decide the answer by rounding alone.
+  double largest = 0.0;
+  for (double u : t.payoff) largest = std::max(largest, std::fabs(u));
+  const double tolerance = 1e-9 * std::max(1.0, largest);
   g.zero_sum = g.constant_sum = t.size() > 0;
   for (int k = 0; k < t.size(); ++k) {
     double sum = 0.0;
     for (int p = 0; p < n; ++p) sum += t.payoff[k * n + p];
     if (k == 0) g.payoff_sum = sum;
-    if (std::fabs(sum) > 1e-9) g.zero_sum = false;
-    if (std::fabs(sum - g.payoff_sum) > 1e-9) g.constant_sum = false;
+    if (std::fabs(sum) > tolerance) g.zero_sum = false;
+    if (std::fabs(sum - g.payoff_sum) > tolerance) g.constant_sum = false;
   }
   for (int p = 0; p < n; ++p) {
     double lo = 0.0, hi = 0.0;
@@ -179,13 +187,7 @@ void CompiledGame::utility_gradient(int player, const Profile& x, std::span<doub
   const int rows = static_cast<int>(gi.row_begin.size()) - 1;
   const int width = n - 1;
   // Other players' plans in entry order, so the inner loop reads one pointer per player.
-  const double* plans[8];
-  std::vector<const double*> many;
-  const double** other = plans;
-  if (width > 8) {
-    many.resize(width);
-    other = many.data();
-  }
+  const double* other[kMaxPlayers];
   for (int q = 0, k = 0; q < n; ++q)
     if (q != player) other[k++] = x[q].data();
 

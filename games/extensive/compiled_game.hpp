@@ -10,6 +10,10 @@
 
 namespace eqlab {
 
+// The most players a compiled game may have: the gradient keeps one pointer per player
+// on the stack, so the hot path never allocates.
+inline constexpr int kMaxPlayers = 64;
+
 // A profile of sequence-form strategies (realisation plans), one vector per player.
 using Profile = std::vector<std::vector<double>>;
 

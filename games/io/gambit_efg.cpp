@@ -204,7 +204,10 @@ class EfgReader {
       sum = add(sum, p);
       exact = exact && p.exact;
     }
-    const bool ok = exact && sum.exact ? sum.num == 1 && sum.den == 1 : std::fabs(sum.value - 1.0) <= 1e-9;
+    if (exact && !sum.exact)
+      lex_.fail(d.line, "the exact sum of the probabilities of " + what +
+                            " does not fit in 64-bit rationals, so it cannot be checked; use smaller denominators");
+    const bool ok = exact ? sum.num == 1 && sum.den == 1 : std::fabs(sum.value - 1.0) <= 1e-9;
     if (!ok) lex_.fail(d.line, "the probabilities of " + what + " sum to " + sum.to_string() + ", not 1");
   }
 

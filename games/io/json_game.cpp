@@ -55,6 +55,29 @@ std::string type_name(const json& j) {
   return j.is_null() ? "null" : j.type_name();
 }
 
+// A value for an error message: scalars as written, arrays and objects by their type,
+// because printing a deeply nested value would recurse on its depth.
+std::string describe(const json& j) { return j.is_structured() ? type_name(j) : j.dump(); }
+
+// Depth of a JSON value, measured without recursion.
+int depth_of(const json& root, int limit) {
+  std::vector<std::pair<const json*, int>> stack{{&root, 1}};
+  int deepest = 0;
+  while (!stack.empty()) {
+    auto [j, d] = stack.back();
+    stack.pop_back();
+    deepest = std::max(deepest, d);
+    if (deepest > limit) return deepest;
+    if (j->is_structured())
+      for (const json& child : *j) stack.emplace_back(&child, d + 1);
+  }
+  return deepest;
+}
+
+// Extensions are copied into the game and written back by recursive code, so their
+// nesting is capped well below what the stack allows.
+constexpr int kMaxExtensionDepth = 1000;
+
 [[noreturn]] void fail(const std::string& pointer, const std::string& what) { throw InputError(pointer, what); }
 
 Number read_number(const json& j, const std::string& pointer, const char* what = "a number") {
@@ -150,7 +173,8 @@ void read_normal(const json& doc, LoadedGame& game) {
   }
   // Walk the nested payoff arrays level by level (depth = number of players).
   require(doc, "payoffs", "", "nested arrays of payoff vectors");
-  g.payoffs.resize(g.num_profiles() * n);
+  // Payoffs are appended as the walk meets them (in profile order), so memory follows the
+  // data actually present, never the product of the declared action counts.
   struct Item { const json* j; std::string pointer; std::size_t prefix; int level; };
   std::vector<Item> stack{{&doc["payoffs"], "/payoffs", 0, 0}};
   while (!stack.empty()) {
@@ -162,15 +186,14 @@ void read_normal(const json& doc, LoadedGame& game) {
       fail(it.pointer, "expected an array of " + std::to_string(width) + " entries (one per action of player " +
                            std::to_string(it.level) + "), got " +
                            (j.is_array() ? std::to_string(j.size()) + " entries" : type_name(j)));
-    for (std::size_t a = 0; a < width; ++a) {
-      const std::size_t prefix = it.prefix * width + a;
-      const std::string ptr = child_pointer(it.pointer, a);
-      if (it.level + 1 == n) {
-        auto u = read_payoff_vector(j[a], ptr, n);
-        std::copy(u.begin(), u.end(), g.payoffs.begin() + prefix * n);
-      } else {
-        stack.push_back({&j[a], ptr, prefix, it.level + 1});
+    if (it.level + 1 == n) {
+      for (std::size_t a = 0; a < width; ++a) {
+        auto u = read_payoff_vector(j[a], child_pointer(it.pointer, a), n);
+        g.payoffs.insert(g.payoffs.end(), u.begin(), u.end());
       }
+    } else {
+      for (std::size_t a = width; a-- > 0;)
+        stack.push_back({&j[a], child_pointer(it.pointer, a), it.prefix * width + a, it.level + 1});
     }
   }
   game.tree = g.to_tree();
@@ -244,6 +267,9 @@ void read_extensive(const json& doc, LoadedGame& game) {
           if (p.back().value < 0.0) fail(pk, "a probability must be >= 0, got " + p.back().to_string());
           sum = add(sum, p.back());
         }
+        if (!any_decimal && !sum.exact)
+          fail("/probs", "the exact sum of these probabilities does not fit in 64-bit rationals, so it "
+                         "cannot be checked; use smaller denominators");
         const bool exactly_one = sum.exact && sum.num == 1 && sum.den == 1;
         const bool ok = exactly_one || ((any_decimal || !sum.exact) && std::fabs(sum.value - 1.0) <= 1e-9);
         if (!ok) fail("/probs", "probabilities must sum to 1, they sum to " + sum.to_string());
@@ -251,7 +277,7 @@ void read_extensive(const json& doc, LoadedGame& game) {
       } else {
         if (!player.is_number_integer() || player.get<std::int64_t>() < 0 || player.get<std::int64_t>() >= n)
           fail("/player", "expected a player index 0.." + std::to_string(n - 1) + " or \"chance\", got " +
-                              player.dump());
+                              describe(player));
         const int p = static_cast<int>(player.get<std::int64_t>());
         const std::string& label = read_label(require(j, "infoset", "", "the infoset label"), "/infoset",
                                               "an infoset label");
@@ -284,7 +310,7 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
     if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
     const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
     if (!format.is_string() || format.get<std::string>() != kFormat)
-      fail("/format", std::string("expected \"") + kFormat + "\", got " + format.dump());
+      fail("/format", std::string("expected \"") + kFormat + "\", got " + describe(format));
     const json& type = require(doc, "type", "", "\"normal\" or \"extensive\"");
     if (!type.is_string()) fail("/type", "expected a string, got " + type_name(type));
     const std::string& kind = type.get_ref<const std::string&>();
@@ -304,7 +330,12 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
     game.name = doc.value("name", std::string());
     game.description = doc.value("description", std::string());
     for (auto it = doc.begin(); it != doc.end(); ++it)
-      if (it.key().rfind("x-", 0) == 0) game.extensions[it.key()] = *it;
+      if (it.key().rfind("x-", 0) == 0) {
+        if (depth_of(*it, kMaxExtensionDepth) > kMaxExtensionDepth)
+          fail("/" + pointer_token(it.key()), "an extension nested deeper than " +
+                                                  std::to_string(kMaxExtensionDepth) + " levels");
+        game.extensions[it.key()] = *it;
+      }
     if (game.name.empty()) {
       auto slash = file.find_last_of('/');
       game.name = slash == std::string::npos ? file : file.substr(slash + 1);

@@ -264,3 +264,58 @@ TEST_CASE("a 100,000-deep chain loads from JSON, compiles and writes back") {
   const std::string written = game_to_json_text(game);
   CHECK(read_json_game(written, "deep2.json").tree.num_nodes() == 2 * kDepth + 1);
 }
+
+TEST_CASE("hostile inputs: deep extensions, huge declared normal games, unsummable rationals") {
+  auto error_of = [](const std::string& text) {
+    try {
+      read_json_game(text, "h.json");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // An extension nested 200,000 deep: refused by depth, never copied or printed.
+  std::string deep = "{" + kHead + R"(, "x-e": )" + std::string(200000, '[') + std::string(200000, ']') +
+                     R"(, "root": {"payoffs": [0, 0]}})";
+  CHECK(error_of(deep) == "h.json: /x-e: an extension nested deeper than 1000 levels");
+  // A deep value where a scalar belongs is described by its type.
+  std::string deep_format = R"({"format": )" + std::string(200000, '[') + std::string(200000, ']') + "}";
+  CHECK(error_of(deep_format) == "h.json: /format: expected \"eqlab-game/1\", got array");
+
+  // 12 players with 1,000 actions each declare 10^36 profiles: the error comes from the
+  // data, with no attempt to allocate for the declaration.
+  std::string actions;
+  for (int p = 0; p < 12; ++p) {
+    std::string list;
+    for (int a = 0; a < 1000; ++a) list += (a ? ",\"a" : "\"a") + std::to_string(a) + "\"";
+    actions += (p ? ",[" : "[") + list + "]";
+  }
+  std::string players;
+  for (int p = 0; p < 12; ++p) players += (p ? ",\"p" : "\"p") + std::to_string(p) + "\"";
+  const std::string huge = R"({"format": "eqlab-game/1", "type": "normal", "players": [)" + players +
+                           R"(], "actions": [)" + actions + R"(], "payoffs": []})";
+  CHECK(error_of(huge) == "h.json: /payoffs: expected an array of 1000 entries (one per action of player 0), got 0 entries");
+
+  const std::string big_denominators = extensive(
+      R"({"player": "chance", "actions": ["x", "y"], "probs": ["1/4611686018427387903", "4611686018427387902/4611686018427387903"],
+          "children": [)" + kLeaf + "," + kLeaf + "]}");
+  CHECK(error_of(big_denominators) == "no error");  // the exact sum fits: 1
+  const std::string unsummable = extensive(
+      R"({"player": "chance", "actions": ["x", "y"], "probs": ["1/4611686018427387903", "4611686018427387902/4611686018427387847"],
+          "children": [)" + kLeaf + "," + kLeaf + "]}");
+  CHECK(error_of(unsummable).find("h.json: /root/probs: the exact sum of these probabilities does not fit") == 0);
+}
+
+TEST_CASE("games of more than 64 players are refused when compiled") {
+  std::vector<std::string> players;
+  for (int p = 0; p < 65; ++p) players.push_back("p" + std::to_string(p));
+  GameTree tree(players);
+  tree.add_root(GameTree::terminal_node(std::vector<Number>(65, Number::integer(0))));
+  tree.finalize();
+  try {
+    compile(tree);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("at most 64 players") != std::string::npos);
+  }
+}

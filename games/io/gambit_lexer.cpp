@@ -176,14 +176,21 @@ std::vector<std::string> unique_labels(const std::vector<std::string>& names,
                                        const std::string& prefix) {
   std::unordered_map<std::string, int> count;
   for (const std::string& n : names) ++count[n];
-  std::unordered_set<std::string> generated;
-  for (std::int64_t k : numbers) generated.insert(prefix + std::to_string(k));
+  // Every name that can serve as a label is kept, whatever the generated labels would be:
+  // a generated label must never displace a name the file gave.
+  std::unordered_set<std::string> taken;
+  for (const std::string& n : names)
+    if (!n.empty() && count[n] == 1) taken.insert(n);
   std::vector<std::string> out(names.size());
   for (std::size_t k = 0; k < names.size(); ++k) {
-    const std::string own = prefix + std::to_string(numbers[k]);
     const std::string& name = names[k];
-    const bool keep = !name.empty() && count[name] == 1 && (name == own || !generated.contains(name));
-    out[k] = keep ? name : own;
+    if (!name.empty() && count[name] == 1) {
+      out[k] = name;
+      continue;
+    }
+    std::string label = prefix + std::to_string(numbers[k]);
+    while (!taken.insert(label).second) label += '\'';  // the generated label is a kept name
+    out[k] = std::move(label);
   }
   return out;
 }

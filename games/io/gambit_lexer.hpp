@@ -71,9 +71,11 @@ class Lexer {
 // How a found token is shown in messages: "end of file", "'{'", "\"text\"", "word 'x'".
 std::string describe(const Token& token);
 
-// Labels from Gambit names: item k keeps names[k] when that name is non-empty, occurs once
-// in `names`, and is not the generated label of another item; otherwise it gets its
-// generated label prefix + numbers[k]. The result is always non-empty and distinct.
+// Labels from Gambit names: item k keeps names[k] when that name is non-empty and occurs
+// once in `names` (so distinct non-empty names are always kept as they are); otherwise it
+// gets the generated label prefix + numbers[k], followed by as many ' as it takes to
+// differ from the kept names and the labels generated before it. The result is always
+// non-empty and distinct.
 std::vector<std::string> unique_labels(const std::vector<std::string>& names,
                                        const std::vector<std::int64_t>& numbers,
                                        const std::string& prefix);

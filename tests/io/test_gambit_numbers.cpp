@@ -200,12 +200,18 @@ TEST_CASE("the outcome and payoff versions of the 4x4 coordination game agree") 
 
 TEST_CASE("unique_labels keeps distinct names and numbers the rest without collisions") {
   using gambit::unique_labels;
-  CHECK(unique_labels({"a", "a", "", "#2", "x"}, {1, 2, 3, 4, 5}, "#") ==
-        std::vector<std::string>{"#1", "#2", "#3", "#4", "x"});
-  CHECK(unique_labels({"#7"}, {7}, "#") == std::vector<std::string>{"#7"});
-  CHECK(unique_labels({"Player 2", "Player 1"}, {1, 2}, "Player ") ==
-        std::vector<std::string>{"Player 1", "Player 2"});
-  CHECK(unique_labels({"", "2", "b"}, {1, 2, 3}, "") == std::vector<std::string>{"1", "2", "b"});
+  using Labels = std::vector<std::string>;
+  // Distinct non-empty names are all kept, even when they look like other items' numbers.
+  CHECK(unique_labels({"2", "1"}, {1, 2}, "") == Labels{"2", "1"});
+  CHECK(unique_labels({"Player 2", "Player 1"}, {1, 2}, "Player ") == Labels{"Player 2", "Player 1"});
+  CHECK(unique_labels({"#7"}, {7}, "#") == Labels{"#7"});
+  CHECK(unique_labels({"#2", "#1", "x"}, {1, 2, 3}, "#") == Labels{"#2", "#1", "x"});
+  // Empty and repeated names are numbered; a number that a kept name holds gets a '.
+  CHECK(unique_labels({"", "2", "b"}, {1, 2, 3}, "") == Labels{"1", "2", "b"});
+  CHECK(unique_labels({"2", ""}, {1, 2}, "") == Labels{"2", "2'"});
+  CHECK(unique_labels({"a", "a", "", "#2", "x"}, {1, 2, 3, 4, 5}, "#") == Labels{"#1", "#2'", "#3", "#2", "x"});
+  CHECK(unique_labels({"", "1", "1'"}, {1, 2, 3}, "") == Labels{"1''", "1", "1'"});
+  CHECK(unique_labels({"", ""}, {1, 2}, "") == Labels{"1", "2"});
 }
 
 TEST_CASE("files current Gambit refuses still load, as documented") {

@@ -26,7 +26,7 @@ NashConv (the sum of what players gain by deviating) and exploitability
 options:
   --json              print the metrics as one JSON object
   --threads K         use at most K threads (default: all cores)
-  --max-bytes N       read game files of up to N bytes (default 2^30)
+  --max-bytes N       read game and result files of up to N bytes (default 2^30)
   --max-nesting N     accept JSON nested up to N levels (default 1000000)
 )help";
 
@@ -37,9 +37,10 @@ int run_eval(std::span<const std::string> argv) {
   if (threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
-  const GameInput game = load_and_compile(args.positional[0], load_limits(args));
+  const LoadLimits limits = load_limits(args);
+  const GameInput game = load_and_compile(args.positional[0], limits);
   const std::string& result_path = args.positional[1];
-  const nlohmann::json result = read_result_file(result_path);
+  const nlohmann::json result = read_result_file(result_path, limits);
   const Profile x = result_profile(result, game.compiled, game.normal_form(), result_path);
   const NashReport report = evaluate_nash(game.compiled, x);
 
@@ -54,8 +55,11 @@ int run_eval(std::span<const std::string> argv) {
   }
   std::cout << field("game") << game.loaded.name << "\n";
   std::string origin = result_path;
-  if (result.contains("solver") && result["solver"].is_object() && result["solver"].contains("name"))
-    origin += ": " + result["solver"]["name"].dump();
+  if (result.contains("solver") && result["solver"].is_object() && result["solver"].contains("name")) {
+    // Only a scalar is printed as written: dump() recurses on the depth of a nested value.
+    const nlohmann::json& name = result["solver"]["name"];
+    origin += ": " + (name.is_structured() ? std::string(name.type_name()) : name.dump());
+  }
   if (result.contains("iterations") && result["iterations"].is_number_integer())
     origin += ", " + std::to_string(result["iterations"].get<std::int64_t>()) + " iterations";
   std::cout << field("result") << origin << "\n";

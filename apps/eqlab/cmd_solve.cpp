@@ -32,6 +32,8 @@ options:
   --seed S            random seed, written into the result (default 0)
   --out FILE          write the result (eqlab-result/1 JSON)
   --curve FILE        write the learning curve as CSV
+                      (either may be '-': standard output; the summary
+                      then goes to standard error)
   --plot FILE         draw the curve as a PNG (needs gnuplot)
   --param KEY=VALUE   a solver parameter, repeatable; cfr and cfr+ take
                       regret_matching=rm|rm+, updates=alternating|simultaneous,
@@ -89,6 +91,12 @@ int run_solve(std::span<const std::string> argv) {
                     plot_path = args.text("--plot");
   check_solver_name(solver_name);
   const nlohmann::json extra = solver_params(args.all("--param"));
+  if (out_path == "-" && curve_path == "-")
+    throw CommandLineError("solve", "--out and --curve cannot both be '-' (standard output)");
+  if (plot_path == "-") throw CommandLineError("solve", "--plot needs a file name: a PNG does not go to standard output");
+  // Standard output carries only the file written there, so the summary moves to stderr.
+  const bool stdout_is_data = out_path == "-" || curve_path == "-";
+  std::ostream& summary = stdout_is_data ? std::cerr : std::cout;
 
   // Everything that can fail fails now, before a long run.
   std::optional<tbb::global_control> thread_limit;
@@ -127,7 +135,12 @@ int run_solve(std::span<const std::string> argv) {
   }
   if (!curve_path.empty()) {
     try {
-      write_curve_csv(result.curve, curve_path);
+      if (curve_path == "-") {
+        write_curve_csv(result.curve, std::cout);
+        std::cout.flush();
+      } else {
+        write_curve_csv(result.curve, curve_path);
+      }
     } catch (const std::runtime_error& e) {
       throw BadInputError(e.what());
     }
@@ -141,15 +154,15 @@ int run_solve(std::span<const std::string> argv) {
     written.push_back(plot_path);
   }
 
-  std::cout << field("game") << game.loaded.name << "\n";
-  std::cout << field("solver") << solver->name() << ", seed " << seed << ": " << solver->iteration()
+  summary << field("game") << game.loaded.name << "\n";
+  summary << field("solver") << solver->name() << ", seed " << seed << ": " << solver->iteration()
             << " iterations in " << duration_text(result.seconds) << " (solver " << duration_text(result.solve_seconds)
             << ", evaluation " << duration_text(result.seconds - result.solve_seconds) << ")\n";
-  print_nash_summary(std::cout, game.compiled, result.final_report);
+  print_nash_summary(summary, game.compiled, result.final_report);
   if (!written.empty()) {
     std::string list;
-    for (const std::string& w : written) list += (list.empty() ? "" : ", ") + w;
-    std::cout << field("wrote") << list << "\n";
+    for (const std::string& w : written) list += (list.empty() ? "" : ", ") + (w == "-" ? "standard output" : w);
+    summary << field("wrote") << list << "\n";
   }
   return kExitOk;
 }

@@ -22,8 +22,9 @@ inline const FlagSpec kMaxBytesFlag{"--max-bytes"};
 inline const FlagSpec kMaxNestingFlag{"--max-nesting"};
 LoadLimits load_limits(const Args& args);
 
-// Loads a game file or a built-in game. A missing file or an unknown or badly written
-// built-in spec is a BadInputError; a bad file throws eqlab::InputError.
+// eqlab::load_game() with command-line hints: an unknown game or a built-in game with bad
+// parameters says how to list the built-in games. Every error is exit 1: eqlab::InputError
+// (a missing or bad file, an unknown game) or BadInputError (bad built-in parameters).
 LoadedGame load_game_argument(const std::string& spec, const LoadLimits& limits = {});
 
 // load_game_argument() and compile(); compile errors name the game.

@@ -16,9 +16,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_whole_file(const std::string& path, const LoadLimits& limits) {
+// What docs/FORMAT.md calls "looks like a path": a folder separator or a game file extension.
+bool looks_like_path(const std::string& spec) {
+  if (spec.find('/') != std::string::npos) return true;
+  const fs::path extension = fs::path(spec).extension();
+  return extension == ".json" || extension == ".efg" || extension == ".nfg";
+}
+
+}  // namespace
+
+UnknownGameError::UnknownGameError(const std::string& spec)
+    : InputError("", "", "unknown game '" + spec + "': give a game file or a built-in game") {}
+
+std::string read_input_file(const std::string& path, const LoadLimits& limits) {
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) throw InputError(path, "", "not a readable file");
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) throw InputError(path, "", "no such file");
+  if (fs::is_directory(status)) throw InputError(path, "", "a folder, not a file");
+  if (!fs::is_regular_file(status)) throw InputError(path, "", "not a readable file");
   const auto size = fs::file_size(path, ec);
   if (ec) throw InputError(path, "", "cannot read the file size: " + ec.message());
   if (size > limits.max_bytes)
@@ -32,10 +47,8 @@ std::string read_whole_file(const std::string& path, const LoadLimits& limits) {
   return text;
 }
 
-}  // namespace
-
 LoadedGame load_game_file(const std::string& path, const LoadLimits& limits) {
-  const std::string text = read_whole_file(path, limits);
+  const std::string text = read_input_file(path, limits);
   std::size_t start = text.find_first_not_of(" \t\r\n");
   if (start != std::string::npos && text.compare(start, 3, "\xEF\xBB\xBF") == 0) start += 3;  // UTF-8 BOM
   if (start == std::string::npos) throw InputError(path, "", "the file is empty");
@@ -48,17 +61,23 @@ LoadedGame load_game_file(const std::string& path, const LoadLimits& limits) {
 
 LoadedGame load_game(const std::string& spec, const LoadLimits& limits) {
   std::error_code ec;
-  if (fs::exists(spec, ec)) return load_game_file(spec, limits);
-  if (!is_builtin_spec(spec)) {
-    const bool looks_like_path = spec.find('/') != std::string::npos || spec.find('.') != std::string::npos;
-    if (looks_like_path) throw InputError(spec, "", "no such file");
-    throw InputError(spec, "", "neither a file nor a built-in game (list them with `eqlab games`)");
+  const fs::file_status status = fs::status(spec, ec);
+  if (fs::is_directory(status))
+    throw InputError("", "", spec + " is a folder: give a game file or a built-in game");
+  if (fs::exists(status)) return load_game_file(spec, limits);
+  // A path that exists but cannot be examined (a folder on the way is not searchable) is
+  // reported as it is, not as a missing file.
+  if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+    throw InputError("", "", "cannot open " + spec + ": " + ec.message());
+  if (is_builtin_spec(spec)) {
+    LoadedGame game;
+    game.type = "extensive";
+    game.tree = make_builtin(spec);
+    game.name = game.tree.name;
+    return game;
   }
-  LoadedGame game;
-  game.type = "extensive";
-  game.tree = make_builtin(spec);
-  game.name = game.tree.name;
-  return game;
+  if (looks_like_path(spec)) throw InputError("", "", "cannot open " + spec + ": no such file");
+  throw UnknownGameError(spec);
 }
 
 }  // namespace eqlab

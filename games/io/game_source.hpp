@@ -10,6 +10,7 @@
 
 #include <eqlab/games/extensive/game_tree.hpp>
 #include <eqlab/games/normal/normal_game.hpp>
+#include <eqlab/lib/error.hpp>
 
 namespace eqlab {
 
@@ -28,13 +29,27 @@ struct LoadLimits {
   int max_nesting = 1'000'000;                  // JSON nesting depth (deep trees are deep)
 };
 
+// Reads a whole file of at most limits.max_bytes bytes, checking the size before reading.
+// Throws InputError naming the file when it is missing, a folder, too large or unreadable.
+std::string read_input_file(const std::string& path, const LoadLimits& limits = {});
+
 // Loads a game file by content: eqlab JSON ("{"), Gambit EFG ("EFG") or NFG ("NFG").
 // Throws InputError (naming the file) for bad input.
 LoadedGame load_game_file(const std::string& path, const LoadLimits& limits = {});
 
-// A path that exists is loaded as a file; anything else is looked up among the built-in
-// games. Throws InputError for a missing file or an unknown name, UsageError for a
-// malformed built-in spec.
+// A GAME that is neither an existing file nor a built-in game, and does not look like a
+// path: "unknown game 'x': give a game file or a built-in game". Its own type so that a
+// program can add where its users find the list of built-in games.
+class UnknownGameError : public InputError {
+ public:
+  explicit UnknownGameError(const std::string& spec);
+};
+
+// Resolves a GAME the way docs/FORMAT.md ("Games on the command line") says: an existing
+// file is loaded by content; else a built-in game spec is built; else it is an error,
+// "cannot open x.json: no such file" when the spec looks like a path (it contains '/' or
+// ends in .json, .efg or .nfg), UnknownGameError otherwise. A folder is an InputError too.
+// A built-in name with malformed or out-of-range parameters throws UsageError.
 LoadedGame load_game(const std::string& spec, const LoadLimits& limits = {});
 
 }  // namespace eqlab

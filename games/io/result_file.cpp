@@ -1,17 +1,23 @@
 #include <eqlab/games/io/result_file.hpp>
 
 #include <cmath>
-#include <cstring>
-#include <fstream>
+#include <cstdio>
 #include <stdexcept>
 #include <unordered_map>
 
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/json_limits.hpp>
 #include <eqlab/lib/number.hpp>
 
 namespace eqlab {
 
 namespace {
+
+// A value for a message: scalars as written, arrays and objects by their type only,
+// because printing a value recurses on its depth and a result file may be deeply nested.
+std::string describe(const nlohmann::json& value) {
+  return value.is_structured() ? std::string(value.type_name()) : value.dump();
+}
 
 void require_normal_layout(const CompiledGame& game) {
   for (const Treeplex& tp : game.treeplex)
@@ -152,22 +158,24 @@ Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGam
   return x;
 }
 
-nlohmann::json read_result_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "", std::string("cannot open the result file: ") + std::strerror(errno));
+nlohmann::json read_result_file(const std::string& path, const LoadLimits& limits) {
+  const std::string text = read_input_file(path, limits);
   // Read into std::map-backed objects: an ordered object would make parsing quadratic
   // in the number of infosets.
   nlohmann::json result;
   try {
-    result = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
+    check_json_nesting(text, limits.max_nesting);
+    result = nlohmann::json::parse(text);
+  } catch (const InputError& e) {
+    throw e.in_file(path);
+  } catch (const nlohmann::json::exception& e) {
     throw InputError(path, "", std::string("not valid JSON: ") + e.what());
   }
   if (!result.is_object()) throw InputError(path, "", "a result file holds one JSON object");
   const auto format = result.find("format");
   if (format == result.end()) throw InputError(path, "/format", "missing; expected \"" + std::string(kResultFormat) + "\"");
   if (*format != kResultFormat)
-    throw InputError(path, "/format", "expected \"" + std::string(kResultFormat) + "\", found " + format->dump());
+    throw InputError(path, "/format", "expected \"" + std::string(kResultFormat) + "\", found " + describe(*format));
   if (!result.contains("strategies")) throw InputError(path, "/strategies", "missing");
   return result;
 }

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/games/extensive/compiled_game.hpp>
+#include <eqlab/games/io/game_source.hpp>
 
 namespace eqlab {
 
@@ -45,8 +46,10 @@ Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGam
                              bool normal_form, const std::string& file = {},
                              const std::string& pointer = "/strategies");
 
-// Parses a result file and checks its `format`; throws InputError naming the file.
-nlohmann::json read_result_file(const std::string& path);
+// Parses a result file and checks its `format`; throws InputError naming the file. The
+// file is held to the same limits as game files: its size is checked before it is read,
+// its nesting before it is parsed.
+nlohmann::json read_result_file(const std::string& path, const LoadLimits& limits = {});
 
 // The strategies of a parsed result as a profile of `game`.
 Profile result_profile(const nlohmann::json& result, const CompiledGame& game, bool normal_form,

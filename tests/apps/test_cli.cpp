@@ -67,7 +67,9 @@ TEST_CASE("cli: bad usage exits 2 with one line that says where to read help") {
   for (const std::string args : {"", "frobnicate", "--frobnicate", "solve", "solve kuhn --iterations",
                                  "solve kuhn --iterations 12x", "solve kuhn --iterations 0", "solve kuhn --bogus 1",
                                  "solve kuhn --solver nope", "solve kuhn --seed -1", "eval kuhn",
-                                 "convert kuhn --to efg", "help nothing", "info kuhn extra"}) {
+                                 "convert kuhn --to efg", "help nothing", "info kuhn extra",
+                                 "info kuhn --max-nesting 3000000000", "info kuhn --max-bytes 99999999999999999999",
+                                 "solve kuhn --out - --curve -", "solve kuhn --plot -"}) {
     CAPTURE(args);
     const Run r = eqlab(args, dir);
     CHECK(r.code == 2);
@@ -79,16 +81,26 @@ TEST_CASE("cli: bad usage exits 2 with one line that says where to read help") {
   // The message names the problem.
   CHECK(eqlab("solve kuhn --iterations 12x", dir).err.find("'12x'") != std::string::npos);
   CHECK(eqlab("solve kuhn --solver nope", dir).err.find("cfr+") != std::string::npos);
+  // The nesting limit is an int: a larger value is refused, not wrapped to a negative one.
+  CHECK(eqlab("info kuhn --max-nesting 3000000000", dir).err ==
+        "eqlab info: --max-nesting must be between 1 and 2147483647, not 3000000000; run 'eqlab help info'\n");
+  CHECK(eqlab("info kuhn --max-nesting 2147483647", dir).code == 0);
 }
 
 TEST_CASE("cli: bad input exits 1: missing file, unknown game, invalid game file") {
   const fs::path dir = scratch("input");
+  // The library words these (tests/io/test_game_source.cpp); the command line adds its
+  // prefix and, for an unknown game, where to find the built-in games.
   Run r = eqlab("info no/such/game.json", dir);
   CHECK(r.code == 1);
-  CHECK(r.err.find("no such file") != std::string::npos);
+  CHECK(r.err == "eqlab info: cannot open no/such/game.json: no such file\n");
   r = eqlab("info nosuchgame", dir);
   CHECK(r.code == 1);
-  CHECK(r.err.find("eqlab games") != std::string::npos);
+  CHECK(r.err == "eqlab info: unknown game 'nosuchgame': give a game file or a built-in game; "
+                 "run 'eqlab games' to list the built-in games and their parameters\n");
+  r = eqlab("info notes.txt", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.rfind("eqlab info: unknown game 'notes.txt': ", 0) == 0);
   r = eqlab("solve 'kuhn(players=99)' --iterations 5", dir);
   CHECK(r.code == 1);
   CHECK(lines(r.err) == 1);
@@ -164,6 +176,32 @@ TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploi
   r = eqlab("eval kuhn out/result.json", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("best response") != std::string::npos);
+  CHECK(r.out.find("out/result.json: \"cfr+\", 200 iterations") != std::string::npos);
+
+  // The result file is read under --max-bytes and --max-nesting, like a game file
+  // (a result nests 4 deep: {"strategies": [{"infoset": {"action": p}}]}).
+  r = eqlab("eval kuhn out/result.json --max-nesting 3", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.rfind("eqlab eval: out/result.json: line ", 0) == 0);
+  CHECK(r.err.find(": JSON nesting deeper than the limit of 3 levels") != std::string::npos);
+  CHECK(eqlab("eval kuhn out/result.json --max-nesting 4", dir).code == 0);
+  r = eqlab("eval kuhn out/result.json --max-bytes 100", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err.rfind("eqlab eval: out/result.json: the file has ", 0) == 0);
+  CHECK(r.err.find("over the limit of 100 (raise it with --max-bytes)") != std::string::npos);
+
+  // A solver name nested 200,000 deep is named by its type: printing it would recurse.
+  {
+    std::string text = read_text(dir / "out/result.json");
+    const std::string name = "\"name\": \"cfr+\"";
+    const std::size_t at = text.find(name);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, name.size(), "\"name\": " + std::string(200000, '[') + std::string(200000, ']'));
+    std::ofstream(dir / "deep.json") << text;
+  }
+  r = eqlab("eval kuhn deep.json", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("deep.json: array, 200 iterations") != std::string::npos);
 
   // A result does not fit another game: the message names the value at fault.
   r = eqlab("eval 'kuhn(players=3)' out/result.json", dir);
@@ -185,11 +223,39 @@ TEST_CASE("cli: --plot without gnuplot fails at once with exit 1 and says what t
   fs::remove_all(dir);
 }
 
-TEST_CASE("cli: --threads 1 gives the same result as all threads") {
+TEST_CASE("cli: --threads 1 and --threads 2 write the same result, byte for byte") {
+  // Liar's dice has 147,420 terminals, above lib/parallel.hpp's kParallelThreshold, so
+  // with two threads the solver and the evaluation really run in parallel.
   const fs::path dir = scratch("threads");
-  REQUIRE(eqlab("solve kuhn --iterations 100 --out one.json --threads 1", dir).code == 0);
-  REQUIRE(eqlab("solve kuhn --iterations 100 --out all.json", dir).code == 0);
-  CHECK(read_text(dir / "one.json") == read_text(dir / "all.json"));
+  const std::string run = "solve liars_dice --iterations 3 --checkpoints 2 --no-progress --out ";
+  REQUIRE(eqlab(run + "one.json --threads 1", dir).code == 0);
+  REQUIRE(eqlab(run + "two.json --threads 2", dir).code == 0);
+  const std::string one = read_text(dir / "one.json");
+  CHECK(one.size() > 100000);  // a real result: 24,576 infosets' strategies
+  CHECK(one == read_text(dir / "two.json"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: solve --out - writes only the result to stdout, the summary to stderr") {
+  const fs::path dir = scratch("stdout");
+  Run r = eqlab("solve kuhn --iterations 20 --out -", dir);
+  REQUIRE(r.code == 0);
+  CHECK(nlohmann::json::accept(r.out));
+  const nlohmann::json result = nlohmann::json::parse(r.out, nullptr, false);
+  CHECK(result["iterations"] == 20);
+  CHECK(r.err.find("exploitability") != std::string::npos);
+  CHECK(r.err.find("standard output") != std::string::npos);
+  // The same for the curve.
+  r = eqlab("solve kuhn --iterations 20 --checkpoints 3 --curve -", dir);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("iteration,nash_conv,exploitability,value_0,value_1\n1,", 0) == 0);
+  CHECK(lines(r.out) == 4);
+  CHECK(r.err.find("exploitability") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "-"));
+  // Without '-' the summary stays on stdout.
+  r = eqlab("solve kuhn --iterations 20", dir);
+  CHECK(r.out.find("exploitability") != std::string::npos);
+  CHECK(r.err.empty());
   fs::remove_all(dir);
 }
 

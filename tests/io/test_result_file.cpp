@@ -177,3 +177,56 @@ TEST_CASE("result files: every member of eqlab-result/1, and the format is check
   std::filesystem::remove(good);
   CHECK_THROWS_AS(read_result_file(good), InputError);
 }
+
+TEST_CASE("result files are read under the same size and nesting limits as game files") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path();
+  const std::string path = (dir / ("eqlab-result-limits-" + std::to_string(getpid()) + ".json")).string();
+  // 71 bytes, nested 3 deep: {"strategies": [{...}]}.
+  const std::string text = R"({"format": "eqlab-result/1", "strategies": [{"x": 1}], "iterations": 7})";
+  REQUIRE(text.size() == 71);
+  std::ofstream(path) << text;
+  CHECK(read_result_file(path)["iterations"] == 7);
+
+  LoadLimits small;
+  small.max_bytes = 70;
+  try {
+    read_result_file(path, small);
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) ==
+          path + ": the file has 71 bytes, over the limit of 70 (raise it with --max-bytes)");
+  }
+  small.max_bytes = 71;
+  CHECK_NOTHROW(read_result_file(path, small));
+
+  LoadLimits shallow;
+  shallow.max_nesting = 2;
+  try {
+    read_result_file(path, shallow);
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.file() == path);
+    CHECK(e.pointer() == "line 1");
+    CHECK(e.detail() == "JSON nesting deeper than the limit of 2 levels (raise it with --max-nesting)");
+  }
+  shallow.max_nesting = 3;
+  CHECK_NOTHROW(read_result_file(path, shallow));
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("a deeply nested format member is reported by its type, never printed") {
+  // Printing a value recurses on its depth: 200,000 levels would overflow the stack.
+  const std::filesystem::path dir = std::filesystem::temp_directory_path();
+  const std::string path = (dir / ("eqlab-result-deep-" + std::to_string(getpid()) + ".json")).string();
+  constexpr std::size_t kDepth = 200'000;
+  std::ofstream(path) << "{\"format\": " << std::string(kDepth, '[') << std::string(kDepth, ']')
+                      << ", \"strategies\": []}";
+  try {
+    read_result_file(path);
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    CHECK(e.pointer() == "/format");
+    CHECK(e.detail() == "expected \"eqlab-result/1\", found array");
+  }
+  std::filesystem::remove(path);
+}

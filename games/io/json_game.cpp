@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/json_limits.hpp>
 
 namespace eqlab {
 
@@ -18,31 +19,6 @@ using nlohmann::json;
 namespace {
 
 const char* kFormat = "eqlab-game/1";
-
-// Rejects input nested deeper than the limit before the parser sees it, so a hostile
-// file cannot exhaust memory or time; reports the line where the limit is crossed.
-void check_nesting(const std::string& text, int limit) {
-  int depth = 0, line = 1;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (c == '\n') ++line;
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') {
-      if (++depth > limit)
-        throw InputError("line " + std::to_string(line),
-                         "JSON nesting deeper than the limit of " + std::to_string(limit) +
-                             " levels (raise it with --max-nesting)");
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-}
 
 std::string child_pointer(const std::string& parent, const std::string& key) {
   return parent + "/" + pointer_token(key);
@@ -297,7 +273,7 @@ void read_extensive(const json& doc, LoadedGame& game) {
 LoadedGame read_json_game(const std::string& text, const std::string& file, const LoadLimits& limits) {
   json doc;
   try {
-    check_nesting(text, limits.max_nesting);
+    check_json_nesting(text, limits.max_nesting);
     doc = json::parse(text);
   } catch (const InputError& e) {
     throw e.in_file(file);

@@ -1,0 +1,67 @@
+#include <eqlab/algorithms/omd/omd_solver.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace eqlab {
+
+OmdSolver::OmdSolver(const CompiledGame& game, OmdConfig config, std::uint64_t seed)
+    : game_(game), config_(config), seed_(seed) {
+  const auto& payoffs = game.terminals.payoff;
+  if (!payoffs.empty()) {
+    const auto [lo, hi] = std::minmax_element(payoffs.begin(), payoffs.end());
+    payoff_range_ = *hi > *lo ? *hi - *lo : 1.0;
+  }
+  for (int p = 0; p < game.num_players(); ++p) {
+    const Treeplex& tp = game.treeplex[p];
+    learners_.emplace_back(tp, config.form);
+    int actions = 2;
+    for (int a : tp.num_actions) actions = std::max(actions, a);
+    base_rate_.push_back(std::sqrt(2.0 * std::max(1, DilatedEntropyLearner::max_reached_infosets(tp)) *
+                                   std::log(static_cast<double>(actions))));
+    current_.emplace_back(learners_.back().sequence_form().begin(), learners_.back().sequence_form().end());
+    average_.emplace_back(tp.num_sequences(), 0.0);
+    gradient_.emplace_back(tp.num_sequences(), 0.0);
+  }
+}
+
+double OmdSolver::step_size(int player, std::int64_t t) const {
+  const double scale = config_.theory_step ? 1.0 : config_.eta_scale;
+  const std::int64_t round = config_.form == DilatedEntropyLearner::Form::omd ? 1 : t;
+  return scale * base_rate_[player] / std::sqrt(static_cast<double>(round));
+}
+
+void OmdSolver::step() {
+  ++iteration_;
+  const int n = game_.num_players();
+  for (int p = 0; p < n; ++p) {
+    for (std::size_t s = 0; s < average_[p].size(); ++s) average_[p][s] += current_[p][s];
+    game_.utility_gradient(p, current_, gradient_[p]);
+  }
+  for (int p = 0; p < n; ++p) {
+    // Utilities in units of the payoff range: losses in [0, 1] up to a constant that does
+    // not change the iterates (every plan collects the same total reach).
+    for (double& g : gradient_[p]) g /= payoff_range_;
+    learners_[p].update(gradient_[p], step_size(p, iteration_));
+    std::copy(learners_[p].sequence_form().begin(), learners_[p].sequence_form().end(), current_[p].begin());
+  }
+}
+
+Profile OmdSolver::output_profile() const {
+  if (iteration_ == 0) return current_;
+  Profile out = average_;
+  for (auto& plan : out)
+    for (double& v : plan) v /= static_cast<double>(iteration_);
+  return out;
+}
+
+nlohmann::json OmdSolver::params() const {
+  return {{"seed", seed_},
+          {"form", config_.form == DilatedEntropyLearner::Form::ftrl ? "ftrl" : "omd"},
+          {"step", config_.theory_step ? "theory" : "practical"},
+          {"eta_scale", config_.theory_step ? 1.0 : config_.eta_scale},
+          {"updates", "simultaneous"},
+          {"losses", "terminal payoffs divided by the payoff range"}};
+}
+
+}  // namespace eqlab

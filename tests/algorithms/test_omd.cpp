@@ -1,0 +1,111 @@
+// Dilated-entropy OMD: equal to Hedge over pure plans (checked by enumeration), the OMD
+// and FTRL forms agree for a constant step, and self-play converges to Nash.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include <eqlab/algorithms/eval/exploitability.hpp>
+#include <eqlab/algorithms/omd/dilated_entropy.hpp>
+#include <eqlab/algorithms/omd/omd_solver.hpp>
+#include <eqlab/games/builtin/registry.hpp>
+#include <eqlab/lib/error.hpp>
+#include <eqlab/lib/rng.hpp>
+
+using namespace eqlab;
+
+namespace {
+
+// Every pure plan of a treeplex in sequence form (the vertices Hedge weighs), by choosing
+// one action per infoset and dropping the repeats that differ only where unreached.
+std::vector<std::vector<double>> pure_plans(const Treeplex& tp) {
+  std::vector<std::vector<double>> plans;
+  std::vector<int> choice(tp.num_infosets(), 0);
+  while (true) {
+    std::vector<double> x(tp.num_sequences(), 0.0);
+    x[0] = 1.0;
+    for (int j = 0; j < tp.num_infosets(); ++j) x[tp.first_seq[j] + choice[j]] = x[tp.parent_seq[j]];
+    if (std::find(plans.begin(), plans.end(), x) == plans.end()) plans.push_back(x);
+    int j = 0;
+    while (j < tp.num_infosets() && ++choice[j] == tp.num_actions[j]) choice[j++] = 0;
+    if (j == tp.num_infosets()) break;
+  }
+  return plans;
+}
+
+}  // namespace
+
+TEST_CASE("dilated-entropy FTRL equals Hedge over the pure plans") {
+  const CompiledGame g = compile(make_builtin("kuhn"));
+  const Treeplex& tp = g.treeplex[0];
+  const auto plans = pure_plans(tp);
+  CHECK(plans.size() == 27);  // per card: bet, pass-then-fold or pass-then-call
+  DilatedEntropyLearner learner(tp, DilatedEntropyLearner::Form::ftrl);
+  RngStream rng(7);
+  std::vector<double> cumulative(tp.num_sequences(), 0.0), utility(tp.num_sequences());
+  for (int round = 1; round <= 20; ++round) {
+    for (int s = 1; s < tp.num_sequences(); ++s) cumulative[s] += (utility[s] = rng.uniform() - 0.5);
+    const double eta = 1.5 / std::sqrt(round);
+    learner.update(utility, eta);
+    // Hedge: p_v ∝ exp(η <v, G>), its sequence form the p-weighted sum of plans.
+    std::vector<double> weight;
+    double top = -1e300;
+    for (const auto& v : plans) {
+      double score = 0.0;
+      for (int s = 1; s < tp.num_sequences(); ++s) score += v[s] * cumulative[s];
+      weight.push_back(eta * score);
+      top = std::max(top, weight.back());
+    }
+    double total = 0.0;
+    for (double& w : weight) total += (w = std::exp(w - top));
+    for (int s = 0; s < tp.num_sequences(); ++s) {
+      double expected = 0.0;
+      for (std::size_t k = 0; k < plans.size(); ++k) expected += weight[k] / total * plans[k][s];
+      CHECK(learner.sequence_form()[s] == doctest::Approx(expected).epsilon(1e-12));
+    }
+  }
+}
+
+TEST_CASE("dilated-entropy OMD and FTRL give the same iterates for a constant step") {
+  // Both start uniform over pure plans, which is not uniform per infoset in Leduc.
+  const CompiledGame g = compile(make_builtin("leduc"));
+  const Treeplex& tp = g.treeplex[1];
+  DilatedEntropyLearner ftrl(tp, DilatedEntropyLearner::Form::ftrl);
+  DilatedEntropyLearner omd(tp, DilatedEntropyLearner::Form::omd);
+  RngStream rng(3);
+  std::vector<double> utility(tp.num_sequences());
+  double worst = 0.0;
+  for (int round = 0; round < 50; ++round) {
+    for (double& u : utility) u = rng.uniform();
+    ftrl.update(utility, 0.7);
+    omd.update(utility, 0.7);
+    for (int s = 0; s < tp.num_sequences(); ++s)
+      worst = std::max(worst, std::fabs(ftrl.sequence_form()[s] - omd.sequence_form()[s]));
+  }
+  CHECK(worst < 1e-10);
+  CHECK(tp.plan_violation(omd.sequence_form()) < 1e-12);
+}
+
+TEST_CASE("the largest number of infosets one plan reaches") {
+  // Kuhn: each of 3 cards has a first-move infoset and, after pass then bet, a second one.
+  CHECK(DilatedEntropyLearner::max_reached_infosets(compile(make_builtin("kuhn")).treeplex[0]) == 6);
+  CHECK(DilatedEntropyLearner::max_reached_infosets(compile(make_builtin("kuhn")).treeplex[1]) == 6);
+}
+
+TEST_CASE("omd self-play: Kuhn's average strategy approaches the value -1/18") {
+  const CompiledGame g = compile(make_builtin("kuhn"));
+  auto solver = make_solver("omd", g, {}, false);
+  double previous = 1e9;
+  for (int checkpoint : {100, 1000, 10000}) {
+    while (solver->iteration() < checkpoint) solver->step();
+    const NashReport r = evaluate_nash(g, solver->output_profile());
+    CHECK(r.exploitability < previous);
+    previous = r.exploitability;
+  }
+  CHECK(previous < 5e-3);
+  CHECK(std::abs(evaluate_nash(g, solver->output_profile()).values[0] + 1.0 / 18) < 5e-3);
+  CHECK(solver->params()["eta_scale"] == 100.0);
+  SolverOptions bad;
+  bad.extra = {{"eta_scale", "-1"}};
+  CHECK_THROWS_AS(make_solver("omd", g, bad, false), UsageError);
+}

@@ -1,5 +1,5 @@
 // Speed of the hot paths on the standard games: one CFR+ iteration (both players'
-// updates) and one exact exploitability computation. Results go to docs/BENCHMARKS.md.
+// updates), one dilated-entropy OMD iteration and one exact exploitability computation. Results go to docs/BENCHMARKS.md.
 //   build/bin/eqlab_bench [--benchmark_filter=Leduc]   (threads: EQLAB_THREADS=N)
 #include <cstdlib>
 #include <map>
@@ -33,6 +33,13 @@ void cfr_plus_iteration(benchmark::State& state, const std::string& spec) {
   state.counters["infosets"] = g.num_infosets();
 }
 
+void omd_iteration(benchmark::State& state, const std::string& spec) {
+  const CompiledGame& g = game(spec);
+  auto solver = make_solver("omd", g, {}, false);
+  for (int t = 0; t < 10; ++t) solver->step();
+  for (auto _ : state) solver->step();
+}
+
 void exploitability(benchmark::State& state, const std::string& spec) {
   const CompiledGame& g = game(spec);
   auto solver = make_solver("cfr+", g, {}, false);
@@ -46,6 +53,7 @@ BENCHMARK_CAPTURE(cfr_plus_iteration, Leduc, std::string("leduc"))->Unit(benchma
 BENCHMARK_CAPTURE(cfr_plus_iteration, LiarsDice1d6f, std::string("liars_dice(dice=1,faces=6)"))
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(cfr_plus_iteration, Leduc3p, std::string("leduc(players=3)"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(omd_iteration, Leduc, std::string("leduc"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(exploitability, Leduc, std::string("leduc"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(exploitability, LiarsDice1d6f, std::string("liars_dice(dice=1,faces=6)"))
     ->Unit(benchmark::kMicrosecond);

@@ -19,11 +19,13 @@ CfrConfig with_overrides(CfrConfig config, const nlohmann::json& extra, const st
       config.regret_matching_plus = value == "rm+";
     } else if (it.key() == "updates" && (value == "alternating" || value == "simultaneous")) {
       config.alternating = value == "alternating";
-    } else if (it.key() == "averaging" && (value == "uniform" || value == "linear")) {
-      config.averaging = value == "linear" ? CfrConfig::Averaging::linear : CfrConfig::Averaging::uniform;
+    } else if (it.key() == "averaging" && (value == "uniform" || value == "linear" || value == "quadratic")) {
+      config.averaging = value == "linear"      ? CfrConfig::Averaging::linear
+                         : value == "quadratic" ? CfrConfig::Averaging::quadratic
+                                                : CfrConfig::Averaging::uniform;
     } else {
       throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value +
-                       " (regret_matching=rm|rm+, updates=alternating|simultaneous, averaging=uniform|linear)");
+                       " (regret_matching=rm|rm+, updates=alternating|simultaneous, averaging=uniform|linear|quadratic)");
     }
   }
   return config;
@@ -63,6 +65,8 @@ const std::vector<SolverInfo>& solver_list() {
       {"cfr", "counterfactual regret minimisation: regret matching, alternating updates, uniform averaging", false},
       {"cfr+", "CFR+: regret matching+, alternating updates, linear averaging", false},
       {"rm", "regret matching for normal-form games: simultaneous updates, uniform averaging", true},
+      {"pcfr+", "predictive CFR+: regret matching+ on regrets plus the last regret, alternating updates, "
+                "quadratic averaging", false},
       {"omd", "dilated-entropy online mirror descent (Hedge over pure plans), simultaneous updates, "
               "uniform averaging", false},
   };
@@ -78,6 +82,10 @@ std::unique_ptr<Solver> make_solver(const std::string& name, const CompiledGame&
   } else if (name == "cfr+") {
     config.regret_matching_plus = true;
     config.averaging = CfrConfig::Averaging::linear;
+  } else if (name == "pcfr+") {
+    config.regret_matching_plus = true;
+    config.predictive = true;
+    config.averaging = CfrConfig::Averaging::quadratic;
   } else if (name == "rm") {
     if (!normal_form)
       throw UsageError("solver rm is for normal-form games; use cfr or cfr+ for extensive games");

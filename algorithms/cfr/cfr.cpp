@@ -11,6 +11,7 @@ CfrSolver::CfrSolver(const CompiledGame& game, std::string name, CfrConfig confi
   for (int p = 0; p < n; ++p) {
     const int m = game.treeplex[p].num_sequences();
     regret_.emplace_back(m, 0.0);
+    last_regret_.emplace_back(config.predictive ? m : 0, 0.0);
     average_.emplace_back(m, 0.0);
     gradient_.emplace_back(m, 0.0);
     behavioural_.emplace_back(m, 0.0);
@@ -20,8 +21,10 @@ CfrSolver::CfrSolver(const CompiledGame& game, std::string name, CfrConfig confi
 
 void CfrSolver::step() {
   ++iteration_;
-  const double weight =
-      config_.averaging == CfrConfig::Averaging::linear ? static_cast<double>(iteration_) : 1.0;
+  const double t = static_cast<double>(iteration_);
+  const double weight = config_.averaging == CfrConfig::Averaging::linear      ? t
+                        : config_.averaging == CfrConfig::Averaging::quadratic ? t * t
+                                                                               : 1.0;
   total_weight_ += weight;
   const int n = game_.num_players();
   if (config_.alternating) {
@@ -63,8 +66,10 @@ void CfrSolver::update_regrets(int player) {
     double infoset_value = 0.0;
     for (int s = s0; s < s1; ++s) infoset_value += b[s] * value[s];
     for (int s = s0; s < s1; ++s) {
-      const double r = regret[s] + value[s] - infoset_value;
+      const double instant = value[s] - infoset_value;
+      const double r = regret[s] + instant;
       regret[s] = plus ? std::max(r, 0.0) : r;
+      if (config_.predictive) last_regret_[player][s] = instant;
     }
     value[tp.parent_seq[j]] += infoset_value;
   }
@@ -73,13 +78,16 @@ void CfrSolver::update_regrets(int player) {
 void CfrSolver::refresh_strategy(int player) {
   const Treeplex& tp = game_.treeplex[player];
   const std::vector<double>& regret = regret_[player];
+  const std::vector<double>& prediction = last_regret_[player];
+  const bool predictive = config_.predictive;
   std::vector<double>& b = behavioural_[player];
+  auto score = [&](int s) { return std::max(predictive ? regret[s] + prediction[s] : regret[s], 0.0); };
   for (int j = 0; j < tp.num_infosets(); ++j) {
     const int s0 = tp.first_seq[j], s1 = s0 + tp.num_actions[j];
     double positive = 0.0;
-    for (int s = s0; s < s1; ++s) positive += std::max(regret[s], 0.0);
+    for (int s = s0; s < s1; ++s) positive += score(s);
     if (positive > 0.0) {
-      for (int s = s0; s < s1; ++s) b[s] = std::max(regret[s], 0.0) / positive;
+      for (int s = s0; s < s1; ++s) b[s] = score(s) / positive;
     } else {
       const double uniform = 1.0 / (s1 - s0);
       for (int s = s0; s < s1; ++s) b[s] = uniform;
@@ -100,7 +108,10 @@ nlohmann::json CfrSolver::params() const {
   return {{"seed", seed_},
           {"regret_matching", config_.regret_matching_plus ? "rm+" : "rm"},
           {"updates", config_.alternating ? "alternating" : "simultaneous"},
-          {"averaging", config_.averaging == CfrConfig::Averaging::linear ? "linear" : "uniform"},
+          {"averaging", config_.averaging == CfrConfig::Averaging::linear      ? "linear"
+                        : config_.averaging == CfrConfig::Averaging::quadratic ? "quadratic"
+                                                                               : "uniform"},
+          {"prediction", config_.predictive ? "last regret" : "none"},
           {"initial_strategy", "uniform"}};
 }
 

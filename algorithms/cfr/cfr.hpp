@@ -5,11 +5,13 @@
 // at every sequence, the counterfactual value of its last action (chance and the others'
 // reach included, p's own reach excluded); a bottom-up pass over p's treeplex adds the
 // values of the infosets below each sequence, and regret matching turns the accumulated
-// regrets into the next behavioural strategy. The same class serves three baselines:
+// regrets into the next behavioural strategy. The same class serves four baselines:
 //   cfr   regret matching,  alternating updates,  uniform averaging
 //   cfr+  regret matching+, alternating updates,  linear averaging
 //   rm    regret matching,  simultaneous updates, uniform averaging (normal-form games,
 //         where each player has one infoset and CFR is plain regret matching)
+//   pcfr+ predictive regret matching+ (the last instantaneous regret predicts the next),
+//         alternating updates, quadratic averaging (Farina, Kroer, Sandholm 2021)
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,8 +21,9 @@
 namespace eqlab {
 
 struct CfrConfig {
-  enum class Averaging { uniform, linear };
+  enum class Averaging { uniform, linear, quadratic };
   bool regret_matching_plus = false;  // clamp cumulative regrets at 0 after each update
+  bool predictive = false;            // play regret matching on regrets + last regrets
   bool alternating = true;            // update players in turn, each seeing the last update
   Averaging averaging = Averaging::uniform;
 };
@@ -54,6 +57,7 @@ class CfrSolver final : public Solver {
 
   // Per player, indexed by sequence; sized once, reused every iteration.
   std::vector<std::vector<double>> regret_;
+  std::vector<std::vector<double>> last_regret_;  // the prediction, when predictive
   std::vector<std::vector<double>> behavioural_;
   Profile current_;
   std::vector<std::vector<double>> average_;   // weighted sum of sequence-form plans

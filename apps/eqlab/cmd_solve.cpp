@@ -27,7 +27,7 @@ the time taken. A progress bar shows on runs longer than a second when stderr is
 a terminal.
 
 options:
-  --solver NAME       cfr, cfr+, rm or omd (default cfr+; see below)
+  --solver NAME       cfr, cfr+, pcfr+, rm or omd (default cfr+; see below)
   --iterations T      iterations to run (default 1000)
   --seed S            random seed, written into the result (default 0)
   --out FILE          write the result (eqlab-result/1 JSON)
@@ -35,9 +35,9 @@ options:
                       (either may be '-': standard output; the summary
                       then goes to standard error)
   --plot FILE         draw the curve as a PNG (needs gnuplot)
-  --param KEY=VALUE   a solver parameter, repeatable; cfr and cfr+ take
+  --param KEY=VALUE   a solver parameter, repeatable; cfr, cfr+ and pcfr+ take
                       regret_matching=rm|rm+, updates=alternating|simultaneous,
-                      averaging=uniform|linear; omd takes form=ftrl|omd,
+                      averaging=uniform|linear|quadratic; omd takes form=ftrl|omd,
                       step=practical|theory, eta_scale=NUMBER (default 100)
   --checkpoints N     points on the curve, log-spaced (default 30)
   --threads K         use at most K threads (default: all cores)

@@ -27,7 +27,7 @@ the time taken. A progress bar shows on runs longer than a second when stderr is
 a terminal.
 
 options:
-  --solver NAME       cfr, cfr+, pcfr+, rm or omd (default cfr+; see below)
+  --solver NAME       one of the solvers below (default cfr+)
   --iterations T      iterations to run (default 1000)
   --seed S            random seed, written into the result (default 0)
   --out FILE          write the result (eqlab-result/1 JSON)
@@ -44,6 +44,13 @@ options:
   --no-progress       never show the progress bar
   --max-bytes N       read game files of up to N bytes (default 2^30)
   --max-nesting N     accept JSON nested up to N levels (default 1000000)
+
+solvers:
+  cfr       regret matching, alternating updates, uniform averaging
+  cfr+      regret matching+, alternating updates, linear averaging
+  pcfr+     predictive regret matching+, alternating updates, quadratic averaging
+  rm        regret matching for normal-form games, simultaneous updates
+  omd       dilated-entropy online mirror descent, simultaneous updates
 )help";
 
 namespace {

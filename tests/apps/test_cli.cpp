@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/algorithms/solver.hpp>
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -42,7 +44,7 @@ struct Run {
 
 // Runs `eqlab ARGS` through the shell (ARGS is quoted by the caller), in `dir`, with the
 // environment assignments `env` ("PATH=/x") when given.
-Run eqlab(const std::string& args, const fs::path& dir, const std::string& env = {}) {
+Run run_eqlab(const std::string& args, const fs::path& dir, const std::string& env = {}) {
   const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
   const std::string command = "cd '" + dir.string() + "' && " + env + " '" EQLAB_BINARY_DIR "/bin/eqlab' " + args +
                               " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
@@ -71,7 +73,7 @@ TEST_CASE("cli: bad usage exits 2 with one line that says where to read help") {
                                  "info kuhn --max-nesting 3000000000", "info kuhn --max-bytes 99999999999999999999",
                                  "solve kuhn --out - --curve -", "solve kuhn --plot -"}) {
     CAPTURE(args);
-    const Run r = eqlab(args, dir);
+    const Run r = run_eqlab(args, dir);
     CHECK(r.code == 2);
     CHECK(lines(r.err) == 1);
     CHECK(r.err.rfind("eqlab", 0) == 0);
@@ -79,49 +81,49 @@ TEST_CASE("cli: bad usage exits 2 with one line that says where to read help") {
     CHECK(r.out.empty());
   }
   // The message names the problem.
-  CHECK(eqlab("solve kuhn --iterations 12x", dir).err.find("'12x'") != std::string::npos);
-  CHECK(eqlab("solve kuhn --solver nope", dir).err.find("cfr+") != std::string::npos);
+  CHECK(run_eqlab("solve kuhn --iterations 12x", dir).err.find("'12x'") != std::string::npos);
+  CHECK(run_eqlab("solve kuhn --solver nope", dir).err.find("cfr+") != std::string::npos);
   // The nesting limit is an int: a larger value is refused, not wrapped to a negative one.
-  CHECK(eqlab("info kuhn --max-nesting 3000000000", dir).err ==
+  CHECK(run_eqlab("info kuhn --max-nesting 3000000000", dir).err ==
         "eqlab info: --max-nesting must be between 1 and 2147483647, not 3000000000; run 'eqlab help info'\n");
-  CHECK(eqlab("info kuhn --max-nesting 2147483647", dir).code == 0);
+  CHECK(run_eqlab("info kuhn --max-nesting 2147483647", dir).code == 0);
 }
 
 TEST_CASE("cli: bad input exits 1: missing file, unknown game, invalid game file") {
   const fs::path dir = scratch("input");
   // The library words these (tests/io/test_game_source.cpp); the command line adds its
   // prefix and, for an unknown game, where to find the built-in games.
-  Run r = eqlab("info no/such/game.json", dir);
+  Run r = run_eqlab("info no/such/game.json", dir);
   CHECK(r.code == 1);
   CHECK(r.err == "eqlab info: cannot open no/such/game.json: no such file\n");
-  r = eqlab("info nosuchgame", dir);
+  r = run_eqlab("info nosuchgame", dir);
   CHECK(r.code == 1);
   CHECK(r.err == "eqlab info: unknown game 'nosuchgame': give a game file or a built-in game; "
                  "run 'eqlab games' to list the built-in games and their parameters\n");
-  r = eqlab("info notes.txt", dir);
+  r = run_eqlab("info notes.txt", dir);
   CHECK(r.code == 1);
   CHECK(r.err.rfind("eqlab info: unknown game 'notes.txt': ", 0) == 0);
-  r = eqlab("solve 'kuhn(players=99)' --iterations 5", dir);
+  r = run_eqlab("solve 'kuhn(players=99)' --iterations 5", dir);
   CHECK(r.code == 1);
   CHECK(lines(r.err) == 1);
 
   std::ofstream(dir / "bad.json") << R"({"format": "eqlab-game/1", "type": "normal", "players": ["a", "b"],
     "actions": [["x"], ["y"]], "payoffs": [[[1]]]})";
-  r = eqlab("info bad.json", dir);
+  r = run_eqlab("info bad.json", dir);
   CHECK(r.code == 1);
   CHECK(lines(r.err) == 1);
   CHECK(r.err.find("bad.json") != std::string::npos);
 
-  r = eqlab("eval kuhn missing-result.json", dir);
+  r = run_eqlab("eval kuhn missing-result.json", dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("missing-result.json") != std::string::npos);
 
   // The size and nesting limits are set on the command line and refuse with a clear line.
-  r = eqlab("info bad.json --max-bytes 50", dir);
+  r = run_eqlab("info bad.json --max-bytes 50", dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("bad.json: the file has") != std::string::npos);
   CHECK(r.err.find("over the limit of 50 (raise it with --max-bytes)") != std::string::npos);
-  r = eqlab("info bad.json --max-nesting 3", dir);
+  r = run_eqlab("info bad.json --max-nesting 3", dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("bad.json: line 2: JSON nesting deeper than the limit of 3") != std::string::npos);
   fs::remove_all(dir);
@@ -129,14 +131,14 @@ TEST_CASE("cli: bad input exits 1: missing file, unknown game, invalid game file
 
 TEST_CASE("cli: help and version") {
   const fs::path dir = scratch("help");
-  Run r = eqlab("--help", dir);
+  Run r = run_eqlab("--help", dir);
   CHECK(r.code == 0);
   for (const char* c : {"solve", "eval", "convert", "games", "info"}) CHECK(r.out.find(c) != std::string::npos);
-  r = eqlab("help solve", dir);
+  r = run_eqlab("help solve", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("--iterations") != std::string::npos);
-  CHECK(eqlab("solve --help", dir).out == r.out);
-  r = eqlab("--version", dir);
+  CHECK(run_eqlab("solve --help", dir).out == r.out);
+  r = run_eqlab("--version", dir);
   CHECK(r.code == 0);
   CHECK(r.out.rfind("eqlab ", 0) == 0);
   fs::remove_all(dir);
@@ -144,7 +146,7 @@ TEST_CASE("cli: help and version") {
 
 TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploitability") {
   const fs::path dir = scratch("solve");
-  Run r = eqlab("solve kuhn --iterations 200 --checkpoints 10 --out out/result.json --curve out/curve.csv", dir);
+  Run r = run_eqlab("solve kuhn --iterations 200 --checkpoints 10 --out out/result.json --curve out/curve.csv", dir);
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());  // no progress bar off a terminal
   CHECK(r.out.find("exploitability") != std::string::npos);
@@ -166,26 +168,26 @@ TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploi
   CHECK(lines(csv) == 11);
   CHECK(csv.find("\n200,") != std::string::npos);
 
-  r = eqlab("eval kuhn out/result.json --json", dir);
+  r = run_eqlab("eval kuhn out/result.json --json", dir);
   REQUIRE(r.code == 0);
   const nlohmann::json metrics = nlohmann::json::parse(r.out);
   CHECK(std::abs(metrics["exploitability"].get<double>() - stored) < 1e-9);
   CHECK(std::abs(metrics["nash_conv"].get<double>() - result["metrics"]["nash_conv"].get<double>()) < 1e-9);
   CHECK(metrics["best_response"].size() == 2);
 
-  r = eqlab("eval kuhn out/result.json", dir);
+  r = run_eqlab("eval kuhn out/result.json", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("best response") != std::string::npos);
   CHECK(r.out.find("out/result.json: \"cfr+\", 200 iterations") != std::string::npos);
 
   // The result file is read under --max-bytes and --max-nesting, like a game file
   // (a result nests 4 deep: {"strategies": [{"infoset": {"action": p}}]}).
-  r = eqlab("eval kuhn out/result.json --max-nesting 3", dir);
+  r = run_eqlab("eval kuhn out/result.json --max-nesting 3", dir);
   CHECK(r.code == 1);
   CHECK(r.err.rfind("eqlab eval: out/result.json: line ", 0) == 0);
   CHECK(r.err.find(": JSON nesting deeper than the limit of 3 levels") != std::string::npos);
-  CHECK(eqlab("eval kuhn out/result.json --max-nesting 4", dir).code == 0);
-  r = eqlab("eval kuhn out/result.json --max-bytes 100", dir);
+  CHECK(run_eqlab("eval kuhn out/result.json --max-nesting 4", dir).code == 0);
+  r = run_eqlab("eval kuhn out/result.json --max-bytes 100", dir);
   CHECK(r.code == 1);
   CHECK(r.err.rfind("eqlab eval: out/result.json: the file has ", 0) == 0);
   CHECK(r.err.find("over the limit of 100 (raise it with --max-bytes)") != std::string::npos);
@@ -199,15 +201,15 @@ TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploi
     text.replace(at, name.size(), "\"name\": " + std::string(200000, '[') + std::string(200000, ']'));
     std::ofstream(dir / "deep.json") << text;
   }
-  r = eqlab("eval kuhn deep.json", dir);
+  r = run_eqlab("eval kuhn deep.json", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("deep.json: array, 200 iterations") != std::string::npos);
 
   // A result does not fit another game: the message names the value at fault.
-  r = eqlab("eval 'kuhn(players=3)' out/result.json", dir);
+  r = run_eqlab("eval 'kuhn(players=3)' out/result.json", dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("/strategies: expected an array of 3 strategies") != std::string::npos);
-  r = eqlab("eval leduc out/result.json", dir);
+  r = run_eqlab("eval leduc out/result.json", dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("out/result.json: /strategies/0/") != std::string::npos);
   CHECK(r.err.find("has no infoset") != std::string::npos);
@@ -216,7 +218,7 @@ TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploi
 
 TEST_CASE("cli: --plot without gnuplot fails at once with exit 1 and says what to install") {
   const fs::path dir = scratch("nognuplot");
-  const Run r = eqlab("solve kuhn --iterations 1000000000 --plot curve.png", dir, "PATH=/nonexistent");
+  const Run r = run_eqlab("solve kuhn --iterations 1000000000 --plot curve.png", dir, "PATH=/nonexistent");
   CHECK(r.code == 1);
   CHECK(r.err == "eqlab solve: gnuplot not found: install the gnuplot-nox package (or leave out --plot)\n");
   CHECK_FALSE(fs::exists(dir / "curve.png"));
@@ -228,8 +230,8 @@ TEST_CASE("cli: --threads 1 and --threads 2 write the same result, byte for byte
   // with two threads the solver and the evaluation really run in parallel.
   const fs::path dir = scratch("threads");
   const std::string run = "solve liars_dice --iterations 3 --checkpoints 2 --no-progress --out ";
-  REQUIRE(eqlab(run + "one.json --threads 1", dir).code == 0);
-  REQUIRE(eqlab(run + "two.json --threads 2", dir).code == 0);
+  REQUIRE(run_eqlab(run + "one.json --threads 1", dir).code == 0);
+  REQUIRE(run_eqlab(run + "two.json --threads 2", dir).code == 0);
   const std::string one = read_text(dir / "one.json");
   CHECK(one.size() > 100000);  // a real result: 24,576 infosets' strategies
   CHECK(one == read_text(dir / "two.json"));
@@ -238,7 +240,7 @@ TEST_CASE("cli: --threads 1 and --threads 2 write the same result, byte for byte
 
 TEST_CASE("cli: solve --out - writes only the result to stdout, the summary to stderr") {
   const fs::path dir = scratch("stdout");
-  Run r = eqlab("solve kuhn --iterations 20 --out -", dir);
+  Run r = run_eqlab("solve kuhn --iterations 20 --out -", dir);
   REQUIRE(r.code == 0);
   CHECK(nlohmann::json::accept(r.out));
   const nlohmann::json result = nlohmann::json::parse(r.out, nullptr, false);
@@ -246,14 +248,14 @@ TEST_CASE("cli: solve --out - writes only the result to stdout, the summary to s
   CHECK(r.err.find("exploitability") != std::string::npos);
   CHECK(r.err.find("standard output") != std::string::npos);
   // The same for the curve.
-  r = eqlab("solve kuhn --iterations 20 --checkpoints 3 --curve -", dir);
+  r = run_eqlab("solve kuhn --iterations 20 --checkpoints 3 --curve -", dir);
   REQUIRE(r.code == 0);
   CHECK(r.out.rfind("iteration,nash_conv,exploitability,value_0,value_1\n1,", 0) == 0);
   CHECK(lines(r.out) == 4);
   CHECK(r.err.find("exploitability") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "-"));
   // Without '-' the summary stays on stdout.
-  r = eqlab("solve kuhn --iterations 20", dir);
+  r = run_eqlab("solve kuhn --iterations 20", dir);
   CHECK(r.out.find("exploitability") != std::string::npos);
   CHECK(r.err.empty());
   fs::remove_all(dir);
@@ -265,7 +267,7 @@ TEST_CASE("cli: solve draws the plot when gnuplot is installed") {
     return;
   }
   const fs::path dir = scratch("plot");
-  const Run r = eqlab("solve kuhn --iterations 50 --plot curve.png", dir);
+  const Run r = run_eqlab("solve kuhn --iterations 50 --plot curve.png", dir);
   REQUIRE(r.code == 0);
   CHECK(read_text(dir / "curve.png").substr(1, 3) == "PNG");
   fs::remove_all(dir);
@@ -273,24 +275,24 @@ TEST_CASE("cli: solve draws the plot when gnuplot is installed") {
 
 TEST_CASE("cli: games, info and convert") {
   const fs::path dir = scratch("misc");
-  Run r = eqlab("games", dir);
+  Run r = run_eqlab("games", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("kuhn") != std::string::npos);
   CHECK(r.out.find("players=2") != std::string::npos);
 
-  r = eqlab("info kuhn", dir);
+  r = run_eqlab("info kuhn", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("6 infosets, 13 sequences") != std::string::npos);
   CHECK(r.out.find("30 terminal") != std::string::npos);
   CHECK(r.out.find("zero-sum        yes") != std::string::npos);
 
-  r = eqlab("convert kuhn --to json --out kuhn.json", dir);
+  r = run_eqlab("convert kuhn --to json --out kuhn.json", dir);
   REQUIRE(r.code == 0);
   const nlohmann::json game = nlohmann::json::parse(read_text(dir / "kuhn.json"));
   CHECK(game["format"] == "eqlab-game/1");
   CHECK(game["type"] == "extensive");
   // The converted file is a game eqlab reads, with the same shape.
-  r = eqlab("info kuhn.json", dir);
+  r = run_eqlab("info kuhn.json", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("6 infosets, 13 sequences") != std::string::npos);
   fs::remove_all(dir);
@@ -306,13 +308,29 @@ TEST_CASE("cli: solve on Gambit zero-sum files reproduces Gambit's LP values") {
   };
   for (const auto& [file, lp_value] : games) {
     CAPTURE(file);
-    Run r = eqlab(std::string("solve '" EQLAB_TEST_DATA "/gambit/") + file + "' --iterations 5000 --out r.json", dir);
+    Run r = run_eqlab(std::string("solve '" EQLAB_TEST_DATA "/gambit/") + file + "' --iterations 5000 --out r.json", dir);
     REQUIRE(r.code == 0);
     const nlohmann::json result = nlohmann::json::parse(read_text(dir / "r.json"));
     const double value = result["metrics"]["values"][0].get<double>();
     const double nash_conv = result["metrics"]["nash_conv"].get<double>();
     CHECK(nash_conv < 1e-2);
     CHECK(std::abs(value - lp_value) <= std::max(nash_conv, 1e-6));
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: help solve lists every solver the library knows, and each one runs") {
+  const fs::path dir = scratch("solvers");
+  const Run help = run_eqlab("help solve", dir);
+  REQUIRE(help.code == 0);
+  for (const eqlab::SolverInfo& solver : eqlab::solver_list()) {
+    CAPTURE(solver.name);
+    CHECK(help.out.find("\n  " + solver.name + " ") != std::string::npos);
+    const std::string game = solver.normal_form_only ? std::string("'" EQLAB_SOURCE_DIR "/examples/games/matching-pennies.json'")
+                                                     : std::string("kuhn");
+    const Run run = run_eqlab("solve " + game + " --solver " + solver.name + " --iterations 50", dir);
+    CHECK(run.code == 0);
+    CHECK(run.out.find("exploitability") != std::string::npos);
   }
   fs::remove_all(dir);
 }

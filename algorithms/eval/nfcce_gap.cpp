@@ -1,0 +1,49 @@
+#include <eqlab/algorithms/eval/nfcce_gap.hpp>
+
+#include <algorithm>
+
+namespace eqlab {
+
+NfcceGap::NfcceGap(const CompiledGame& game) : game_(game), value_sum_(game.num_players(), 0.0) {
+  std::size_t largest = 0;
+  for (const Treeplex& tp : game.treeplex) {
+    gradient_sum_.emplace_back(tp.num_sequences(), 0.0);
+    largest = std::max<std::size_t>(largest, tp.num_sequences());
+  }
+  scratch_.resize(largest);
+}
+
+void NfcceGap::add(const Profile& x) {
+  ++rounds_;
+  for (int p = 0; p < game_.num_players(); ++p) {
+    const int m = game_.treeplex[p].num_sequences();
+    std::span<double> g(scratch_.data(), m);
+    game_.utility_gradient(p, x, g);
+    double value = 0.0;
+    for (int s = 0; s < m; ++s) {
+      gradient_sum_[p][s] += g[s];
+      value += g[s] * x[p][s];
+    }
+    value_sum_[p] += value;
+  }
+}
+
+std::vector<double> NfcceGap::player_gaps() const {
+  std::vector<double> gaps(game_.num_players(), 0.0);
+  if (rounds_ == 0) return gaps;
+  for (int p = 0; p < game_.num_players(); ++p) {
+    const Treeplex& tp = game_.treeplex[p];
+    std::vector<double> scratch(tp.num_sequences());
+    const double best = tp.best_response(gradient_sum_[p], scratch);
+    gaps[p] = (best - value_sum_[p]) / static_cast<double>(rounds_);
+  }
+  return gaps;
+}
+
+double NfcceGap::gap() const {
+  double worst = 0.0;
+  for (double g : player_gaps()) worst = std::max(worst, g);
+  return worst;
+}
+
+}  // namespace eqlab

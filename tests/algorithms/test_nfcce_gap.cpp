@@ -10,6 +10,8 @@
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/rng.hpp>
 
+#include "support/pure_plans.hpp"
+
 using namespace eqlab;
 
 namespace {
@@ -27,24 +29,16 @@ std::vector<double> random_plan(const Treeplex& tp, RngStream& rng) {
 
 // max over pure plans v of player p of (1/T) Σ_t u_p(v, x_{-p}^t) - (1/T) Σ_t u_p(x^t).
 double brute_force_gap(const CompiledGame& g, const std::vector<Profile>& rounds, int p) {
-  const Treeplex& tp = g.treeplex[p];
-  std::vector<int> choice(tp.num_infosets(), 0);
   double mixture_value = 0.0;
   for (const Profile& x : rounds) mixture_value += g.expected_values(x)[p];
   double best = -1e300;
-  while (true) {
-    std::vector<double> v(tp.num_sequences(), 0.0);
-    v[0] = 1.0;
-    for (int j = 0; j < tp.num_infosets(); ++j) v[tp.first_seq[j] + choice[j]] = v[tp.parent_seq[j]];
+  for (const std::vector<double>& v : test::pure_plans(g.treeplex[p])) {
     double total = 0.0;
     for (Profile x : rounds) {
       x[p] = v;
       total += g.expected_values(x)[p];
     }
     best = std::max(best, total);
-    int j = 0;
-    while (j < tp.num_infosets() && ++choice[j] == tp.num_actions[j]) choice[j++] = 0;
-    if (j == tp.num_infosets()) break;
   }
   return (best - mixture_value) / static_cast<double>(rounds.size());
 }

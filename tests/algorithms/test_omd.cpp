@@ -12,28 +12,11 @@
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/rng.hpp>
 
+#include "support/pure_plans.hpp"
+
 using namespace eqlab;
 
-namespace {
-
-// Every pure plan of a treeplex in sequence form (the vertices Hedge weighs), by choosing
-// one action per infoset and dropping the repeats that differ only where unreached.
-std::vector<std::vector<double>> pure_plans(const Treeplex& tp) {
-  std::vector<std::vector<double>> plans;
-  std::vector<int> choice(tp.num_infosets(), 0);
-  while (true) {
-    std::vector<double> x(tp.num_sequences(), 0.0);
-    x[0] = 1.0;
-    for (int j = 0; j < tp.num_infosets(); ++j) x[tp.first_seq[j] + choice[j]] = x[tp.parent_seq[j]];
-    if (std::find(plans.begin(), plans.end(), x) == plans.end()) plans.push_back(x);
-    int j = 0;
-    while (j < tp.num_infosets() && ++choice[j] == tp.num_actions[j]) choice[j++] = 0;
-    if (j == tp.num_infosets()) break;
-  }
-  return plans;
-}
-
-}  // namespace
+using eqlab::test::pure_plans;
 
 TEST_CASE("dilated-entropy FTRL equals Hedge over the pure plans") {
   const CompiledGame g = compile(make_builtin("kuhn"));

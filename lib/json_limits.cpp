@@ -1,5 +1,7 @@
 #include <eqlab/lib/json_limits.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <eqlab/lib/error.hpp>
 
 namespace eqlab {
@@ -32,6 +34,11 @@ void check_json_nesting(const std::string& text, int limit) {
       default: break;
     }
   }
+}
+
+std::string describe_json_value(const nlohmann::json& value) {
+  if (value.is_null()) return "null";
+  return value.is_structured() ? std::string(value.type_name()) : value.dump();
 }
 
 }  // namespace eqlab

@@ -8,6 +8,7 @@
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/games/io/result_file.hpp>
+#include <eqlab/lib/json_limits.hpp>
 
 #include "cli.hpp"
 #include "game_input.hpp"
@@ -56,9 +57,7 @@ int run_eval(std::span<const std::string> argv) {
   std::cout << field("game") << game.loaded.name << "\n";
   std::string origin = result_path;
   if (result.contains("solver") && result["solver"].is_object() && result["solver"].contains("name")) {
-    // Only a scalar is printed as written: dump() recurses on the depth of a nested value.
-    const nlohmann::json& name = result["solver"]["name"];
-    origin += ": " + (name.is_structured() ? std::string(name.type_name()) : name.dump());
+    origin += ": " + describe_json_value(result["solver"]["name"]);
   }
   if (result.contains("iterations") && result["iterations"].is_number_integer())
     origin += ", " + std::to_string(result["iterations"].get<std::int64_t>()) + " iterations";

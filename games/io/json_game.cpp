@@ -31,10 +31,6 @@ std::string type_name(const json& j) {
   return j.is_null() ? "null" : j.type_name();
 }
 
-// A value for an error message: scalars as written, arrays and objects by their type,
-// because printing a deeply nested value would recurse on its depth.
-std::string describe(const json& j) { return j.is_structured() ? type_name(j) : j.dump(); }
-
 // Depth of a JSON value, measured without recursion.
 int depth_of(const json& root, int limit) {
   std::vector<std::pair<const json*, int>> stack{{&root, 1}};
@@ -253,7 +249,7 @@ void read_extensive(const json& doc, LoadedGame& game) {
       } else {
         if (!player.is_number_integer() || player.get<std::int64_t>() < 0 || player.get<std::int64_t>() >= n)
           fail("/player", "expected a player index 0.." + std::to_string(n - 1) + " or \"chance\", got " +
-                              describe(player));
+                              describe_json_value(player));
         const int p = static_cast<int>(player.get<std::int64_t>());
         const std::string& label = read_label(require(j, "infoset", "", "the infoset label"), "/infoset",
                                               "an infoset label");
@@ -286,7 +282,7 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
     if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
     const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
     if (!format.is_string() || format.get<std::string>() != kFormat)
-      fail("/format", std::string("expected \"") + kFormat + "\", got " + describe(format));
+      fail("/format", std::string("expected \"") + kFormat + "\", got " + describe_json_value(format));
     const json& type = require(doc, "type", "", "\"normal\" or \"extensive\"");
     if (!type.is_string()) fail("/type", "expected a string, got " + type_name(type));
     const std::string& kind = type.get_ref<const std::string&>();

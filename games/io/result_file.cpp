@@ -13,12 +13,6 @@ namespace eqlab {
 
 namespace {
 
-// A value for a message: scalars as written, arrays and objects by their type only,
-// because printing a value recurses on its depth and a result file may be deeply nested.
-std::string describe(const nlohmann::json& value) {
-  return value.is_structured() ? std::string(value.type_name()) : value.dump();
-}
-
 void require_normal_layout(const CompiledGame& game) {
   for (const Treeplex& tp : game.treeplex)
     if (tp.num_infosets() != 1)
@@ -175,7 +169,7 @@ nlohmann::json read_result_file(const std::string& path, const LoadLimits& limit
   const auto format = result.find("format");
   if (format == result.end()) throw InputError(path, "/format", "missing; expected \"" + std::string(kResultFormat) + "\"");
   if (*format != kResultFormat)
-    throw InputError(path, "/format", "expected \"" + std::string(kResultFormat) + "\", found " + describe(*format));
+    throw InputError(path, "/format", "expected \"" + std::string(kResultFormat) + "\", found " + describe_json_value(*format));
   if (!result.contains("strategies")) throw InputError(path, "/strategies", "missing");
   return result;
 }

@@ -5,14 +5,17 @@
 namespace eqlab {
 
 CfrSolver::CfrSolver(const CompiledGame& game, std::string name, CfrConfig config, std::uint64_t seed)
-    : game_(game), name_(std::move(name)), config_(config), seed_(seed) {
+    : game_(game),
+      name_(std::move(name)),
+      config_(config),
+      seed_(seed),
+      current_(game.uniform_profile()),
+      average_(current_) {
   const int n = game.num_players();
-  current_ = game.uniform_profile();
   for (int p = 0; p < n; ++p) {
     const int m = game.treeplex[p].num_sequences();
     regret_.emplace_back(m, 0.0);
     last_regret_.emplace_back(config.predictive ? m : 0, 0.0);
-    average_.emplace_back(m, 0.0);
     gradient_.emplace_back(m, 0.0);
     behavioural_.emplace_back(m, 0.0);
     game.treeplex[p].to_behavioural(current_[p], behavioural_[p]);
@@ -25,11 +28,10 @@ void CfrSolver::step() {
   const double weight = config_.averaging == CfrConfig::Averaging::linear      ? t
                         : config_.averaging == CfrConfig::Averaging::quadratic ? t * t
                                                                                : 1.0;
-  total_weight_ += weight;
   const int n = game_.num_players();
   if (config_.alternating) {
     for (int p = 0; p < n; ++p) {
-      accumulate_average(p, weight);
+      average_.add(p, current_[p], weight);
       game_.utility_gradient(p, current_, gradient_[p]);
       update_regrets(p);
       refresh_strategy(p);
@@ -37,7 +39,7 @@ void CfrSolver::step() {
   } else {
     // Every gradient is taken against the same profile before anyone moves.
     for (int p = 0; p < n; ++p) {
-      accumulate_average(p, weight);
+      average_.add(p, current_[p], weight);
       game_.utility_gradient(p, current_, gradient_[p]);
     }
     for (int p = 0; p < n; ++p) {
@@ -45,14 +47,6 @@ void CfrSolver::step() {
       refresh_strategy(p);
     }
   }
-}
-
-void CfrSolver::accumulate_average(int player, double weight) {
-  const std::vector<double>& x = current_[player];
-  std::vector<double>& avg = average_[player];
-  const std::size_t m = avg.size();
-#pragma omp simd
-  for (std::size_t s = 0; s < m; ++s) avg[s] += weight * x[s];
 }
 
 void CfrSolver::update_regrets(int player) {
@@ -96,13 +90,7 @@ void CfrSolver::refresh_strategy(int player) {
   tp.to_sequence_form(b, current_[player]);
 }
 
-Profile CfrSolver::output_profile() const {
-  if (total_weight_ == 0.0) return current_;
-  Profile out = average_;
-  for (auto& plan : out)
-    for (double& v : plan) v /= total_weight_;
-  return out;
-}
+Profile CfrSolver::output_profile() const { return average_.value(current_); }
 
 nlohmann::json CfrSolver::params() const {
   return {{"seed", seed_},

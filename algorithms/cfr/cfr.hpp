@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include <eqlab/algorithms/average_strategy.hpp>
 #include <eqlab/algorithms/solver.hpp>
 
 namespace eqlab {
@@ -46,21 +47,19 @@ class CfrSolver final : public Solver {
   void update_regrets(int player);
   // Regret matching: cumulative regrets -> behavioural -> sequence form (current_).
   void refresh_strategy(int player);
-  void accumulate_average(int player, double weight);
 
   const CompiledGame& game_;
   std::string name_;
   CfrConfig config_;
   std::uint64_t seed_;
   std::int64_t iteration_ = 0;
-  double total_weight_ = 0.0;
 
   // Per player, indexed by sequence; sized once, reused every iteration.
   std::vector<std::vector<double>> regret_;
   std::vector<std::vector<double>> last_regret_;  // the prediction, when predictive
   std::vector<std::vector<double>> behavioural_;
   Profile current_;
-  std::vector<std::vector<double>> average_;   // weighted sum of sequence-form plans
+  AverageStrategy average_;  // of the plans played, weighted by the averaging rule
   std::vector<std::vector<double>> gradient_;  // also the bottom-up scratch
 };
 

@@ -20,9 +20,9 @@ OmdSolver::OmdSolver(const CompiledGame& game, OmdConfig config, std::uint64_t s
     base_rate_.push_back(std::sqrt(2.0 * std::max(1, DilatedEntropyLearner::max_reached_infosets(tp)) *
                                    std::log(static_cast<double>(actions))));
     current_.emplace_back(learners_.back().sequence_form().begin(), learners_.back().sequence_form().end());
-    average_.emplace_back(tp.num_sequences(), 0.0);
     gradient_.emplace_back(tp.num_sequences(), 0.0);
   }
+  average_ = AverageStrategy(current_);
 }
 
 double OmdSolver::step_size(int player, std::int64_t t) const {
@@ -35,7 +35,7 @@ void OmdSolver::step() {
   ++iteration_;
   const int n = game_.num_players();
   for (int p = 0; p < n; ++p) {
-    for (std::size_t s = 0; s < average_[p].size(); ++s) average_[p][s] += current_[p][s];
+    average_.add(p, current_[p], 1.0);
     game_.utility_gradient(p, current_, gradient_[p]);
   }
   for (int p = 0; p < n; ++p) {
@@ -47,13 +47,7 @@ void OmdSolver::step() {
   }
 }
 
-Profile OmdSolver::output_profile() const {
-  if (iteration_ == 0) return current_;
-  Profile out = average_;
-  for (auto& plan : out)
-    for (double& v : plan) v /= static_cast<double>(iteration_);
-  return out;
-}
+Profile OmdSolver::output_profile() const { return average_.value(current_); }
 
 nlohmann::json OmdSolver::params() const {
   return {{"seed", seed_},

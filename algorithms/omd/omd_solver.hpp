@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include <eqlab/algorithms/average_strategy.hpp>
 #include <eqlab/algorithms/omd/dilated_entropy.hpp>
 #include <eqlab/algorithms/solver.hpp>
 
@@ -47,7 +48,7 @@ class OmdSolver final : public Solver {
   std::vector<DilatedEntropyLearner> learners_;
   std::vector<double> base_rate_;  // sqrt(2 ‖Π‖₁ log A) per player
   Profile current_;
-  Profile average_;                // sum of the plans played
+  AverageStrategy average_{Profile{}};  // uniform average of the plans played
   std::vector<std::vector<double>> gradient_;
 };
 

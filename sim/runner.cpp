@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/games/io/result_file.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
 
@@ -25,6 +26,18 @@ nlohmann::ordered_json nash_metrics_json(const NashReport& report) {
   return {{"nash_conv", report.nash_conv},
           {"exploitability", report.exploitability},
           {"values", report.values}};
+}
+
+nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game,
+                                       bool normal_form, const RunResult& result) {
+  ResultHeader header;
+  header.game = game_name;
+  header.solver = solver.name();
+  header.params = solver.params();
+  header.concept_name = solver.concept_name();
+  header.iterations = solver.iteration();
+  return result_to_json(header, game, solver.output_profile(), normal_form, nash_metrics_json(result.final_report),
+                        curve_to_json(result.curve));
 }
 
 RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions& options) {

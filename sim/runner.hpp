@@ -34,6 +34,11 @@ std::vector<double> nash_curve_values(const NashReport& report);
 // The result file's `metrics` member: {"nash_conv", "exploitability", "values"}.
 nlohmann::ordered_json nash_metrics_json(const NashReport& report);
 
+// The eqlab-result/1 document of a finished run: the solver's name, parameters, concept
+// and iterations, its output strategy, the final metrics and the curve.
+nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game,
+                                       bool normal_form, const RunResult& result);
+
 // Runs `options.iterations` more iterations of `solver` on `game` (the game the solver was
 // made for). Curve rows carry the solver's own iteration count. Throws UsageError when
 // options.iterations < 1.

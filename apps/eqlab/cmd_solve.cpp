@@ -129,15 +129,8 @@ int run_solve(std::span<const std::string> argv) {
 
   std::vector<std::string> written;
   if (!out_path.empty()) {
-    ResultHeader header;
-    header.game = game.loaded.name;
-    header.solver = solver->name();
-    header.params = solver->params();
-    header.concept_name = solver->concept_name();
-    header.iterations = solver->iteration();
-    const nlohmann::ordered_json doc = result_to_json(header, game.compiled, solver->output_profile(),
-                                              game.normal_form(), nash_metrics_json(result.final_report),
-                                              curve_to_json(result.curve));
+    const nlohmann::ordered_json doc =
+        run_result_json(*solver, game.loaded.name, game.compiled, game.normal_form(), result);
     write_text_file(out_path, doc.dump(2) + "\n");
     written.push_back(out_path);
   }

@@ -471,15 +471,7 @@ TEST_CASE("FORMAT.md: the result example is what eqlab solve writes for that com
   run.iterations = 1000;
   run.checkpoints = 3;
   const RunResult result = run_solver(*solver, e.compiled, run);
-  ResultHeader header;
-  header.game = e.loaded.name;
-  header.solver = solver->name();
-  header.params = solver->params();
-  header.concept_name = solver->concept_name();
-  header.iterations = solver->iteration();
-  const nlohmann::ordered_json written =
-      result_to_json(header, e.compiled, solver->output_profile(), false, nash_metrics_json(result.final_report),
-                     curve_to_json(result.curve));
+  const nlohmann::ordered_json written = run_result_json(*solver, e.loaded.name, e.compiled, false, result);
   const auto shown = nlohmann::ordered_json::parse(block_containing("\"eqlab-result/1\"").content);
   check_same_json(shown, written, "");
 }

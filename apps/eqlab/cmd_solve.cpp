@@ -7,7 +7,6 @@
 #include <tbb/global_control.h>
 
 #include <eqlab/algorithms/solver.hpp>
-#include <eqlab/games/io/result_file.hpp>
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/runner.hpp>
 

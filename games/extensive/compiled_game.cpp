@@ -12,12 +12,11 @@ namespace eqlab {
 namespace {
 
 // Describes a player's history: the (infoset, action) pair that ends it.
-std::string history_text(const GameTree& tree, const CompiledGame& g, int player, int seq) {
+std::string history_text(const CompiledGame& g, int player, int seq) {
   if (seq == 0) return "no earlier move of that player";
   const Treeplex& tp = g.treeplex[player];
   return "last own move \"" + tp.action_labels[seq] + "\" at infoset \"" +
          tp.infoset_labels[tp.seq_infoset[seq]] + "\"";
-  (void)tree;
 }
 
 void build_gradient_index(CompiledGame& g) {
@@ -118,8 +117,8 @@ CompiledGame compile(const GameTree& tree) {
                          "imperfect recall: infoset \"" + info.label + "\" of player " +
                              std::to_string(p) + " (" + tree.players[p] + ") is reached at node " +
                              tree.describe(witness[node.infoset]) + " with " +
-                             history_text(tree, g, p, tp.parent_seq[j]) + " and at node " +
-                             tree.describe(v) + " with " + history_text(tree, g, p, seq[p]));
+                             history_text(g, p, tp.parent_seq[j]) + " and at node " +
+                             tree.describe(v) + " with " + history_text(g, p, seq[p]));
       }
       na.player[v] = p;
       na.infoset[v] = j;

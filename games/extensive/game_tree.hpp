@@ -45,7 +45,6 @@ class GameTree {
   // actions; a mismatch throws InputError(pointer_hint, ...).
   int infoset(int player, std::string_view label, std::span<const std::string> actions,
               const std::string& pointer_hint = {});
-  int decision(int infoset) const { return infoset; }  // readability helper for builders
 
   struct NodeSpec {
     NodeKind kind = NodeKind::terminal;

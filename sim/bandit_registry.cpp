@@ -43,32 +43,51 @@ double positive_number(const nlohmann::json& value, const std::string& solver, c
   return number;
 }
 
-// The multipliers eta_scale and gamma_scale of the IX learners (default 1).
+// The parameters every bandit learner takes: the multipliers eta_scale and gamma_scale
+// (default 1) and the schedule of its constants: "horizon" (default), tuned once for the
+// run's number of episodes as in the theorems, or "doubling", retuned for 2^k at episode
+// 2^k so that the bound holds at every episode count.
 struct IxScales {
   double eta = 1.0, gamma = 1.0;
+  bool doubling = false;
 };
+
+bool doubling_schedule(const nlohmann::json& value, const std::string& solver) {
+  const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+  if (text == "horizon") return false;
+  if (text == "doubling") return true;
+  throw UsageError("solver " + solver + ": schedule must be horizon or doubling, not " + text);
+}
 
 IxScales ix_scales(const nlohmann::json& extra, const std::string& solver) {
   IxScales scales;
   for (auto it = extra.begin(); it != extra.end(); ++it) {
     if (it.key() == "eta_scale") scales.eta = positive_number(*it, solver, "eta_scale");
     else if (it.key() == "gamma_scale") scales.gamma = positive_number(*it, solver, "gamma_scale");
+    else if (it.key() == "schedule") scales.doubling = doubling_schedule(*it, solver);
     else
       throw UsageError("solver " + solver + ": unknown parameter " + it.key() +
-                       " (eta_scale=NUMBER, gamma_scale=NUMBER)");
+                       " (eta_scale=NUMBER, gamma_scale=NUMBER, schedule=horizon|doubling)");
   }
   return scales;
 }
 
+// The horizon the constants are computed for: the run's, or 1 for the doubling schedule
+// (whose first epoch is the first episode).
+std::int64_t tuning_horizon(const IxScales& scales, std::int64_t episodes) { return scales.doubling ? 1 : episodes; }
+
 std::unique_ptr<BanditLearner> make_ix_learner(const LearnerRequest& request, IxomdConfig::Variant variant) {
   const IxScales scales = ix_scales(request.extra, request.solver);
   const Treeplex& tp = request.game.treeplex[request.player];
-  return std::make_unique<IxomdLearner>(tp, ixomd_config(tp, variant, request.episodes, scales.eta, scales.gamma));
+  IxomdConfig config =
+      ixomd_config(tp, variant, tuning_horizon(scales, request.episodes), scales.eta, scales.gamma);
+  config.doubling = scales.doubling;
+  return std::make_unique<IxomdLearner>(tp, config);
 }
 
 // The members every bandit solver records: the feedback, the horizon, the multipliers,
-// each player's η and γ in effect (from `constants_of(treeplex)`, a pair) and the loss
-// convention. Callers add what is their own.
+// the schedule, each player's η and γ (from `constants_of(treeplex)`, a pair: those of the
+// whole run, or of the first episode with the doubling schedule) and the loss convention. Callers add what is their own.
 template <class ConstantsOf>
 nlohmann::json bandit_params(const CompiledGame& game, const IxScales& scales, std::int64_t episodes,
                              ConstantsOf&& constants_of) {
@@ -82,6 +101,9 @@ nlohmann::json bandit_params(const CompiledGame& game, const IxScales& scales, s
           {"episodes", episodes},
           {"eta_scale", scales.eta},
           {"gamma_scale", scales.gamma},
+          {"schedule", scales.doubling ? "doubling: retuned for the horizon 2^k in episodes [2^k, 2^(k+1)); eta and gamma below are "
+                                         "those of the first episode"
+                                       : "horizon: eta and gamma below in every episode"},
           {"eta", eta},
           {"gamma", gamma},
           {"losses", "terminal-only: 1 - (u - U_min)/(U_max - U_min) at the last own move"}};
@@ -91,7 +113,7 @@ nlohmann::json ix_params(const CompiledGame& game, const nlohmann::json& extra, 
                          std::int64_t episodes, IxomdConfig::Variant variant) {
   const IxScales scales = ix_scales(extra, solver);
   nlohmann::json params = bandit_params(game, scales, episodes, [&](const Treeplex& tp) {
-    const IxomdConfig config = ixomd_config(tp, variant, episodes, scales.eta, scales.gamma);
+    const IxomdConfig config = ixomd_config(tp, variant, tuning_horizon(scales, episodes), scales.eta, scales.gamma);
     return std::pair{config.eta, config.gamma};
   });
   params["weights"] = variant == IxomdConfig::Variant::balanced ? "balanced" : "uniform";
@@ -106,7 +128,8 @@ EfceOmdBanditOptions efce_options(const IxScales& scales, std::int64_t episodes,
   EfceOmdBanditOptions options;
   options.balanced = variant == EfceVariant::balanced;
   options.uniform_exploration = variant == EfceVariant::uniform;
-  options.horizon = episodes;
+  options.horizon = tuning_horizon(scales, episodes);
+  options.doubling = scales.doubling;
   options.eta_scale = scales.eta;
   options.gamma_scale = scales.gamma;
   return options;
@@ -141,13 +164,15 @@ struct BanditFactory {
 const std::vector<BanditFactory>& factories() {
   static const std::vector<BanditFactory> list = {
       {{"ixomd", "IXOMD: dilated-entropy OMD with implicit-exploration loss estimates, updated along the "
-                 "sampled path only (Kozuno et al. 2021)"},
+                 "sampled path only (Kozuno et al. 2021)",
+        ""},
        [](const LearnerRequest& r) { return make_ix_learner(r, IxomdConfig::Variant::ixomd); },
        [](const CompiledGame& g, const nlohmann::json& e, const std::string& s, std::int64_t t) {
          return ix_params(g, e, s, t, IxomdConfig::Variant::ixomd);
        }},
       {{"balanced-omd", "Balanced OMD: OMD with the balanced dilated entropy and balanced implicit "
-                        "exploration (Bai et al. 2022)"},
+                        "exploration (Bai et al. 2022)",
+        ""},
        [](const LearnerRequest& r) { return make_ix_learner(r, IxomdConfig::Variant::balanced); },
        [](const CompiledGame& g, const nlohmann::json& e, const std::string& s, std::int64_t t) {
          return ix_params(g, e, s, t, IxomdConfig::Variant::balanced);

@@ -49,7 +49,8 @@ EfceOmdBandit::EfceOmdBandit(const Treeplex& treeplex, EfceOmdBanditOptions opti
     : treeplex_(treeplex), subtrees_(treeplex), options_(options), fixed_point_(treeplex.max_actions()) {
   const Treeplex& tp = treeplex;
   const int m = tp.num_sequences();
-  const EfceOmdBanditConstants constants = efce_omd_bandit_constants(tp, options);
+  if (options.doubling) options_.horizon = 1;
+  const EfceOmdBanditConstants constants = efce_omd_bandit_constants(tp, options_);
   eta_ = constants.eta;
   gamma_ = constants.gamma;
   temperature_ = constants.temperature;
@@ -256,7 +257,25 @@ int EfceOmdBandit::act(int x, RngStream& rng) {
 void EfceOmdBandit::end_episode(double reward) {
   if (!(reward >= 0.0 && reward <= 1.0)) throw UsageError("EFCE-OMD bandit: the reward must lie in [0, 1]");
   const double loss = 1.0 - reward;
-  if (path_.empty() || loss == 0.0) return;  // a zero estimate changes nothing
+  if (!path_.empty() && loss != 0.0) charge_loss(loss);  // a zero estimate changes nothing
+  ++episodes_done_;
+  // Retuned after the update, so that expected_strategy() before an episode reports the
+  // plan that episode is played from.
+  if (options_.doubling && episodes_done_ + 1 == next_retune_) {
+    retune(next_retune_);
+    next_retune_ *= 2;
+  }
+}
+
+void EfceOmdBandit::retune(std::int64_t horizon) {
+  options_.horizon = horizon;
+  const EfceOmdBanditConstants constants = efce_omd_bandit_constants(treeplex_, options_);
+  eta_ = constants.eta;
+  gamma_ = constants.gamma;
+  recompute_all(log_partition_, child_sum_, log_weight_);
+}
+
+void EfceOmdBandit::charge_loss(double loss) {
   const Treeplex& tp = treeplex_;
   const int last = static_cast<int>(path_.size()) - 1;
   const Step& final_step = path_[last];

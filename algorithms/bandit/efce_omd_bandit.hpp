@@ -43,6 +43,13 @@ struct EfceOmdBanditOptions {
   double delta = 0.01;       // failure probability in ι
   // Explore uniformly with probability γ instead of implicit exploration (plain only).
   bool uniform_exploration = false;
+  // Anytime constants by doubling: in episodes [2^k, 2^{k+1}) η and γ are the theorem's
+  // for the horizon 2^k, and `horizon` is ignored. The cumulative losses S and K are kept
+  // (the learner is FTRL), so a change of η only recomputes F, childsum and log λ, one
+  // pass over the trigger storage, log2 T times in T episodes. The regret bound then
+  // holds at every T, not only at the horizon, and a curve's log-log slope means what
+  // the theorem says.
+  bool doubling = false;
 };
 
 // The step size η, the implicit-exploration γ and the temperature of the Hedge over
@@ -53,7 +60,8 @@ struct EfceOmdBanditOptions {
 //   balanced  η = sqrt(N ι / (H⁴ T)),          γ = 2 sqrt(N ι / (H² T)),  ι = log(10N/δ);
 // each times its scale; with uniform exploration the plain ones, γ capped at 1 (a
 // mixing probability). Throws UsageError for horizon < 1, negative scales, δ ∉ (0, 1)
-// or balanced with uniform exploration.
+// or balanced with uniform exploration. With doubling, `horizon` is the current epoch's
+// length 2^k.
 struct EfceOmdBanditConstants {
   double eta = 0.0;
   double gamma = 0.0;
@@ -72,6 +80,7 @@ class EfceOmdBandit final : public BanditLearner {
   void end_episode(double reward) override;
   std::span<const double> expected_strategy() override;
 
+  // The constants of the next episode (they change at episodes 2, 4, 8, ... with doubling).
   double eta() const { return eta_; }
   double gamma() const { return gamma_; }
 
@@ -115,6 +124,10 @@ class EfceOmdBandit final : public BanditLearner {
   // The probability that the played plan ν^t gives sequence σ, from μ^t(σ).
   double played_reach(int sigma, double reach) const;
   double log_weight_of(int trigger, double root_log_partition) const;
+  // The IX update of S and K for the episode's terminal loss, then F, childsum, log λ on the path.
+  void charge_loss(double loss);
+  // η and γ for the horizon `horizon`, with F, childsum and log λ recomputed for the new η.
+  void retune(std::int64_t horizon);
 
   const Treeplex& treeplex_;
   TreeplexSubtrees subtrees_;
@@ -122,6 +135,8 @@ class EfceOmdBandit final : public BanditLearner {
   double eta_ = 0.0;
   double gamma_ = 0.0;
   double temperature_ = 1.0;
+  std::int64_t episodes_done_ = 0;
+  std::int64_t next_retune_ = 2;  // with doubling: the next episode whose constants change
 
   // Balanced weights by infoset block (entry at each member's local_first), and the
   // root-based balanced sequence weights μ^{⋆,h}; both empty for the plain variant.

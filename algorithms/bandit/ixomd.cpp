@@ -35,7 +35,8 @@ IxomdConfig ixomd_config(const Treeplex& treeplex, IxomdConfig::Variant variant,
   return config;
 }
 
-IxomdLearner::IxomdLearner(const Treeplex& treeplex, IxomdConfig config) : treeplex_(treeplex), config_(config) {
+IxomdLearner::IxomdLearner(const Treeplex& treeplex, IxomdConfig config)
+    : treeplex_(treeplex), config_(config), eta_(config.eta), gamma_(config.gamma) {
   if (!(config.eta > 0.0) || !std::isfinite(config.eta) || !(config.gamma > 0.0) || !std::isfinite(config.gamma))
     throw UsageError("bandit learner: eta and gamma must be positive and finite");
   const int infosets = treeplex.num_infosets();
@@ -97,12 +98,22 @@ int IxomdLearner::act(int infoset, RngStream& rng) {
 }
 
 void IxomdLearner::end_episode(double reward) {
-  const double loss = 1.0 - std::clamp(reward, 0.0, 1.0);
+  update(1.0 - std::clamp(reward, 0.0, 1.0));
+  ++episodes_done_;
+  if (config_.doubling && episodes_done_ + 1 == next_retune_) {
+    const double shrink = 1.0 / std::sqrt(static_cast<double>(next_retune_));
+    eta_ = config_.eta * shrink;
+    gamma_ = config_.gamma * shrink;
+    next_retune_ *= 2;
+  }
+}
+
+void IxomdLearner::update(double loss) {
   // No own move, or no loss: every estimate is 0 and the strategy stays.
   if (path_length_ == 0 || loss <= 0.0) return;
   const int last = path_length_ - 1;
   const int last_sequence = path_sequence_[last];
-  const double estimate = loss / (path_reach_[last] + config_.gamma * exploration_[last_sequence]);
+  const double estimate = loss / (path_reach_[last] + gamma_ * exploration_[last_sequence]);
 
   // Bottom-up along the path. `child_shift` is logZ_{h+1}/w_{h+1}: how much the
   // log-partition of the path's next infoset moved, credited to the action leading there.
@@ -111,7 +122,7 @@ void IxomdLearner::end_episode(double reward) {
     const int x = path_infoset_[h];
     const int played = path_sequence_[h];
     const double w = weight_[x];
-    const double exponent = w * ((h == last ? -config_.eta * estimate : 0.0) + child_shift);
+    const double exponent = w * ((h == last ? -eta_ * estimate : 0.0) + child_shift);
     const int first = treeplex_.first_seq[x], count = treeplex_.num_actions[x];
     // logZ = log Σ_a μ(a|x)·exp(e_a), e_a nonzero only for the played action.
     double top = -std::numeric_limits<double>::infinity();

@@ -31,6 +31,10 @@ struct IxomdConfig {
   Variant variant = Variant::ixomd;
   double eta = 0.0;    // step size η
   double gamma = 0.0;  // implicit exploration γ
+  // Anytime steps by doubling: η and γ above are those of horizon 1, and in episodes
+  // [2^k, 2^{k+1}) the learner uses η/sqrt(2^k) and γ/sqrt(2^k), the values tuned for
+  // the horizon 2^k (every constant below scales as 1/sqrt(T)).
+  bool doubling = false;
 };
 
 // The step size and exploration of a run of `episodes` episodes on `treeplex`, times the
@@ -58,15 +62,23 @@ class IxomdLearner final : public BanditLearner {
   std::span<const double> expected_strategy() override;
 
   const IxomdConfig& config() const { return config_; }
+  // The step size and exploration of the next episode.
+  double eta() const { return eta_; }
+  double gamma() const { return gamma_; }
   // The behavioural strategy of the next episode, per sequence (entry 0 unused).
   std::span<const double> behavioural() const { return behavioural_; }
 
  private:
+  // The OMD step of one episode's terminal loss along the path.
+  void update(double loss);
   // μ(·|x) from the stored log-probabilities of infoset x.
   void refresh_infoset(int infoset);
 
   const Treeplex& treeplex_;
   IxomdConfig config_;
+  double eta_ = 0.0, gamma_ = 0.0;  // in effect
+  std::int64_t episodes_done_ = 0;
+  std::int64_t next_retune_ = 2;  // with doubling: the next episode whose constants change
   std::vector<double> weight_;       // w per infoset (1 for IXOMD)
   std::vector<double> exploration_;  // the γ multiplier per sequence: μ^{⋆,h}(x,a), or 1
   std::vector<double> log_behavioural_;

@@ -87,6 +87,12 @@ EfceOmdBandit::EfceOmdBandit(const Treeplex& treeplex, EfceOmdBanditOptions opti
   log_weight_.assign(m, 0.0);
   behavioural_.assign(m, 0.0);
   plan_.assign(m, 0.0);
+  fixed_behavioural_.assign(m, 0.0);
+  fixed_plan_.assign(m, 0.0);
+  trigger_behavioural_.assign(storage, 0.0);
+  trigger_plan_.assign(storage, 0.0);
+  stale_infoset_.assign(tp.num_infosets(), 1);
+  stale_top_.assign(tp.num_infosets(), 1);
   const int widest = tp.max_actions();
   inflow_.assign(widest, 0.0);
   own_weight_.assign(widest, 0.0);
@@ -273,6 +279,7 @@ void EfceOmdBandit::retune(std::int64_t horizon) {
   eta_ = constants.eta;
   gamma_ = constants.gamma;
   recompute_all(log_partition_, child_sum_, log_weight_);
+  mark_all_stale();
 }
 
 void EfceOmdBandit::charge_loss(double loss) {
@@ -309,8 +316,10 @@ void EfceOmdBandit::charge_loss(double loss) {
   for (int g = 0; g <= last; ++g) kept_loss_[tp.first_seq[path_[g].infoset] + path_[g].action] += diagonal;
 
   // F and childsum change only on the path from σ's infoset up to each trigger's root.
+  stale_top_[path_[0].infoset] = 1;
   for (int g = 0; g <= last; ++g) {
     const Step& root = path_[g];
+    stale_infoset_[root.infoset] = 1;
     for (int a = 0; a < tp.num_actions[root.infoset]; ++a) {
       const int trigger = path_triggers_[root.triggers + a];
       const std::size_t block = subtrees_.trigger_offset(trigger);
@@ -334,34 +343,48 @@ void EfceOmdBandit::charge_loss(double loss) {
 
 std::span<const double> EfceOmdBandit::expected_strategy() {
   const Treeplex& tp = treeplex_;
-  const std::size_t storage = subtrees_.trigger_storage();
-  trigger_behavioural_.resize(storage);
-  trigger_plan_.resize(storage);
-  for (int t = 1; t < tp.num_sequences(); ++t) {
-    const int g = tp.seq_infoset[t];
-    const std::size_t block = subtrees_.trigger_offset(t);
-    const double* S = deviation_loss_.data() + block;
-    const double* childsum = child_sum_.data() + block;
-    double* m = trigger_behavioural_.data() + block;
-    double* plan = trigger_plan_.data() + block;
-    for (const SubtreeMember& member : subtrees_.members(g)) {
-      const int actions = tp.num_actions[member.infoset];
-      trigger_row(S, childsum, member.local_first, actions, member_weight(g, member.local_first), m + member.local_first);
-      const double reach = member.parent_local < 0 ? 1.0 : plan[member.parent_local];
-      for (int a = 0; a < actions; ++a) plan[member.local_first + a] = reach * m[member.local_first + a];
+  // Only the triggers an update touched since the last call get new m_τ, and only the
+  // infosets below a touched top-level infoset get a new fixed point: an episode changes
+  // S, F and log λ of its path's triggers alone.
+  for (int g = 0; g < tp.num_infosets(); ++g) {
+    if (!stale_infoset_[g]) continue;
+    stale_infoset_[g] = 0;
+    for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t) {
+      const std::size_t block = subtrees_.trigger_offset(t);
+      const double* S = deviation_loss_.data() + block;
+      const double* childsum = child_sum_.data() + block;
+      double* m = trigger_behavioural_.data() + block;
+      double* plan = trigger_plan_.data() + block;
+      for (const SubtreeMember& member : subtrees_.members(g)) {
+        const int actions = tp.num_actions[member.infoset];
+        trigger_row(S, childsum, member.local_first, actions, member_weight(g, member.local_first),
+                    m + member.local_first);
+        const double reach = member.parent_local < 0 ? 1.0 : plan[member.parent_local];
+        for (int a = 0; a < actions; ++a) plan[member.local_first + a] = reach * m[member.local_first + a];
+      }
     }
   }
-  fixed_point_.solve_all(subtrees_, log_weight_, trigger_behavioural_, trigger_plan_, behavioural_, plan_);
-  if (!uniform_plan_.empty()) {
-    // Report the plan actually played, ν^t, and its behavioural form.
-    for (int s = 1; s < tp.num_sequences(); ++s) plan_[s] = played_reach(s, plan_[s]);
-    for (int s = 1; s < tp.num_sequences(); ++s) {
-      const int parent_seq = tp.parent_seq[tp.seq_infoset[s]];
-      const double parent = parent_seq == 0 ? 1.0 : plan_[parent_seq];
-      behavioural_[s] = parent > 0.0 ? plan_[s] / parent : 1.0 / tp.num_actions[tp.seq_infoset[s]];
-    }
+  fixed_point_.solve_below(subtrees_, stale_top_, log_weight_, trigger_behavioural_, trigger_plan_,
+                           fixed_behavioural_, fixed_plan_);
+  std::fill(stale_top_.begin(), stale_top_.end(), 0);
+  if (uniform_plan_.empty()) return fixed_plan_;
+  // Report the plan actually played, ν^t, and its behavioural form.
+  for (int s = 1; s < tp.num_sequences(); ++s) plan_[s] = played_reach(s, fixed_plan_[s]);
+  for (int s = 1; s < tp.num_sequences(); ++s) {
+    const int parent_seq = tp.parent_seq[tp.seq_infoset[s]];
+    const double parent = parent_seq == 0 ? 1.0 : plan_[parent_seq];
+    behavioural_[s] = parent > 0.0 ? plan_[s] / parent : 1.0 / tp.num_actions[tp.seq_infoset[s]];
   }
   return plan_;
+}
+
+std::span<const double> EfceOmdBandit::expected_behavioural() const {
+  return uniform_plan_.empty() ? std::span<const double>(fixed_behavioural_) : std::span<const double>(behavioural_);
+}
+
+void EfceOmdBandit::mark_all_stale() {
+  std::fill(stale_infoset_.begin(), stale_infoset_.end(), 1);
+  std::fill(stale_top_.begin(), stale_top_.end(), 1);
 }
 
 double EfceOmdBandit::refresh_drift() const {

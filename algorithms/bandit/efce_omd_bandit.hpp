@@ -92,7 +92,7 @@ class EfceOmdBandit final : public BanditLearner {
   std::span<const double> path_strategy(int step) const;
 
   // The behavioural form of the last expected_strategy() (entry 0 unused).
-  std::span<const double> expected_behavioural() const { return behavioural_; }
+  std::span<const double> expected_behavioural() const;
 
   // Cumulative estimated losses S (by trigger block) and K (by trigger sequence).
   std::span<const double> deviation_loss() const { return deviation_loss_; }
@@ -128,6 +128,8 @@ class EfceOmdBandit final : public BanditLearner {
   void charge_loss(double loss);
   // η and γ for the horizon `horizon`, with F, childsum and log λ recomputed for the new η.
   void retune(std::int64_t horizon);
+  // Every trigger strategy and the whole fixed point are recomputed by the next expected_strategy().
+  void mark_all_stale();
 
   const Treeplex& treeplex_;
   TreeplexSubtrees subtrees_;
@@ -159,8 +161,12 @@ class EfceOmdBandit final : public BanditLearner {
   std::vector<double> trigger_reach_;   // per path trigger: μ^t(τ) Π_{k=g}^{last} m_τ(a_k|x_k)
   std::vector<double> trigger_seq_;     // per path trigger: μ^t(τ)
 
-  // expected_strategy().
-  std::vector<double> trigger_behavioural_, trigger_plan_, behavioural_, plan_;
+  // expected_strategy(): m_τ and its sequence form by trigger block, kept between calls
+  // and recomputed for the infosets whose triggers changed (stale_infoset_); the fixed
+  // point, recomputed below the top-level infosets of the paths updated (stale_top_);
+  // with uniform exploration the played plan ν^t in behavioural_ and plan_.
+  std::vector<double> trigger_behavioural_, trigger_plan_, fixed_behavioural_, fixed_plan_, behavioural_, plan_;
+  std::vector<char> stale_infoset_, stale_top_;
   TriggerFixedPoint fixed_point_;
   std::vector<double> inflow_, own_weight_;
   std::vector<const double*> own_rows_;

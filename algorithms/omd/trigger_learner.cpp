@@ -32,6 +32,16 @@ void TriggerFixedPoint::solve_all(const TreeplexSubtrees& subtrees, std::span<co
     solve_infoset(subtrees, x, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
 }
 
+void TriggerFixedPoint::solve_below(const TreeplexSubtrees& subtrees, std::span<const char> stale_top,
+                                    std::span<const double> log_weight, std::span<const double> trigger_behavioural,
+                                    std::span<const double> trigger_plan, std::span<double> behavioural,
+                                    std::span<double> plan) {
+  plan[0] = 1.0;
+  for (int x = 0; x < subtrees.treeplex().num_infosets(); ++x)
+    if (stale_top[subtrees.ancestors(x).back().root])
+      solve_infoset(subtrees, x, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
+}
+
 TriggerRegretLearner::TriggerRegretLearner(const Treeplex& treeplex, TriggerLearnerOptions options)
     : treeplex_(treeplex), subtrees_(treeplex), options_(std::move(options)), fixed_point_(treeplex.max_actions()) {
   const std::size_t storage = subtrees_.trigger_storage();

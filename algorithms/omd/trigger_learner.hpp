@@ -47,6 +47,13 @@ class TriggerFixedPoint {
                  std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
                  std::span<double> behavioural, std::span<double> plan);
 
+  // The same for the infosets below the top-level infosets r with stale_top[r] != 0 only
+  // (the fixed point at x depends on the triggers of x's ancestors alone); the other
+  // entries of behavioural and plan keep their values.
+  void solve_below(const TreeplexSubtrees& subtrees, std::span<const char> stale_top, std::span<const double> log_weight,
+                   std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
+                   std::span<double> behavioural, std::span<double> plan);
+
   // The local solve at one infoset with `actions` actions: c(a) in inflow (any common
   // scale), L in path_weight and λ_a in own_weight on the scale of the κ's inside c,
   // own_rows[a'] = m_{(x,a')}(·|x). has_path says whether ⊥ exists (some ancestor

@@ -22,6 +22,7 @@
 #include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/runner.hpp>
+#include <eqlab/sim/size_plot.hpp>
 
 namespace eqlab {
 
@@ -376,6 +377,41 @@ SummaryRow summarise(const std::vector<double>& values) {
   return row;
 }
 
+// ---------------------------------------------------------------------------------------
+// Fits.
+
+// The least-squares slope of ys against xs; nan with fewer than two distinct xs.
+double least_squares_slope(const std::vector<double>& xs, const std::vector<double>& ys) {
+  if (xs.size() < 2 || xs.size() != ys.size()) return kNaN;
+  double mx = 0.0, my = 0.0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    mx += xs[i];
+    my += ys[i];
+  }
+  mx /= static_cast<double>(xs.size());
+  my /= static_cast<double>(ys.size());
+  double sxy = 0.0, sxx = 0.0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) * (xs[i] - mx);
+  }
+  return sxx > 0.0 ? sxy / sxx : kNaN;
+}
+
+// The rows that the rates are fitted on: the last two decades of checkpoints
+// (T >= last T / 100), where the metric is positive and finite.
+std::vector<std::size_t> fit_window(const std::vector<std::int64_t>& iterations, const std::vector<double>& metric) {
+  std::vector<std::size_t> rows;
+  if (iterations.empty() || iterations.size() != metric.size()) return rows;
+  const double last = static_cast<double>(iterations.back());
+  for (std::size_t r = 0; r < iterations.size(); ++r) {
+    const double t = static_cast<double>(iterations[r]);
+    if (t * 100.0 < last || !(metric[r] > 0.0) || !std::isfinite(metric[r])) continue;
+    rows.push_back(r);
+  }
+  return rows;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------
@@ -427,36 +463,61 @@ double t_quantile_95(int samples) {
   return boost::math::quantile(t, 0.975);
 }
 
+std::int64_t game_size_xa(const CompiledGame& game) {
+  std::int64_t most = 0;
+  for (const Treeplex& t : game.treeplex) most = std::max<std::int64_t>(most, t.num_sequences() - 1);
+  return most;
+}
+
 RateRow fit_regret_rate(const std::vector<std::int64_t>& iterations, const std::vector<double>& metric) {
   RateRow rate;
   rate.slope = kNaN;
-  if (iterations.empty() || iterations.size() != metric.size()) return rate;
-  const double last = static_cast<double>(iterations.back());
   std::vector<double> xs, ys;
-  for (std::size_t r = 0; r < iterations.size(); ++r) {
+  for (std::size_t r : fit_window(iterations, metric)) {
     const double t = static_cast<double>(iterations[r]);
-    if (t * 100.0 < last || !(metric[r] > 0.0) || !std::isfinite(metric[r])) continue;
     if (xs.empty()) rate.first_iteration = iterations[r];
     rate.last_iteration = iterations[r];
     xs.push_back(std::log(t));
     ys.push_back(std::log(metric[r] * t));
   }
   rate.points = static_cast<int>(xs.size());
-  if (xs.size() < 2) return rate;
-  double mx = 0.0, my = 0.0;
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    mx += xs[i];
-    my += ys[i];
-  }
-  mx /= xs.size();
-  my /= ys.size();
-  double sxy = 0.0, sxx = 0.0;
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) * (xs[i] - mx);
-  }
-  if (sxx > 0.0) rate.slope = sxy / sxx;
+  rate.slope = least_squares_slope(xs, ys);
   return rate;
+}
+
+EpisodesFit fit_episodes_to_epsilon(const std::vector<std::int64_t>& iterations, const std::vector<double>& metric) {
+  EpisodesFit fit;
+  fit.slope = kNaN;
+  const std::vector<std::size_t> window = fit_window(iterations, metric);
+  if (window.size() < 2) return fit;
+  // Logs of the window's checkpoints and values, where the interpolation is linear.
+  std::vector<double> log_t, log_m;
+  for (std::size_t r : window) {
+    log_t.push_back(std::log(static_cast<double>(iterations[r])));
+    log_m.push_back(std::log(metric[r]));
+  }
+  const double start = log_m.front(), end = log_m.back();
+  if (!(end < start)) return fit;
+  std::vector<double> xs, ys;
+  for (int j = 0; j < kEpsilonGridPoints; ++j) {
+    // The ends exactly, so that the last ε is reached at the last checkpoint at the latest.
+    const double log_eps = j == 0                          ? start
+                           : j == kEpsilonGridPoints - 1 ? end
+                                                         : start + (end - start) * j / (kEpsilonGridPoints - 1);
+    std::size_t i = 0;
+    while (i + 1 < log_m.size() && log_m[i] > log_eps) ++i;  // the last value is <= every ε
+    double log_reached = log_t[i];
+    if (i > 0) {
+      // log_m[i - 1] > log_eps >= log_m[i]: the straight line between them on log-log axes.
+      const double share = (log_eps - log_m[i - 1]) / (log_m[i] - log_m[i - 1]);
+      log_reached = log_t[i - 1] + share * (log_t[i] - log_t[i - 1]);
+    }
+    xs.push_back(-log_eps);
+    ys.push_back(log_reached);
+  }
+  fit.points = static_cast<int>(xs.size());
+  fit.slope = least_squares_slope(xs, ys);
+  return fit;
 }
 
 ExperimentReport run_experiment(const ExperimentConfig& config, const std::string& config_file,
@@ -538,6 +599,7 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   // The summary reads the run files back, so that a resumed experiment and a fresh one
   // summarise the same numbers (the files hold every double exactly).
   std::vector<LabelledCurve> figure;
+  std::vector<std::pair<std::size_t, SizeRow>> size_cells;  // with the algorithm's index
   for (std::size_t g = 0; g < games.size(); ++g) {
     figure.clear();
     for (std::size_t a = 0; a < config.algorithms.size(); ++a) {
@@ -566,18 +628,45 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
       if (fitted_mean.empty()) continue;
       RateRow rate = fit_regret_rate(checkpoints, fitted_mean);
       // The spread of the rate: one fit per seed, summarised like the metrics.
-      std::vector<double> seed_slopes;
+      const EpisodesFit episodes = fit_episodes_to_epsilon(checkpoints, fitted_mean);
+      rate.eps_points = episodes.points;
+      rate.eps_slope = episodes.slope;
+      std::vector<double> seed_slopes, seed_eps_slopes;
       const int k = runs.front().metric_index(config.metric);
       for (const Curve& run : runs) {
         std::vector<double> column;
         for (const Curve::Row& row : run.rows) column.push_back(row.values[k]);
         seed_slopes.push_back(fit_regret_rate(checkpoints, column).slope);
+        seed_eps_slopes.push_back(fit_episodes_to_epsilon(checkpoints, column).slope);
       }
       const SummaryRow spread = summarise(seed_slopes);
       rate.seed_slopes = spread.seeds;
       rate.seed_slope_mean = spread.mean;
       rate.seed_slope_low = spread.low;
       rate.seed_slope_high = spread.high;
+      const SummaryRow eps_spread = summarise(seed_eps_slopes);
+      rate.eps_seed_slopes = eps_spread.seeds;
+      rate.eps_seed_mean = eps_spread.mean;
+      rate.eps_seed_low = eps_spread.low;
+      rate.eps_seed_high = eps_spread.high;
+      if (games.size() >= 2) {
+        // The regret at the last checkpoint, seed by seed, then over seeds.
+        std::vector<double> final_regrets;
+        const double horizon = static_cast<double>(checkpoints.back());
+        for (const Curve& run : runs) final_regrets.push_back(run.rows.back().values[k] * horizon);
+        const SummaryRow finals = summarise(final_regrets);
+        SizeRow size;
+        size.game = config.games[g].label;
+        size.label = config.algorithms[a].label;
+        size.metric = config.metric;
+        size.xa = game_size_xa(games[g].compiled);
+        size.sqrt_xa = std::sqrt(static_cast<double>(size.xa));
+        size.final_iteration = checkpoints.back();
+        size.final_regret_mean = finals.mean;
+        size.final_regret_low = finals.low;
+        size.final_regret_high = finals.high;
+        size_cells.emplace_back(a, std::move(size));
+      }
       rate.game = config.games[g].label;
       rate.label = config.algorithms[a].label;
       rate.metric = config.metric;
@@ -611,6 +700,55 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
     }
   }
 
+  // Regret against game size, per algorithm: its games in config order, then the fit.
+  std::stable_sort(size_cells.begin(), size_cells.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& [a, row] : size_cells) report.sizes.push_back(std::move(row));
+  std::vector<SizeSeries> size_figure;
+  for (std::size_t a = 0; a < config.algorithms.size() && games.size() >= 2; ++a) {
+    SizeRateRow fit;
+    fit.label = config.algorithms[a].label;
+    fit.metric = config.metric;
+    SizeSeries line{fit.label, {}, {}, {}, {}};
+    std::vector<double> xs, ys;
+    for (const SizeRow& row : report.sizes) {
+      if (row.label != fit.label) continue;
+      line.x.push_back(row.sqrt_xa);
+      line.y.push_back(row.final_regret_mean);
+      line.low.push_back(row.final_regret_low);
+      line.high.push_back(row.final_regret_high);
+      if (!(row.final_regret_mean > 0.0) || !std::isfinite(row.final_regret_mean) || row.xa < 1) continue;
+      xs.push_back(std::log(row.sqrt_xa));
+      ys.push_back(std::log(row.final_regret_mean));
+    }
+    if (line.x.empty()) continue;  // the algorithm does not measure the metric
+    fit.games = static_cast<int>(xs.size());
+    fit.slope = least_squares_slope(xs, ys);
+    report.size_rates.push_back(std::move(fit));
+    size_figure.push_back(std::move(line));
+  }
+  if (options.plots && !size_figure.empty() && !find_program("gnuplot").empty()) {
+    fs::create_directories(out_dir / "plots");
+    SizePlotOptions plot;
+    plot.title = config.name + ": final regret (" + config.metric + " x T at T = " +
+                 std::to_string(checkpoints.back()) + ") against sqrt(XA), mean over " +
+                 std::to_string(config.seeds.size()) + " seeds, 95% interval";
+    plot.y_label = "final regret, " + config.metric + " x T";
+    for (PlotFormat format : {PlotFormat::png, PlotFormat::svg}) {
+      plot.format = format;
+      const fs::path path = out_dir / "plots" / (format == PlotFormat::png ? "size.png" : "size.svg");
+      const std::string partial = path.string() + ".partial";
+      try {
+        plot_size_scaling(size_figure, partial, plot);
+      } catch (const std::invalid_argument& e) {
+        report.notes.push_back(std::string("size plot not drawn: ") + e.what());
+        break;
+      }
+      fs::rename(partial, path);
+      report.files.push_back(path.string());
+    }
+  }
+
   const fs::path summary_path = out_dir / "summary.csv";
   write_atomically(summary_path, [&](std::ostream& out) {
     out << "game,label,metric,iteration,seeds,mean,sd,low,high\n";
@@ -622,14 +760,37 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   const fs::path rates_path = out_dir / "rates.csv";
   write_atomically(rates_path, [&](std::ostream& out) {
     out << "game,label,metric,points,first_iteration,last_iteration,slope,theory,seed_slopes,seed_slope_mean,"
-           "seed_slope_low,seed_slope_high\n";
+           "seed_slope_low,seed_slope_high,eps_points,eps_slope,eps_theory,eps_seed_slopes,eps_seed_mean,"
+           "eps_seed_low,eps_seed_high\n";
     for (const RateRow& rate : report.rates)
       out << rate.game << ',' << rate.label << ',' << rate.metric << ',' << rate.points << ',' << rate.first_iteration
           << ',' << rate.last_iteration << ',' << number_text(rate.slope) << ',' << number_text(rate.theory) << ','
           << rate.seed_slopes << ',' << number_text(rate.seed_slope_mean) << ',' << number_text(rate.seed_slope_low)
-          << ',' << number_text(rate.seed_slope_high) << '\n';
+          << ',' << number_text(rate.seed_slope_high) << ',' << rate.eps_points << ','
+          << number_text(rate.eps_slope) << ',' << number_text(rate.eps_theory) << ',' << rate.eps_seed_slopes << ','
+          << number_text(rate.eps_seed_mean) << ',' << number_text(rate.eps_seed_low) << ','
+          << number_text(rate.eps_seed_high) << '\n';
   });
-  report.files.insert(report.files.begin(), {summary_path.string(), rates_path.string()});
+  std::vector<std::string> tables{summary_path.string(), rates_path.string()};
+  if (games.size() >= 2) {
+    const fs::path sizes_path = out_dir / "sizes.csv", size_rates_path = out_dir / "size_rates.csv";
+    write_atomically(sizes_path, [&](std::ostream& out) {
+      out << "game,label,metric,xa,sqrt_xa,final_iteration,final_regret_mean,final_regret_low,final_regret_high\n";
+      for (const SizeRow& row : report.sizes)
+        out << row.game << ',' << row.label << ',' << row.metric << ',' << row.xa << ',' << number_text(row.sqrt_xa)
+            << ',' << row.final_iteration << ',' << number_text(row.final_regret_mean) << ','
+            << number_text(row.final_regret_low) << ',' << number_text(row.final_regret_high) << '\n';
+    });
+    write_atomically(size_rates_path, [&](std::ostream& out) {
+      out << "label,metric,games,slope,theory\n";
+      for (const SizeRateRow& row : report.size_rates)
+        out << row.label << ',' << row.metric << ',' << row.games << ',' << number_text(row.slope) << ','
+            << number_text(row.theory) << '\n';
+    });
+    tables.push_back(sizes_path.string());
+    tables.push_back(size_rates_path.string());
+  }
+  report.files.insert(report.files.begin(), tables.begin(), tables.end());
   return report;
 }
 

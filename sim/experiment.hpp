@@ -11,8 +11,17 @@
 //   DIR/summary.csv                        game,label,metric,iteration,seeds,mean,sd,low,high
 //   DIR/rates.csv                          game,label,metric,points,first_iteration,
 //                                          last_iteration,slope,theory,seed_slopes,
-//                                          seed_slope_mean,seed_slope_low,seed_slope_high
+//                                          seed_slope_mean,seed_slope_low,seed_slope_high,
+//                                          eps_points,eps_slope,eps_theory,eps_seed_slopes,
+//                                          eps_seed_mean,eps_seed_low,eps_seed_high
+//                                          (slope: regret rate; eps_slope: episodes to
+//                                          reach ε against 1/ε, fit_episodes_to_epsilon)
+//   DIR/sizes.csv                          game,label,metric,xa,sqrt_xa,final_iteration,
+//                                          final_regret_mean,final_regret_low,
+//                                          final_regret_high (with two games or more)
+//   DIR/size_rates.csv                     label,metric,games,slope,theory (the same)
 //   DIR/plots/<game>.png, <game>.svg       the chosen metric's mean per algorithm, with bands
+//   DIR/plots/size.png, size.svg           final regret against sqrt(XA) per algorithm
 // Every file is written under a temporary name and renamed, so a file under its final name
 // is always complete; a resumed experiment keeps the run files it finds.
 #include <cstdint>
@@ -103,14 +112,50 @@ struct RateRow {
   // interval (as in the summary; nan for one seed).
   int seed_slopes = 0;
   double seed_slope_mean = 0.0, seed_slope_low = 0.0, seed_slope_high = 0.0;
+  // How the episodes needed to bring the metric down to ε grow as ε shrinks
+  // (fit_episodes_to_epsilon): the slope of the mean curve, beside the theory value 2 of a
+  // metric falling as T^{-1/2}; then the same per seed, summarised as above.
+  int eps_points = 0;
+  double eps_slope = 0.0;
+  double eps_theory = 2.0;
+  int eps_seed_slopes = 0;
+  double eps_seed_mean = 0.0, eps_seed_low = 0.0, eps_seed_high = 0.0;
 };
+
+// How regret scales with the size of the game. XA is a game's largest strategy space:
+// the most sequences of any player, the empty one left out (the number of (infoset,
+// action) pairs), and the regret bounds of these learners grow as sqrt(XA).
+struct SizeRow {
+  std::string game, label, metric;
+  std::int64_t xa = 0;
+  double sqrt_xa = 0.0;
+  std::int64_t final_iteration = 0;
+  // The regret metric · T at the last checkpoint: its mean over seeds and 95% interval
+  // (nan for one seed), as in the summary.
+  double final_regret_mean = 0.0, final_regret_low = 0.0, final_regret_high = 0.0;
+};
+
+// Per algorithm: the least-squares slope of log(final regret mean) against log(sqrt(XA))
+// over the games with a positive mean (nan unless two of them differ in size).
+struct SizeRateRow {
+  std::string label, metric;
+  int games = 0;
+  double slope = 0.0;
+  double theory = 1.0;
+};
+
+// The largest number of sequences of any player of `game`, the empty sequence left out.
+std::int64_t game_size_xa(const CompiledGame& game);
 
 struct ExperimentReport {
   int runs = 0;          // runs in the grid
   int runs_resumed = 0;  // complete run files kept
   std::vector<SummaryRow> summary;
   std::vector<RateRow> rates;
-  std::vector<std::string> files;  // summary, rates and plots written, in order
+  // With two games or more: per algorithm (in config order), its games in config order.
+  std::vector<SizeRow> sizes;
+  std::vector<SizeRateRow> size_rates;
+  std::vector<std::string> files;  // summary, rates, sizes, size rates and plots written, in order
   std::vector<std::string> notes;  // things left out, e.g. plots without gnuplot
 };
 
@@ -121,6 +166,19 @@ double t_quantile_95(int samples);
 // The least-squares slope of log(metric · T) against log(T) over the rows with
 // T >= last T / 100 and a positive finite metric; fills points, iterations and slope.
 RateRow fit_regret_rate(const std::vector<std::int64_t>& iterations, const std::vector<double>& metric);
+
+// Episodes to reach ε: over the rows of the regret fit's window (T >= last T / 100, the
+// metric positive and finite), `points` values of ε log-spaced from the metric at the
+// window's first row down to its value at the last row; T(ε) is the first checkpoint where
+// the metric is <= ε, interpolated log-linearly from the checkpoint before it (exact for a
+// power law). The slope is that of log T(ε) against log(1/ε): 2 for a metric c/sqrt(T), 1
+// for c/T. It is nan, with no points, when the metric does not end below where it starts.
+struct EpisodesFit {
+  int points = 0;
+  double slope = 0.0;
+};
+inline constexpr int kEpsilonGridPoints = 10;
+EpisodesFit fit_episodes_to_epsilon(const std::vector<std::int64_t>& iterations, const std::vector<double>& metric);
 
 // Runs the grid and writes the files above. Before any run, every game is loaded and every
 // (game, algorithm) pair is tried for one iteration, so that a bad game, solver, parameter

@@ -55,10 +55,32 @@ DIR receives:
                               theory value 0.5 (regret growing as sqrt(T));
                               then seed_slopes,seed_slope_mean,seed_slope_low,
                               seed_slope_high: the same fit on each seed's
-                              curve, their mean and its 95% interval
+                              curve, their mean and its 95% interval; then
+                              eps_points,eps_slope,eps_theory,eps_seed_slopes,
+                              eps_seed_mean,eps_seed_low,eps_seed_high: the
+                              episodes T(ε) to bring the mean metric down to ε,
+                              for 10 values of ε log-spaced from its value at
+                              the first checkpoint with T >= T_max/100 to its
+                              last value, T(ε) the first checkpoint at or below
+                              ε (interpolated log-linearly); the slope of
+                              log T(ε) against log(1/ε), beside the theory
+                              value 2 (a metric falling as 1/sqrt(T)); nan
+                              when the metric does not fall; then per seed
+  sizes.csv                   with two games or more: game,label,metric,xa,
+                              sqrt_xa,final_iteration,final_regret_mean,
+                              final_regret_low,final_regret_high: the regret,
+                              metric × T at the last checkpoint, over seeds,
+                              beside XA, the most sequences of any player of
+                              the game (the empty one left out)
+  size_rates.csv              label,metric,games,slope,theory: per algorithm,
+                              the slope of log(final regret) against
+                              log(sqrt(XA)) over the games, theory 1
   plots/GAME.png, .svg        the metric's mean per algorithm with its interval
                               as a band (needs gnuplot; skipped with a note
                               without it)
+  plots/size.png, .svg        with two games or more: final regret against
+                              sqrt(XA), log-log, one line per algorithm with
+                              95% error bars
 Each file appears under its name only once complete. With --resume, complete
 run files already in DIR are kept and only the missing runs are made, so a
 stopped experiment finishes with the same summary as an uninterrupted one;

@@ -236,7 +236,8 @@ TEST_CASE("experiment: 2 games x 2 algorithms x 3 seeds") {
   CHECK(summary.rfind("game,label,metric,iteration,seeds,mean,sd,low,high\n", 0) == 0);
   const std::string rates = read_text(dir / "rates.csv");
   CHECK(rates.rfind("game,label,metric,points,first_iteration,last_iteration,slope,theory,seed_slopes,"
-                    "seed_slope_mean,seed_slope_low,seed_slope_high\n",
+                    "seed_slope_mean,seed_slope_low,seed_slope_high,eps_points,eps_slope,eps_theory,"
+                    "eps_seed_slopes,eps_seed_mean,eps_seed_low,eps_seed_high\n",
                     0) == 0);
   // Deterministic learners: every seed's fit is the fit of the mean.
   for (const eqlab::RateRow& rate : report.rates) {
@@ -300,7 +301,7 @@ TEST_CASE("experiment: the files are the same on one thread and on all") {
   }
   run_grid(all);
   const auto a = tree(one), b = tree(all);
-  REQUIRE(a.size() == 15);  // 12 runs, experiment.json, summary and rates
+  REQUIRE(a.size() == 17);  // 12 runs, experiment.json, summary, rates, sizes and size rates
   REQUIRE(b.size() == a.size());
   for (std::size_t i = 0; i < a.size(); ++i) {
     CHECK(a[i].first == b[i].first);

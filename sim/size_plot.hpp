@@ -1,0 +1,36 @@
+#pragma once
+// The game-size figure of an experiment: each algorithm's final regret against sqrt(XA)
+// on log-log axes, one line per algorithm with its 95% interval as error bars. Its x values
+// are real numbers, not iterations, so it has its own small gnuplot script beside
+// plot_curves (sim/plot.hpp), whose PlotError, find_program and PlotFormat it shares.
+#include <string>
+#include <vector>
+
+#include <eqlab/sim/plot.hpp>
+
+namespace eqlab {
+
+// One line of the figure: points (x, y) with the interval [low, high] of each y.
+struct SizeSeries {
+  std::string label;
+  std::vector<double> x, y, low, high;
+};
+
+struct SizePlotOptions {
+  std::string title;
+  std::string x_label = "sqrt(XA)";
+  std::string y_label = "final regret";
+  int width = 900;
+  int height = 600;
+  std::string gnuplot = "gnuplot";
+  PlotFormat format = PlotFormat::png;
+};
+
+// Draws every series to `path`. Points that log axes cannot show (x or y not positive, or
+// not finite) are left out, and so is an interval end that is not positive (the point is
+// drawn without its bar). Throws std::invalid_argument when no point is left to draw, and
+// PlotError when gnuplot is not found or fails.
+void plot_size_scaling(const std::vector<SizeSeries>& series, const std::string& path,
+                       const SizePlotOptions& options);
+
+}  // namespace eqlab

@@ -1,5 +1,7 @@
 // Leduc poker for 2 or 3 players, with OpenSpiel's rules. The deck holds players+1 ranks
-// (J < Q < K < A) in two suits; cards are told apart by suit, as OpenSpiel does. Each
+// (J < Q < K < A) in two suits by default, or any number of ranks from 2 to 13 (more than
+// four reach down from the ten: T < J < Q < K < A, then 9, 8, ... 2); cards are told apart
+// by suit, as OpenSpiel does. Each
 // player antes 1 and gets one private card; a betting round follows, then one public card
 // and a second betting round. Raises are 2 in round 1 and 4 in round 2, at most two per
 // round; folding is allowed only when facing a raise. A round ends when every player
@@ -29,13 +31,20 @@ namespace {
 constexpr int kMaxRaises = 2;
 constexpr int kRaiseSize[2] = {2, 4};
 
-std::string card_name(int card) { return {"JQKA"[card / 2], "sh"[card % 2]}; }
-
 constexpr int kMaxPlayers = 3;
+constexpr int kMaxRanks = 13;
+
+// The names of the ranks, lowest first; a deck of r ranks uses r of them in a row, from
+// the jack up when r <= 4 (the standard decks), else ending at the ace.
+constexpr char kRankNames[] = "23456789TJQKA";
+int first_rank_name(int ranks) { return ranks <= 4 ? 9 : kMaxRanks - ranks; }
+
+std::string card_name(int card, int first_rank) { return {kRankNames[first_rank + card / 2], "sh"[card % 2]}; }
 
 // Fixed-size arrays: the build copies one state per node.
 struct LeducState {
   int players = 0;
+  int first_rank = 0;  // of the rank names, see first_rank_name
   std::array<int, kMaxPlayers> card{};     // private card per player, -1 until dealt
   int dealt = 0;
   int public_card = -1;
@@ -58,8 +67,9 @@ void record_move(LeducState& s, char move, std::uint32_t digit) {
 
 // A number that identifies the infoset of `player` at s, to find it without its label.
 std::uint64_t infoset_key(const LeducState& s, int player) {
-  std::uint64_t key = static_cast<std::uint64_t>(player) * 8 + static_cast<std::uint64_t>(s.card[player]);
-  key = key * 9 + static_cast<std::uint64_t>(s.public_card + 1);
+  // At most 2 × 13 cards: a card, and a public card or none, fit in 5 bits each.
+  std::uint64_t key = static_cast<std::uint64_t>(player) * 32 + static_cast<std::uint64_t>(s.card[player]);
+  key = key * 32 + static_cast<std::uint64_t>(s.public_card + 1);
   return (key << 40) | (std::uint64_t{s.move_code[0]} << 20) | s.move_code[1];
 }
 
@@ -114,10 +124,10 @@ GameTree::NodeSpec leduc_payoffs(const LeducState& s) {
 }
 
 std::string leduc_label(const LeducState& s, int player) {
-  std::string label = card_name(s.card[player]) + "|" + s.moves[0];
+  std::string label = card_name(s.card[player], s.first_rank) + "|" + s.moves[0];
   if (s.round == 1) {
     label += '|';
-    label += card_name(s.public_card);
+    label += card_name(s.public_card, s.first_rank);
     label += '|';
     label += s.moves[1];
   }
@@ -126,10 +136,12 @@ std::string leduc_label(const LeducState& s, int player) {
 
 }  // namespace
 
-GameTree build_leduc(int players) {
+GameTree build_leduc(int players, int ranks) {
   const int n = players;
   if (n < 2 || n > kMaxPlayers) throw std::invalid_argument("build_leduc: 2 or 3 players");
-  const int deck = 2 * (n + 1);
+  if (ranks < 2 || ranks > kMaxRanks || 2 * ranks < n + 1)
+    throw std::invalid_argument("build_leduc: 2 to 13 ranks, enough for a card per player and a public card");
+  const int deck = 2 * ranks;
   GameTree tree(player_names(n));
   // Indexed by (may fold) * 2 + (may raise).
   const std::vector<std::string> action_sets[4] = {
@@ -139,6 +151,7 @@ GameTree build_leduc(int players) {
 
   LeducState root;
   root.players = n;
+  root.first_rank = first_rank_name(ranks);
   root.card.fill(-1);
   root.paid.fill(1);
   root.remaining = n;
@@ -154,7 +167,7 @@ GameTree build_leduc(int players) {
         for (int q = 0; q < s.dealt; ++q) used = used || s.card[q] == c;
         if (used) continue;
         probs.push_back(Number::rational(1, left));
-        labels.push_back(card_name(c));
+        labels.push_back(card_name(c, s.first_rank));
         LeducState next = s;
         if (dealing_private) {
           next.card[next.dealt++] = c;
@@ -205,5 +218,7 @@ GameTree build_leduc(int players) {
   });
   return tree;
 }
+
+GameTree build_leduc(int players) { return build_leduc(players, players + 1); }
 
 }  // namespace eqlab::builtin

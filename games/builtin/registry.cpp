@@ -19,6 +19,10 @@ namespace eqlab {
 
 namespace builtin {
 
+// Leduc poker with `ranks` ranks per suit (2 to 13, enough cards for every player and the
+// public card); build_leduc(players) is the standard deck of players+1 ranks.
+GameTree build_leduc(int players, int ranks);
+
 std::vector<std::string> player_names(int num_players) {
   std::vector<std::string> names;
   for (int p = 0; p < num_players; ++p) names.push_back(std::string(1, 'p').append(std::to_string(p)));
@@ -108,13 +112,32 @@ const std::vector<GameDef>& game_defs() {
                  {integer_param("players", 2, 2, 3, "number of players")},
                  [](const Args& a) { return a.integer("players") == 2 ? 58.0 : 617.0; },
                  [](const Args& a) { return builtin::build_kuhn(a.integer("players")); }});
+    // ranks=0 stands for the standard deck, players+1 ranks; other values are checked here
+    // because the least number of ranks depends on the players.
+    auto leduc_ranks = [](const Args& a) {
+      const int players = a.integer("players"), ranks = a.integer("ranks");
+      if (ranks == 0) return players + 1;
+      if (ranks < 2 || 2 * ranks < players + 1)
+        throw UsageError("leduc: parameter ranks must be 0 (players+1) or from 2 to 13, with 2 x ranks cards "
+                         "enough for every player and the public card, not " + std::to_string(ranks));
+      return ranks;
+    };
     d.push_back({{"leduc",
-                  "Leduc poker (OpenSpiel rules): players+1 ranks in two suits, two betting rounds, "
-                  "one public card",
+                  "Leduc poker (OpenSpiel rules): players+1 ranks (or ranks) in two suits, two betting "
+                  "rounds, one public card",
                   {}},
-                 {integer_param("players", 2, 2, 3, "number of players")},
-                 [](const Args& a) { return a.integer("players") == 2 ? 9457.0 : 1831601.0; },
-                 [](const Args& a) { return builtin::build_leduc(a.integer("players")); }});
+                 {integer_param("players", 2, 2, 3, "number of players"),
+                  integer_param("ranks", 0, 0, 13, "ranks per suit, J Q K A then lower; 0 for players+1")},
+                 [=](const Args& a) {
+                   // Exact: the deal nodes, then per deal the first betting round (its
+                   // decisions, folds and the public card's chance nodes: 15 with 2 players,
+                   // 76 with 3) and, per public card, the second rounds after it (75 and
+                   // 1075 nodes in all); the betting does not depend on the cards.
+                   const double d = 2.0 * leduc_ranks(a);
+                   if (a.integer("players") == 2) return 1 + d + d * (d - 1) * (15 + 75 * (d - 2));
+                   return 1 + d + d * (d - 1) + d * (d - 1) * (d - 2) * (76 + 1075 * (d - 3));
+                 },
+                 [=](const Args& a) { return builtin::build_leduc(a.integer("players"), leduc_ranks(a)); }});
     auto goofspiel = [](const Args& a) {
       builtin::GoofspielOptions o;
       o.cards = a.integer("cards");

@@ -4,7 +4,10 @@
 // known exactly.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <stdexcept>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/sim/experiment.hpp>
+#include <eqlab/sim/size_plot.hpp>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -78,7 +82,7 @@ constexpr std::int64_t kHorizon = 400;
 
 // Two fake learners on Kuhn poker for 2 and 3 players, seeds 0..2 with scale seed + 1:
 // "sqrt" has regret growing as sqrt(XA), "linear" as XA.
-eqlab::ExperimentReport run_fake(const fs::path& dir, const json& games) {
+eqlab::ExperimentReport run_fake(const fs::path& dir, const json& games, bool plots = false) {
   const json doc = {{"name", "sizes"},
                     {"games", games},
                     {"algorithms", json::parse(R"([{"solver": "omd", "label": "sqrt"},
@@ -89,7 +93,7 @@ eqlab::ExperimentReport run_fake(const fs::path& dir, const json& games) {
                     {"metric", "fake_gap"}};
   eqlab::ExperimentOptions options;
   options.out_dir = dir.string();
-  options.plots = false;
+  options.plots = plots;
   options.factory = [](const eqlab::ExperimentAlgorithm& algorithm, const eqlab::CompiledGame& game, bool,
                        std::uint64_t seed, std::int64_t) -> std::unique_ptr<eqlab::Solver> {
     return std::make_unique<KnownRegretSolver>(game, static_cast<double>(seed + 1),
@@ -208,5 +212,28 @@ TEST_CASE("experiment: final regret against sqrt(XA) in sizes.csv and size_rates
   REQUIRE(report.size_rates.size() == 2);
   CHECK(report.size_rates[0].slope == doctest::Approx(1.0).epsilon(1e-9));
   CHECK(report.files.size() == 4);  // summary, rates, sizes, size rates (no plots)
+  fs::remove_all(dir);
+}
+
+TEST_CASE("experiment: the size plot") {
+  // Nothing a log-log figure can show: refused before gnuplot is looked for.
+  const eqlab::SizeSeries empty{"a", {0.0, 2.0}, {1.0, -1.0}, {}, {}};
+  CHECK_THROWS_AS(eqlab::plot_size_scaling({empty}, "unused.svg", {}), std::invalid_argument);
+  if (eqlab::find_program("gnuplot").empty()) {
+    MESSAGE("gnuplot is not installed: the size plot is not drawn");
+    return;
+  }
+  const fs::path dir = scratch("size-plot");
+  const eqlab::ExperimentReport report =
+      run_fake(dir, json{{{"game", "kuhn"}, {"label", "kuhn2"}}, {{"game", "kuhn(players=3)"}, {"label", "kuhn3"}}}, true);
+  REQUIRE(fs::is_regular_file(dir / "plots/size.svg"));
+  CHECK(fs::file_size(dir / "plots/size.png") > 1000);
+  std::ifstream in(dir / "plots/size.svg");
+  const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Both algorithms in the legend, and the axis of sizes.
+  CHECK(svg.find(">sqrt<") != std::string::npos);
+  CHECK(svg.find(">linear<") != std::string::npos);
+  CHECK(svg.find("sqrt(XA)") != std::string::npos);
+  CHECK(std::find(report.files.begin(), report.files.end(), (dir / "plots/size.svg").string()) != report.files.end());
   fs::remove_all(dir);
 }

@@ -123,8 +123,8 @@ const std::vector<GameDef>& game_defs() {
       return ranks;
     };
     d.push_back({{"leduc",
-                  "Leduc poker (OpenSpiel rules): players+1 ranks (or ranks) in two suits, two betting "
-                  "rounds, one public card",
+                  "Leduc poker (OpenSpiel rules): a deck of two suits (players+1 ranks unless ranks is "
+                  "given), two betting rounds, one public card",
                   {}},
                  {integer_param("players", 2, 2, 3, "number of players"),
                   integer_param("ranks", 0, 0, 13, "ranks per suit, J Q K A then lower; 0 for players+1")},

@@ -22,6 +22,9 @@ GameTree build_kuhn(int players);
 // Leduc poker, as in OpenSpiel: players+1 ranks in two suits, ante 1, two betting rounds
 // (raise 2, then 4; at most two raises per round), one public card between them.
 GameTree build_leduc(int players);
+// Leduc poker with `ranks` ranks per suit (2 to 13, enough cards for every player and the
+// public card); build_leduc(players) is the standard deck of players+1 ranks.
+GameTree build_leduc(int players, int ranks);
 
 enum class GoofspielReturns { win_loss, points };
 struct GoofspielOptions {

@@ -19,9 +19,6 @@ namespace eqlab {
 
 namespace builtin {
 
-// Leduc poker with `ranks` ranks per suit (2 to 13, enough cards for every player and the
-// public card); build_leduc(players) is the standard deck of players+1 ranks.
-GameTree build_leduc(int players, int ranks);
 
 std::vector<std::string> player_names(int num_players) {
   std::vector<std::string> names;
@@ -39,12 +36,17 @@ constexpr double kMaxNodes = 50'000'000;
 enum class ParamKind { integer, boolean, real, choice };
 
 // How one parameter is read and checked; `info` is what builtin_games() shows.
+class Args;
+
 struct ParamRule {
   BuiltinParam info;
   ParamKind kind = ParamKind::integer;
   std::int64_t min = 0, max = 0;     // integer
   double real_min = 0, real_max = 0; // real
   std::vector<std::string> choices;  // choice
+  // When set and true for the arguments, the canonical name leaves the parameter out: its
+  // value is the standard one, and the standard game keeps the name it always had.
+  std::function<bool(const Args&)> left_out_of_name;
 };
 
 // The checked parameters of one spec, each in canonical text.
@@ -127,7 +129,13 @@ const std::vector<GameDef>& game_defs() {
                   "given), two betting rounds, one public card",
                   {}},
                  {integer_param("players", 2, 2, 3, "number of players"),
-                  integer_param("ranks", 0, 0, 13, "ranks per suit, J Q K A then lower; 0 for players+1")},
+                  [] {
+                    ParamRule ranks = integer_param("ranks", 0, 0, 13, "ranks per suit, J Q K A then lower; 0 for players+1");
+                    ranks.left_out_of_name = [](const Args& a) {
+                      return a.integer("ranks") == 0 || a.integer("ranks") == a.integer("players") + 1;
+                    };
+                    return ranks;
+                  }()},
                  [=](const Args& a) {
                    // Exact: the deal nodes, then per deal the first betting round (its
                    // decisions, folds and the public card's chance nodes: 15 with 2 players,
@@ -383,9 +391,11 @@ GameTree make_builtin(const std::string& spec) {
     if (!value)
       throw UsageError(game->info.name + ": parameter " + r.info.name + " must be " + describe_range(r) +
                        ", not \"" + text + "\"");
-    canonical += (canonical.back() == '(' ? "" : ",") + r.info.name + "=" + *value;
     args.set(r.info.name, *value);
   }
+  for (const ParamRule& r : game->rules)
+    if (!r.left_out_of_name || !r.left_out_of_name(args))
+      canonical += (canonical.back() == '(' ? "" : ",") + r.info.name + "=" + args.text(r.info.name);
   canonical += ")";
 
   const double nodes = game->node_count(args);

@@ -685,6 +685,10 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
     plot.metrics = {config.metric};
     plot.y_label = config.metric;
     plot.bands = true;
+    // With bandit feedback an iteration is one sampled episode.
+    const bool all_bandit = std::all_of(config.algorithms.begin(), config.algorithms.end(),
+                                        [](const ExperimentAlgorithm& a) { return a.feedback == "bandit"; });
+    plot.x_label = all_bandit ? "episodes" : "iteration";
     for (PlotFormat format : {PlotFormat::png, PlotFormat::svg}) {
       plot.format = format;
       const fs::path path = out_dir / "plots" / (config.games[g].label + (format == PlotFormat::png ? ".png" : ".svg"));

@@ -228,7 +228,7 @@ void plot_curves(const std::vector<LabelledCurve>& curves, const std::string& pa
     script << terminal_lines(options)
            << "set output " << quoted(path) << "\n"
            << "set title " << quoted(options.title) << "\n"
-           << "set xlabel 'iteration'\n"
+           << "set xlabel " << quoted(options.x_label) << "\n"
            << "set ylabel " << quoted(options.y_label) << "\n"
            << "set grid\n"
            << "set key top right\n";

@@ -22,6 +22,7 @@ struct PlotOptions {
   // The metrics drawn, those each curve has; gaps such as these suit log-log axes.
   std::vector<std::string> metrics{"exploitability", "nash_conv"};
   std::string y_label = "gap";
+  std::string x_label = "iteration";
   bool log_x = true;  // rows at iteration 0 are then left out
   bool log_y = true;  // falls back to a linear axis when no value is positive
   int width = 900;

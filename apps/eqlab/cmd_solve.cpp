@@ -68,7 +68,10 @@ options:
                       efce-omd-balanced take step=practical|theory and
                       eta_scale (default 3, balanced 1); the bandit solvers
                       take eta_scale and gamma_scale (default 1), multipliers
-                      of the theoretical step size and implicit exploration.
+                      of the theoretical step size and implicit exploration,
+                      and schedule=horizon|doubling: constants tuned once for
+                      N episodes (default), or retuned for 2^k at episode 2^k
+                      so that the regret bound holds at every episode count.
                       Every value in effect is written into the result's
                       solver.params
   --checkpoints N     points on the curve, log-spaced (default 30)

@@ -1,5 +1,7 @@
 #include <eqlab/sim/plot.hpp>
 
+#include <eqlab/sim/gnuplot.hpp>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -10,13 +12,8 @@
 #include <limits>
 #include <sstream>
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace eqlab {
 
@@ -27,71 +24,6 @@ namespace {
 bool is_executable_file(const std::string& path) {
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && ::access(path.c_str(), X_OK) == 0;
-}
-
-// A gnuplot single-quoted string: a quote is doubled, line breaks become spaces.
-std::string quoted(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') out += "''";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
-  }
-  return out + "'";
-}
-
-// A private temporary folder, removed with everything in it when the plot is done.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "eqlab-plot-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr)
-      throw PlotError("cannot create a temporary folder for gnuplot: " + std::string(std::strerror(errno)));
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-// Runs `program script` with stdout and stderr into `log`; returns the exit status, or
-// -1 when the program did not exit normally.
-int run_child(const std::string& program, const std::string& script, const std::string& log) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  std::string arg0 = program, arg1 = script;
-  char* argv[] = {arg0.data(), arg1.data(), nullptr};
-  pid_t pid = 0;
-  const int spawn_error = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv, environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawn_error != 0) throw PlotError("cannot run " + program + ": " + std::strerror(spawn_error));
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw PlotError("waiting for " + program + ": " + std::strerror(errno));
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// The first line of gnuplot's output that reports a problem, else its last line.
-std::string first_complaint(const std::string& log_path) {
-  std::ifstream in(log_path);
-  std::string line, last;
-  while (std::getline(in, line)) {
-    if (line.find_first_not_of(" \t^") == std::string::npos) continue;
-    if (line.find("rror") != std::string::npos) return line;
-    last = line;
-  }
-  return last;
 }
 
 }  // namespace
@@ -127,18 +59,6 @@ struct Series {
 // Marker shapes (filled circle, square, triangles, diamond, pentagon), one per curve, so
 // that curves stay apart when gnuplot's colours come round again.
 constexpr int kPointTypes[] = {7, 5, 9, 11, 13, 15};
-
-// The terminal lines of a format; pngcairo and svg draw smoother lines than plain png.
-std::string terminal_lines(const PlotOptions& options) {
-  const std::string size = std::to_string(options.width) + "," + std::to_string(options.height);
-  if (options.format == PlotFormat::svg)
-    return "set terminal svg noenhanced size " + size + " font 'sans,11' background '#ffffff'\n";
-  return "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
-         "  set terminal pngcairo noenhanced size " + size + " font 'sans,11'\n"
-         "} else {\n"
-         "  set terminal png noenhanced size " + size + "\n"
-         "}\n";
-}
 
 }  // namespace
 
@@ -178,10 +98,10 @@ void plot_curves(const std::vector<LabelledCurve>& curves, const std::string& pa
   if (!any_finite) throw std::invalid_argument("plot: the curves have no values to draw");
   const bool log_y = options.log_y && std::isfinite(lowest_positive);
 
-  const std::string gnuplot = find_program(options.gnuplot);
-  if (gnuplot.empty()) throw PlotError("gnuplot not found: install the gnuplot-nox package");
+  const std::string program = find_program(options.gnuplot);
+  if (program.empty()) throw PlotError("gnuplot not found: install the gnuplot-nox package");
 
-  TempDir dir;
+  gnuplot::TempFolder dir;
   const std::string script_path = (dir.path() / "plot.gp").string();
   const std::string log_path = (dir.path() / "gnuplot.log").string();
   // One data file per curve: curves need not share their iterations. Each series of the
@@ -225,11 +145,11 @@ void plot_curves(const std::vector<LabelledCurve>& curves, const std::string& pa
   }
   {
     std::ofstream script(script_path);
-    script << terminal_lines(options)
-           << "set output " << quoted(path) << "\n"
-           << "set title " << quoted(options.title) << "\n"
-           << "set xlabel " << quoted(options.x_label) << "\n"
-           << "set ylabel " << quoted(options.y_label) << "\n"
+    script << gnuplot::terminal_lines(options.format, options.width, options.height)
+           << "set output " << gnuplot::quoted(path) << "\n"
+           << "set title " << gnuplot::quoted(options.title) << "\n"
+           << "set xlabel " << gnuplot::quoted(options.x_label) << "\n"
+           << "set ylabel " << gnuplot::quoted(options.y_label) << "\n"
            << "set grid\n"
            << "set key top right\n";
     if (options.log_x) script << "set logscale x 10\n";
@@ -244,29 +164,22 @@ void plot_curves(const std::vector<LabelledCurve>& curves, const std::string& pa
     for (std::size_t i = 0; i < series.size(); ++i) {
       if (!series[i].has_band()) continue;
       next();
-      script << quoted(data_paths[series[i].curve]) << " using 1:" << data_column[i] + 1 << ":"
+      script << gnuplot::quoted(data_paths[series[i].curve]) << " using 1:" << data_column[i] + 1 << ":"
              << data_column[i] + 2 << " with filledcurves fillstyle transparent solid 0.2 noborder linecolor "
              << i + 1 << " notitle";
     }
     for (std::size_t i = 0; i < series.size(); ++i) {
       next();
       const int point_type = kPointTypes[series[i].curve % std::size(kPointTypes)];
-      script << quoted(data_paths[series[i].curve]) << " using 1:" << data_column[i]
+      script << gnuplot::quoted(data_paths[series[i].curve]) << " using 1:" << data_column[i]
              << " with linespoints linecolor " << i + 1 << " pointtype " << point_type
-             << " pointsize 0.6 linewidth 2 title " << quoted(series[i].title);
+             << " pointsize 0.6 linewidth 2 title " << gnuplot::quoted(series[i].title);
     }
     script << "\nset output\n";
     if (!script) throw PlotError("cannot write gnuplot's script in " + dir.path().string());
   }
 
-  const int status = run_child(gnuplot, script_path, log_path);
-  if (status != 0) {
-    const std::string why = first_complaint(log_path);
-    throw PlotError("gnuplot failed to draw " + path + (why.empty() ? std::string() : ": " + why));
-  }
-  std::error_code ec;
-  if (!fs::exists(path, ec) || fs::file_size(path, ec) == 0)
-    throw PlotError("gnuplot did not write " + path + ": is its folder writable?");
+  gnuplot::run(program, script_path, log_path, path);
 }
 
 void plot_curves_png(const std::vector<LabelledCurve>& curves, const std::string& png_path,

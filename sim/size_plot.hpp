@@ -1,8 +1,8 @@
 #pragma once
 // The game-size figure of an experiment: each algorithm's final regret against sqrt(XA)
 // on log-log axes, one line per algorithm with its 95% interval as error bars. Its x values
-// are real numbers, not iterations, so it has its own small gnuplot script beside
-// plot_curves (sim/plot.hpp), whose PlotError, find_program and PlotFormat it shares.
+// are real numbers, not iterations, so it has its own gnuplot script beside plot_curves
+// (sim/plot.hpp); both run gnuplot through sim/gnuplot.hpp.
 #include <string>
 #include <vector>
 

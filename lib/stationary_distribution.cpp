@@ -1,16 +1,22 @@
 #include <eqlab/lib/stationary_distribution.hpp>
 
+#include <algorithm>
+
 namespace eqlab {
 
 void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
   const auto at = [&](int i, int j) -> double& { return P[static_cast<std::size_t>(i) * n + j]; };
-  // Censor the chain on states 0..k-1, for k from the last state down.
+  // Censor the chain on states 0..k-1, for k from the last state down. A state that
+  // cannot leave towards the lower ones is closed in the censored chain on 0..k: the
+  // distribution concentrated on it is stationary there, and the back-substitution
+  // below extends it to the whole chain.
+  int first = 0;  // the lowest state with positive probability
   for (int k = n - 1; k >= 1; --k) {
     double out = 0.0;
     for (int j = 0; j < k; ++j) out += at(k, j);
     if (!(out > 0.0)) {
-      for (int j = 0; j < k; ++j) at(k, j) = 1.0 / k;
-      out = 1.0;
+      first = k;
+      break;
     }
     for (int i = 0; i < k; ++i) at(i, k) /= out;
     for (int i = 0; i < k; ++i) {
@@ -20,10 +26,11 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
     }
   }
   // Back-substitution: pi[k] = Σ_{i<k} pi[i] P[i][k] (with the censored P).
-  double total = pi[0] = 1.0;
-  for (int k = 1; k < n; ++k) {
+  std::fill(pi.begin(), pi.begin() + first, 0.0);
+  double total = pi[first] = 1.0;
+  for (int k = first + 1; k < n; ++k) {
     double v = 0.0;
-    for (int i = 0; i < k; ++i) v += pi[i] * at(i, k);
+    for (int i = first; i < k; ++i) v += pi[i] * at(i, k);
     pi[k] = v;
     total += v;
   }

@@ -1,5 +1,5 @@
 #pragma once
-// The stationary distribution of a small irreducible Markov chain by GTH elimination
+// A stationary distribution of a small Markov chain by GTH elimination
 // (Grassmann, Taksar and Heyman 1985). It uses no subtractions, so every probability is
 // computed to full relative precision, even the tiny ones: the EFCE fixed point needs
 // the exact distribution, since an error of ε per round adds about εT to the regret.
@@ -8,10 +8,11 @@
 namespace eqlab {
 
 // `transition` holds the n x n row-stochastic matrix row-major (diagonal entries are not
-// read) and is overwritten. `pi` receives the stationary distribution. A state with no
-// transition towards lower-numbered states (only possible after underflow, or for a
-// reducible chain) is treated as leaving uniformly to them, so the result stays a
-// distribution.
+// read) and is overwritten. `pi` receives the stationary distribution, the unique one of
+// an irreducible chain. For a reducible chain (or after underflow) elimination stops at
+// the highest state k that cannot reach a lower-numbered state through the eliminated
+// ones: pi is then the stationary distribution that starts from state k's closed class
+// (zero on the states below k), still an exact fixed point pi = pi P.
 void stationary_distribution(std::span<double> transition, int n, std::span<double> pi);
 
 }  // namespace eqlab

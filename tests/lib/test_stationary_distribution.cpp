@@ -41,3 +41,29 @@ TEST_CASE("stationary distribution: random chains satisfy the balance equations"
     CHECK(total == doctest::Approx(1.0).epsilon(1e-15));
   }
 }
+
+TEST_CASE("stationary distribution: reducible chains get an exact fixed point") {
+  // 0 and 1 are transient and feed the absorbing state 2: the only stationary
+  // distribution is e_2 (spreading state 2's missing outflow over 0 and 1 would give
+  // (1/3, 1/3, 1/3), which is not stationary).
+  std::vector<double> P{0, 0.5, 0.5, 0.5, 0, 0.5, 0, 0, 1}, copy = P, pi(3);
+  stationary_distribution(P, 3, pi);
+  CHECK(pi[0] == 0.0);
+  CHECK(pi[1] == 0.0);
+  CHECK(pi[2] == 1.0);
+
+  // Two closed classes, {0, 1} and {2, 3}, and nothing between them: once 3 is eliminated,
+  // state 2 cannot reach 0 or 1, so elimination stops there and the class {2, 3} gets the
+  // distribution; it must satisfy pi = pi P.
+  std::vector<double> Q{0.3, 0.7, 0, 0, 0.6, 0.4, 0, 0, 0, 0, 0.2, 0.8, 0, 0, 0.9, 0.1};
+  copy = Q;
+  pi.assign(4, 0.0);
+  stationary_distribution(Q, 4, pi);
+  for (int j = 0; j < 4; ++j) {
+    double inflow = 0.0;
+    for (int i = 0; i < 4; ++i) inflow += pi[i] * copy[i * 4 + j];
+    CHECK(std::abs(inflow - pi[j]) < 1e-15);
+  }
+  CHECK(pi[0] + pi[1] == 0.0);
+  CHECK(pi[2] == doctest::Approx(0.9 / 1.7).epsilon(1e-14));
+}

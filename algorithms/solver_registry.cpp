@@ -4,6 +4,7 @@
 #include <string>
 
 #include <eqlab/algorithms/cfr/cfr.hpp>
+#include <eqlab/algorithms/kefce/kefr_solver.hpp>
 #include <eqlab/algorithms/omd/efce_omd_solver.hpp>
 #include <eqlab/algorithms/omd/omd_solver.hpp>
 #include <eqlab/lib/error.hpp>
@@ -82,6 +83,41 @@ EfceOmdConfig efce_omd_config(EfceOmdConfig config, const nlohmann::json& extra,
   return config;
 }
 
+// The options of kefr: k=K (default 1), potential=rm|hedge (default rm), eta_scale=NUMBER
+// (Hedge), max_states=N (the augmented-state budget per player).
+KefrOptions kefr_options(const nlohmann::json& extra, const std::string& solver) {
+  KefrOptions options;
+  for (auto it = extra.begin(); it != extra.end(); ++it) {
+    const std::string value = it->is_string() ? it->get<std::string>() : it->dump();
+    const auto whole = [&](long long low, long long high) {
+      std::size_t used = 0;
+      long long number = -1;
+      try {
+        number = std::stoll(value, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used != value.size() || number < low || number > high)
+        throw UsageError("solver " + solver + ": " + it.key() + " must be a whole number from " +
+                         std::to_string(low) + " to " + std::to_string(high) + ", not " + value);
+      return number;
+    };
+    if (it.key() == "k") {
+      options.k = static_cast<int>(whole(0, 64));
+    } else if (it.key() == "potential" && (value == "rm" || value == "hedge")) {
+      options.potential = value == "hedge" ? KefrOptions::Potential::hedge : KefrOptions::Potential::regret_matching;
+    } else if (it.key() == "eta_scale") {
+      options.eta_scale = positive_number(value, solver, "eta_scale");
+    } else if (it.key() == "max_states") {
+      options.max_states = static_cast<std::uint64_t>(whole(1, 1'000'000'000'000LL));
+    } else {
+      throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value +
+                       " (k=K, potential=rm|hedge, eta_scale=NUMBER, max_states=N)");
+    }
+  }
+  return options;
+}
+
 }  // namespace
 
 const std::vector<SolverInfo>& solver_list() {
@@ -101,6 +137,8 @@ const std::vector<SolverInfo>& solver_list() {
                    "extensive-form correlated equilibrium", false, true},
       {"efce-omd-balanced", "EFCE-OMD with the balanced dilated entropy in every trigger learner and the Hedge "
                             "over triggers tempered by their number", false, true},
+      {"kefr", "K-EFR: per-infoset wide-range regret over timed recommendation histories (--k K, default 1); "
+               "the mixture of the profiles played is a K-EFCE", false, true},
   };
   return list;
 }
@@ -115,6 +153,7 @@ std::unique_ptr<Solver> make_solver(const std::string& name, const CompiledGame&
     config.balanced = name == "efce-omd-balanced";
     return std::make_unique<EfceOmdSolver>(game, efce_omd_config(config, options.extra, name), options.seed);
   }
+  if (name == "kefr") return std::make_unique<KefrSolver>(game, kefr_options(options.extra, name), options.seed);
   if (name == "optimistic-omd")
     return std::make_unique<OmdSolver>(game, omd_config(optimistic_omd_config(), options.extra, name), options.seed);
   CfrConfig config;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/algorithms/eval/efce_gap.hpp>
+#include <eqlab/algorithms/eval/kefce_gap.hpp>
 #include <eqlab/algorithms/eval/nfcce_gap.hpp>
 #include <eqlab/games/io/result_file.hpp>
 #include <eqlab/lib/error.hpp>
@@ -20,18 +21,46 @@ using OwnMetrics = std::vector<std::pair<std::string, double>>;
 // The accumulators of the mixture's gaps, fed every round.
 class MixtureMeter {
  public:
-  explicit MixtureMeter(const CompiledGame& game) : nfcce_(game), efce_(game) {}
+  MixtureMeter(const CompiledGame& game, std::optional<int> kefce_k) : nfcce_(game), efce_(game) {
+    if (kefce_k) kefce_.emplace(game, *kefce_k);
+  }
 
   void add(const Profile& x) {
     nfcce_.add(x);
     efce_.add(x);
+    if (kefce_) kefce_->add(x);
   }
-  MixtureReport report() const { return {nfcce_.gap(), efce_.gap(), nfcce_.values()}; }
+  MixtureReport report() const {
+    MixtureReport report{nfcce_.gap(), efce_.gap(), nfcce_.values()};
+    if (kefce_) {
+      report.kefce_gap = kefce_->gap();
+      report.kefce_k = kefce_->k();
+    }
+    return report;
+  }
 
  private:
   NfcceGap nfcce_;
   EfceGap efce_;
+  std::optional<KefceGap> kefce_;
 };
+
+void append_mixture_names(std::vector<std::string>& names, const MixtureReport& mixture) {
+  names.insert(names.end(), {"nfcce_gap", "efce_gap"});
+  if (mixture.kefce_gap) names.push_back("kefce_gap");
+}
+void append_mixture_values(std::vector<double>& values, const MixtureReport& mixture) {
+  values.insert(values.end(), {mixture.nfcce_gap, mixture.efce_gap});
+  if (mixture.kefce_gap) values.push_back(*mixture.kefce_gap);
+}
+void add_mixture_metrics(nlohmann::ordered_json& metrics, const MixtureReport& mixture) {
+  metrics["nfcce_gap"] = mixture.nfcce_gap;
+  metrics["efce_gap"] = mixture.efce_gap;
+  if (mixture.kefce_gap) {
+    metrics["kefce_gap"] = *mixture.kefce_gap;
+    metrics["k"] = mixture.kefce_k;
+  }
+}
 
 void append_names(std::vector<std::string>& names, const OwnMetrics& own) {
   for (const auto& [name, value] : own) names.push_back(name);
@@ -49,28 +78,28 @@ std::vector<std::string> value_columns(int num_players) {
 std::vector<std::string> curve_columns(const RunResult& result, int num_players) {
   std::vector<std::string> names;
   if (is_correlated_concept(result.concept_name)) {
-    names = {"nfcce_gap", "efce_gap"};
+    append_mixture_names(names, *result.mixture);
     append_names(names, result.own_metrics);
     for (std::string& v : value_columns(num_players)) names.push_back(std::move(v));
     return names;
   }
   names = nash_curve_metrics(num_players);
   append_names(names, result.own_metrics);
-  if (result.mixture) names.insert(names.end(), {"nfcce_gap", "efce_gap"});
+  if (result.mixture) append_mixture_names(names, *result.mixture);
   return names;
 }
 
 std::vector<double> curve_row(const RunResult& result) {
   std::vector<double> values;
   if (is_correlated_concept(result.concept_name)) {
-    values = {result.mixture->nfcce_gap, result.mixture->efce_gap};
+    append_mixture_values(values, *result.mixture);
     append_values(values, result.own_metrics);
     values.insert(values.end(), result.mixture->values.begin(), result.mixture->values.end());
     return values;
   }
   values = nash_curve_values(result.final_report);
   append_values(values, result.own_metrics);
-  if (result.mixture) values.insert(values.end(), {result.mixture->nfcce_gap, result.mixture->efce_gap});
+  if (result.mixture) append_mixture_values(values, *result.mixture);
   return values;
 }
 
@@ -84,7 +113,7 @@ void check_same_names(const OwnMetrics& first, const OwnMetrics& now, const std:
 }  // namespace
 
 bool is_correlated_concept(const std::string& concept_name) {
-  return concept_name == "nfcce" || concept_name == "efce";
+  return concept_name == "nfcce" || concept_name == "efce" || concept_name == "kefce";
 }
 
 std::vector<std::string> nash_curve_metrics(int num_players) {
@@ -109,18 +138,14 @@ nlohmann::ordered_json run_metrics_json(const RunResult& result) {
   nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
   if (is_correlated_concept(result.concept_name)) {
     if (!result.mixture) throw std::logic_error("run_metrics_json: a correlated run without its mixture");
-    metrics["nfcce_gap"] = result.mixture->nfcce_gap;
-    metrics["efce_gap"] = result.mixture->efce_gap;
+    add_mixture_metrics(metrics, *result.mixture);
     for (const auto& [name, value] : result.own_metrics) metrics[name] = value;
     metrics["values"] = result.mixture->values;
     return metrics;
   }
   metrics = nash_metrics_json(result.final_report);
   for (const auto& [name, value] : result.own_metrics) metrics[name] = value;
-  if (result.mixture) {
-    metrics["nfcce_gap"] = result.mixture->nfcce_gap;
-    metrics["efce_gap"] = result.mixture->efce_gap;
-  }
+  if (result.mixture) add_mixture_metrics(metrics, *result.mixture);
   return metrics;
 }
 
@@ -145,7 +170,15 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
   const bool correlated = is_correlated_concept(result.concept_name);
   if (!correlated && result.concept_name != "nash")
     throw UsageError("solver " + solver.name() + " outputs the concept \"" + result.concept_name +
-                     "\", which the runner cannot measure (it measures nash, nfcce and efce)");
+                     "\", which the runner cannot measure (it measures nash, nfcce, efce and kefce)");
+  // A kefce learner is measured at its own K (its parameter "k") unless the caller says.
+  std::optional<int> kefce_k = options.kefce_k;
+  if (!kefce_k && result.concept_name == "kefce") {
+    const nlohmann::json params = solver.params();
+    if (!params.contains("k") || !params["k"].is_number_integer())
+      throw UsageError("solver " + solver.name() + " outputs a K-EFCE but does not record its k");
+    kefce_k = params["k"].get<int>();
+  }
 
   using Clock = std::chrono::steady_clock;
   const auto seconds_since = [](Clock::time_point t) {
@@ -153,7 +186,7 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
   };
 
   std::optional<MixtureMeter> mixture;
-  if (correlated || options.measure_mixture) mixture.emplace(game);
+  if (correlated || options.measure_mixture || kefce_k) mixture.emplace(game, kefce_k);
   const bool per_round = mixture.has_value() || static_cast<bool>(options.on_round);
   // Called after each step when something needs the round's profile; allocates nothing
   // beyond what the evaluators and on_round do.

@@ -4,9 +4,11 @@
 //
 // What is measured depends on the solver's concept:
 //   "nash"           the output profile: NashConv, exploitability, each player's value;
-//   "nfcce", "efce"  the mixture of the product profiles played, (1/T) Σ_t x^t: its NFCCE
-//                    and EFCE gaps and each player's value. The gaps are of the whole
-//                    mixture, so their accumulators take every round, not only checkpoints.
+//   "nfcce", "efce", "kefce"
+//                    the mixture of the product profiles played, (1/T) Σ_t x^t: its NFCCE
+//                    and EFCE gaps (and K-EFCE gap for kefce, at the solver's K) and each
+//                    player's value. The gaps are of the whole mixture, so their
+//                    accumulators take every round, not only checkpoints.
 // Both add the learner's own numbers (Solver::own_metrics) to the curve and the metrics.
 #include <cstdint>
 #include <functional>
@@ -23,7 +25,7 @@
 
 namespace eqlab {
 
-// "nfcce" and "efce": concepts whose output is the mixture of the profiles played.
+// "nfcce", "efce" and "kefce": concepts whose output is the mixture of the profiles played.
 bool is_correlated_concept(const std::string& concept_name);
 
 struct RunOptions {
@@ -34,6 +36,9 @@ struct RunOptions {
   // Measure the mixture of the profiles played (nfcce_gap, efce_gap) for a Nash learner
   // too, e.g. when the mixture is written out. Always on for correlated concepts.
   bool measure_mixture = false;
+  // Measure the mixture's K-EFCE gap for this K too (curve column and metric kefce_gap,
+  // metric k); implies measure_mixture. Unset: only for kefce solvers, at their own k.
+  std::optional<int> kefce_k;
   // Called after every round with the profile played in it (Solver::played_profile).
   std::function<void(const Profile& played)> on_round;
 };
@@ -43,13 +48,15 @@ struct MixtureReport {
   double nfcce_gap = 0.0;
   double efce_gap = 0.0;
   std::vector<double> values;  // each player's expected payoff under the mixture
+  std::optional<double> kefce_gap;  // when measured, at K = kefce_k
+  int kefce_k = 0;
 };
 
 struct RunResult {
   std::string concept_name = "nash";
   // nash:   iteration, nash_conv, exploitability, value_0.., own metrics.., and nfcce_gap,
   //         efce_gap when the mixture is measured;
-  // nfcce, efce: iteration, nfcce_gap, efce_gap, own metrics.., value_0..
+  // nfcce, efce, kefce: iteration, nfcce_gap, efce_gap, [kefce_gap], own metrics.., value_0..
   Curve curve;
   NashReport final_report;                // nash: the output profile at the last iteration
   std::optional<MixtureReport> mixture;   // when the mixture is measured: at the last iteration

@@ -59,6 +59,10 @@ options:
                       output, for one of them; the summary then goes to
                       standard error)
   --plot FILE         draw the curve as a PNG (needs gnuplot)
+  --k K               with --solver kefr: the number of deviations the
+                      K-EFCE deviator observes (default 1; 0 is NFCCE, 1 is
+                      EFCE); with any other solver that plays a mixture: also
+                      measure the mixture's K-EFCE gap at K (kefce_gap)
   --param KEY=VALUE   a solver parameter, repeatable; cfr, cfr+ and pcfr+ take
                       regret_matching=rm|rm+, updates=alternating|simultaneous,
                       averaging=uniform|linear|quadratic; omd and omd-balanced
@@ -71,7 +75,10 @@ options:
                       of the theoretical step size and implicit exploration,
                       and schedule=horizon|doubling: constants tuned once for
                       N episodes (default), or retuned for 2^k at episode 2^k
-                      so that the regret bound holds at every episode count.
+                      so that the regret bound holds at every episode count;
+                      kefr takes k=K, potential=rm|hedge (default rm),
+                      eta_scale (hedge, default 1) and max_states=N, the
+                      budget of augmented states per player (default 5e7).
                       Every value in effect is written into the result's
                       solver.params
   --checkpoints N     points on the curve, log-spaced (default 30)
@@ -170,7 +177,8 @@ void check_solver_name(const std::string& name, bool bandit) {
   throw CommandLineError("solve", "unknown solver '" + name + "': choose one of " + solver_names());
 }
 
-void require_mixture_solver(const std::string& name) {
+// `consequence` ends the message: what the option cannot do without a mixture.
+void require_mixture_solver(const std::string& name, const std::string& consequence) {
   std::string alternatives;
   for (const SolverInfo& s : solver_list()) {
     if (s.name == name && s.plays_mixture) return;
@@ -178,8 +186,7 @@ void require_mixture_solver(const std::string& name) {
   }
   throw CommandLineError("solve", "solver " + name +
                                       " does not play a mixture of profiles (its output is an average strategy, "
-                                      "not the rounds it played), so --distribution has nothing to write; use " +
-                                      alternatives);
+                                      "not the rounds it played), so " + consequence + "; use " + alternatives);
 }
 
 }  // namespace
@@ -188,7 +195,7 @@ int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--feedback"}, {"--iterations"}, {"--episodes"}, {"--seed"}, {"--out"}, {"--curve"},
                                 {"--plot"}, {"--distribution"}, {"--param"}, {"--checkpoints"}, {"--threads"},
-                                {"--no-progress", false},
+                                {"--k"}, {"--no-progress", false},
                                 kMaxBytesFlag, kMaxNestingFlag},
                                {"GAME"}, 1);
   const std::string feedback = args.text("--feedback", "full");
@@ -209,7 +216,15 @@ int run_solve(std::span<const std::string> argv) {
   const std::string out_path = args.text("--out"), curve_path = args.text("--curve"),
                     plot_path = args.text("--plot"), distribution_path = args.text("--distribution");
   check_solver_name(solver_name, bandit);
-  const nlohmann::json extra = solver_params(args.all("--param"));
+  nlohmann::json extra = solver_params(args.all("--param"));
+  // --k K: the K of a K-EFCE learner, or, for any other solver that plays a mixture, the K
+  // at which the mixture's K-EFCE gap is measured.
+  std::optional<int> kefce_k;
+  if (args.has("--k")) {
+    kefce_k = static_cast<int>(args.integer("--k", 1, 0, 64));
+    if (extra.contains("k")) throw CommandLineError("solve", "give K once: --k K or --param k=K, not both");
+    if (solver_name == "kefr") extra["k"] = *kefce_k;
+  }
   if ((out_path == "-") + (curve_path == "-") + (distribution_path == "-") > 1)
     throw CommandLineError("solve", "only one of --out, --curve and --distribution can be '-' (standard output)");
   if (plot_path == "-") throw CommandLineError("solve", "--plot needs a file name: a PNG does not go to standard output");
@@ -229,7 +244,8 @@ int run_solve(std::span<const std::string> argv) {
   options.seed = seed;
   options.extra = extra;
   // Bandit self-play always plays a mixture: the profile of each episode.
-  if (!distribution_path.empty() && !bandit) require_mixture_solver(solver_name);
+  if (!distribution_path.empty() && !bandit) require_mixture_solver(solver_name, "--distribution has nothing to write");
+  if (kefce_k && !bandit) require_mixture_solver(solver_name, "--k has no mixture to measure");
   const GameInput game = load_and_compile(args.positional[0], load_limits(args));
   std::unique_ptr<Solver> solver =
       bandit ? make_bandit_solver(solver_name, game.compiled, options, iterations)
@@ -240,6 +256,7 @@ int run_solve(std::span<const std::string> argv) {
   run.checkpoints = checkpoints;
   run.progress = !args.has("--no-progress");
   run.progress_label = solver->name();
+  run.kefce_k = kefce_k;
   std::ofstream distribution_file;
   if (!distribution_path.empty()) {
     std::ostream* distribution = &std::cout;
@@ -291,6 +308,7 @@ int run_solve(std::span<const std::string> argv) {
     plot.title = game.loaded.name + ", " + solver->name() + ", " + std::to_string(solver->iteration()) +
                  (bandit ? " episodes" : " iterations");
     if (is_correlated_concept(result.concept_name)) plot.metrics = {"nfcce_gap", "efce_gap"};
+    if (result.mixture && result.mixture->kefce_gap) plot.metrics = {"nfcce_gap", "efce_gap", "kefce_gap"};
     plot_curve_png(result.curve, plot_path, plot);
     written.push_back(plot_path);
   }

@@ -60,6 +60,8 @@ void print_run_summary(std::ostream& out, const CompiledGame& game, const RunRes
       out << field(p == 0 ? "value" : "") << player_name(game, p) << ": " << value_text(mixture.values[p]) << "\n";
     out << field("nfcce_gap") << gap_text(mixture.nfcce_gap) << "\n";
     out << field("efce_gap") << gap_text(mixture.efce_gap) << "\n";
+    if (mixture.kefce_gap)
+      out << field("kefce_gap") << gap_text(*mixture.kefce_gap) << " (K = " << mixture.kefce_k << ")\n";
   } else {
     print_nash_summary(out, game, result.final_report);
   }
@@ -67,6 +69,9 @@ void print_run_summary(std::ostream& out, const CompiledGame& game, const RunRes
   if (!is_correlated_concept(result.concept_name) && result.mixture) {
     out << field("nfcce_gap") << gap_text(result.mixture->nfcce_gap) << " (the mixture of the rounds played)\n";
     out << field("efce_gap") << gap_text(result.mixture->efce_gap) << " (the mixture of the rounds played)\n";
+    if (result.mixture->kefce_gap)
+      out << field("kefce_gap") << gap_text(*result.mixture->kefce_gap) << " (K = " << result.mixture->kefce_k
+          << ", the mixture of the rounds played)\n";
   }
 }
 

@@ -1,0 +1,51 @@
+#pragma once
+// K-EFR in self-play (solver "kefr"): every player runs a KefrLearner on its counterfactual
+// utility divided by the game's payoff range, all players update simultaneously, and the
+// output is the uniform mixture of the product profiles played, an approximate K-EFCE
+// (specification k-efce §4.3, §4.5). K = 1 learns an EFCE, K = 0 an NFCCE; larger K is
+// stricter.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include <eqlab/algorithms/average_strategy.hpp>
+#include <eqlab/algorithms/kefce/kefr_learner.hpp>
+#include <eqlab/algorithms/solver.hpp>
+
+namespace eqlab {
+
+class KefrSolver final : public Solver {
+ public:
+  // Throws as KefrLearner (for each player).
+  KefrSolver(const CompiledGame& game, KefrOptions options, std::uint64_t seed = 0);
+
+  void step() override;
+  std::int64_t iteration() const override { return iteration_; }
+  std::string name() const override { return "kefr"; }
+  std::string concept_name() const override { return "kefce"; }
+  nlohmann::json params() const override;
+  // The marginals of the mixture: every player's average sequence-form strategy.
+  Profile output_profile() const override { return average_.value(current_); }
+  Profile current_profile() const override { return current_; }
+  const Profile* played_profile() const override { return iteration_ > 0 ? &played_ : nullptr; }
+  // "kefr_regret_bound": the largest player's regret bound (KefrLearner::regret_bound)
+  // divided by the rounds, in utility units. The K-EFCE gap of the mixture never exceeds it.
+  std::vector<std::pair<std::string, double>> own_metrics() const override;
+
+  int k() const { return options_.k; }
+  const KefrLearner& learner(int player) const { return *learners_[player]; }
+
+ private:
+  const CompiledGame& game_;
+  KefrOptions options_;
+  std::uint64_t seed_;
+  std::int64_t iteration_ = 0;
+  double payoff_range_ = 1.0;
+  std::vector<std::unique_ptr<KefrLearner>> learners_;
+  Profile current_, played_;
+  AverageStrategy average_{Profile{}};
+  std::vector<std::vector<double>> gradient_;
+  std::size_t work_ = 0;
+};
+
+}  // namespace eqlab

@@ -22,7 +22,7 @@ KefceGap::KefceGap(const CompiledGame& game, int k, std::uint64_t max_states) : 
   }
   if (total > max_states)
     throw UsageError("the K-EFCE gap with K = " + std::to_string(k) + " needs " + std::to_string(total) +
-                     " augmented states (about " + std::to_string(bytes >> 20) + " MiB), more than the budget of " +
+                     " augmented states (about " + memory_text(bytes) + "), more than the budget of " +
                      std::to_string(max_states) + " states; lower K or raise the budget (--max-states)");
 
   players_.reserve(game.num_players());

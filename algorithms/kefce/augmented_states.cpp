@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdio>
 #include <limits>
 #include <string>
 
@@ -36,6 +37,19 @@ std::vector<int> own_depths(const Treeplex& tp) {
 constexpr std::uint64_t kBytesPerState = 5 * sizeof(int) + sizeof(std::size_t) + 2 * sizeof(double);
 
 }  // namespace
+
+std::string memory_text(std::uint64_t bytes) {
+  static const char* const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  double amount = static_cast<double>(bytes);
+  int unit = 0;
+  while (amount >= 1024.0 && unit < 6) {
+    amount /= 1024.0;
+    ++unit;
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", amount, units[unit]);
+  return text;
+}
 
 std::uint64_t AugmentedStateCount::bytes() const {
   return add_saturating(multiply_saturating(total, kBytesPerState), multiply_saturating(statistics, sizeof(double)));
@@ -87,8 +101,7 @@ AugmentedStates::AugmentedStates(const Treeplex& tp, int k, std::uint64_t max_st
     throw UsageError("K-EFCE with K = " + std::to_string(k) + " needs " +
                      (size.total == kSaturated ? std::string("more than 2^64") : std::to_string(size.total)) +
                      " augmented states for one player, more than the budget of " + std::to_string(limit) +
-                     " (about " + std::to_string(size.bytes() >> 20) +
-                     " MiB); lower K or raise the budget (--max-states)");
+                     " (about " + memory_text(size.bytes()) + "); lower K or raise the budget (--max-states)");
   max_depth_ = depth_.empty() ? 0 : *std::max_element(depth_.begin(), depth_.end());
 
   const int num_infosets = tp.num_infosets();

@@ -30,6 +30,7 @@
 // has recommendation(s) == -1 (factor 1).
 #include <cstdint>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -55,6 +56,9 @@ struct AugmentedStateCount {
   // statistics and one DP value and one weight per state.
   std::uint64_t bytes() const;
 };
+
+// A byte count for messages: "512 B", "1.5 KiB", "3.2 GiB".
+std::string memory_text(std::uint64_t bytes);
 
 class AugmentedStates {
  public:

@@ -10,6 +10,7 @@
 
 #include <eqlab/algorithms/eval/efce_gap.hpp>
 #include <eqlab/algorithms/eval/exploitability.hpp>
+#include <eqlab/algorithms/eval/kefce_gap.hpp>
 #include <eqlab/algorithms/eval/nfcce_gap.hpp>
 #include <eqlab/games/io/distribution_file.hpp>
 #include <eqlab/games/io/result_file.hpp>
@@ -36,8 +37,20 @@ mixture that FILE holds, from FILE alone, prints them next to the values RESULT
 records, and says whether they agree (to a relative 1e-9, or 1e-12 absolute).
 The exit code is 1 when they do not.
 
+With --distribution and --k K, it also computes the mixture's exact K-EFCE gap
+(kefce_gap: a deviator that sees recommendations until it has played against
+them K times, then plays blind; K = 0 is the NFCCE gap, K = 1 EFCE). When RESULT
+records kefce_gap and k, that K is used without --k, and the two are compared.
+Profiles are read in sequence form: an infoset a profile never reaches
+recommends the uniform strategy there. The augmented states are counted first
+('eqlab info GAME --k K' prints them); more than --max-states of them in all is
+refused before anything is built.
+
 options:
   --distribution FILE the mixture to evaluate (JSON Lines, weights normalised)
+  --k K               also compute kefce_gap at K (0 to 64; needs --distribution)
+  --max-states N      budget of K-EFCE augmented states, all players together
+                      (default 50000000, about 4 GB at two actions per infoset)
   --json              print the metrics as one JSON object
   --threads K         use at most K threads (default: all cores)
   --max-bytes N       read game and result files of up to N bytes (default 2^30)
@@ -70,6 +83,8 @@ struct Comparison {
 struct MixtureCheck {
   std::int64_t profiles = 0;
   MixtureReport mixture;
+  std::optional<int> kefce_k;        // the K of kefce_gap, when it was computed
+  std::optional<double> kefce_gap;
   std::vector<Comparison> comparisons;  // nfcce_gap, efce_gap, value_0, ...
   bool agrees() const {
     for (const Comparison& c : comparisons)
@@ -83,22 +98,47 @@ struct MixtureCheck {
   }
 };
 
-// Accumulates both gaps over the file, one profile at a time.
+// The K the result's kefce_gap was measured at, when it records both.
+std::optional<int> recorded_k(const nlohmann::json& metrics) {
+  if (!recorded_number(metrics, "kefce_gap") || !metrics.contains("k") || !metrics["k"].is_number_integer())
+    return std::nullopt;
+  const std::int64_t k = metrics["k"].get<std::int64_t>();
+  if (k < 0 || k > 64) return std::nullopt;
+  return static_cast<int>(k);
+}
+
+// Accumulates the gaps over the file, one profile at a time; kefce_gap too when a K is
+// given (the state budget is checked before the file is read).
 MixtureCheck check_distribution(const GameInput& game, const nlohmann::json& result, const std::string& path,
-                                const LoadLimits& limits) {
+                                const LoadLimits& limits, std::optional<int> kefce_k, std::uint64_t max_states) {
+  const nlohmann::json metrics = result.contains("metrics") ? result["metrics"] : nlohmann::json();
+  if (!kefce_k) kefce_k = recorded_k(metrics);
   NfcceGap nfcce(game.compiled);
   EfceGap efce(game.compiled);
+  std::optional<KefceGap> kefce;
+  if (kefce_k) kefce.emplace(game.compiled, *kefce_k, max_states);
   MixtureCheck check;
   check.profiles = visit_distribution_file(
       path, game.compiled, game.normal_form(), limits, [&](double weight, const Profile& x, std::int64_t) {
         nfcce.add(x, weight);
         efce.add(x, weight);
+        if (kefce) kefce->add(x, weight);
       });
-  check.mixture = {nfcce.gap(), efce.gap(), nfcce.values()};
+  check.mixture.nfcce_gap = nfcce.gap();
+  check.mixture.efce_gap = efce.gap();
+  check.mixture.values = nfcce.values();
 
-  const nlohmann::json metrics = result.contains("metrics") ? result["metrics"] : nlohmann::json();
   check.comparisons.push_back({"nfcce_gap", check.mixture.nfcce_gap, recorded_number(metrics, "nfcce_gap")});
   check.comparisons.push_back({"efce_gap", check.mixture.efce_gap, recorded_number(metrics, "efce_gap")});
+  if (kefce) {
+    check.kefce_k = kefce_k;
+    check.kefce_gap = kefce->gap();
+    Comparison c{"kefce_gap", *check.kefce_gap, std::nullopt};
+    const std::optional<int> k_of_result = recorded_k(metrics);
+    if (k_of_result && *k_of_result == *kefce_k) c.recorded = recorded_number(metrics, "kefce_gap");
+    else if (k_of_result) c.absent = "not compared: the result's kefce_gap is at K = " + std::to_string(*k_of_result);
+    check.comparisons.push_back(c);
+  }
   // A Nash result's values are those of its output profile, not of the mixture.
   const bool correlated = result.contains("concept") && result["concept"].is_string() &&
                           is_correlated_concept(result["concept"].get<std::string>());
@@ -122,6 +162,7 @@ nlohmann::ordered_json comparison_json(const MixtureCheck& check) {
     if (!c.recorded) continue;
     if (c.name.rfind("value_", 0) == 0) values.push_back(*c.recorded);
     else recorded[c.name] = *c.recorded;
+    if (c.name == "kefce_gap") recorded["k"] = *check.kefce_k;
   }
   if (!values.empty()) recorded["values"] = values;
   return recorded;
@@ -134,6 +175,8 @@ void print_mixture_check(std::ostream& out, const CompiledGame& game, const Mixt
       const int p = std::stoi(c.name.substr(6));
       name = p == 0 ? "value" : "";
       out << field(name) << "player " << p << " (" << game.players[p] << "): ";
+    } else if (c.name == "kefce_gap") {
+      out << field("kefce_gap") << "K = " << *check.kefce_k << ": ";
     } else {
       out << field(name);
     }
@@ -160,12 +203,19 @@ std::string result_origin(const nlohmann::json& result, const std::string& resul
 
 int run_eval(std::span<const std::string> argv) {
   const Args args = parse_args("eval", argv,
-                               {{"--json", false}, {"--distribution"}, {"--threads"}, kMaxBytesFlag, kMaxNestingFlag},
+                               {{"--json", false}, {"--distribution"}, {"--threads"}, {"--k"}, {"--max-states"},
+                                kMaxBytesFlag, kMaxNestingFlag},
                                {"GAME", "RESULT"}, 2);
   const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
   std::optional<tbb::global_control> thread_limit;
   if (threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+
+  std::optional<int> kefce_k;
+  if (args.has("--k")) kefce_k = static_cast<int>(args.integer("--k", 1, 0, 64));
+  const std::int64_t max_states = args.integer("--max-states", static_cast<std::int64_t>(kDefaultMaxAugmentedStates), 1);
+  if ((kefce_k || args.has("--max-states")) && !args.has("--distribution"))
+    throw CommandLineError("eval", "--k and --max-states need --distribution: the K-EFCE gap is that of a mixture");
 
   const LoadLimits limits = load_limits(args);
   const GameInput game = load_and_compile(args.positional[0], limits);
@@ -174,15 +224,20 @@ int run_eval(std::span<const std::string> argv) {
   if (args.has("--distribution")) {
     const std::string distribution_path = args.text("--distribution");
     if (distribution_path.empty()) throw CommandLineError("eval", "--distribution needs a file name");
-    const MixtureCheck check = check_distribution(game, result, distribution_path, limits);
+    const MixtureCheck check = check_distribution(game, result, distribution_path, limits, kefce_k,
+                                                  static_cast<std::uint64_t>(max_states));
     if (args.has("--json")) {
-      const nlohmann::ordered_json out = {{"game", game.loaded.name},
-                                          {"profiles", check.profiles},
-                                          {"nfcce_gap", check.mixture.nfcce_gap},
-                                          {"efce_gap", check.mixture.efce_gap},
-                                          {"values", check.mixture.values},
-                                          {"recorded", comparison_json(check)},
-                                          {"agree", check.agrees()}};
+      nlohmann::ordered_json out = {{"game", game.loaded.name},
+                                    {"profiles", check.profiles},
+                                    {"nfcce_gap", check.mixture.nfcce_gap},
+                                    {"efce_gap", check.mixture.efce_gap}};
+      if (check.kefce_gap) {
+        out["kefce_gap"] = *check.kefce_gap;
+        out["k"] = *check.kefce_k;
+      }
+      out["values"] = check.mixture.values;
+      out["recorded"] = comparison_json(check);
+      out["agree"] = check.agrees();
       std::cout << out.dump(2) << "\n";
     } else {
       std::cout << field("game") << game.loaded.name << "\n";

@@ -1,5 +1,8 @@
 // eqlab info: the size and shape of a game.
+#include <cstdint>
 #include <iostream>
+
+#include <eqlab/algorithms/kefce/augmented_states.hpp>
 
 #include "cli.hpp"
 #include "game_input.hpp"
@@ -8,19 +11,47 @@
 namespace eqlab::cli {
 
 const std::string_view kInfoHelp =
-    R"help(usage: eqlab info GAME
+    R"help(usage: eqlab info GAME [--k K]
 
 Prints the players of GAME (a game file or a built-in game), the number of
 nodes (decision, chance, terminal), each player's infosets and sequences, and
 whether the game is zero-sum.
 
+With --k K, also each player's K-EFCE augmented states (infoset plus the
+depths and recommendations of up to K deviations): how many observe the
+recommendation (fewer than K deviations so far), how many are blind, the total,
+and the memory the exact K-EFCE gap needs for them. They are counted, not built,
+so this is the way to choose K before 'eqlab eval --k' or 'eqlab solve --k'.
+
 options:
+  --k K               count the K-EFCE augmented states (K from 0 to 64)
   --max-bytes N       read game files of up to N bytes (default 2^30)
   --max-nesting N     accept JSON nested up to N levels (default 1000000)
 )help";
 
+namespace {
+
+void print_kefce_states(const CompiledGame& g, int k) {
+  std::uint64_t total = 0, bytes = 0;
+  for (int p = 0; p < g.num_players(); ++p) {
+    const AugmentedStateCount c = AugmentedStates::count(g.treeplex[p], k);
+    std::cout << field(p == 0 ? "kefce states" : "") << "player " << p << " (" << g.players[p] << "): " << c.observing
+              << " observing, " << c.blind << " blind, " << c.total << " total, about " << memory_text(c.bytes())
+              << "\n";
+    total = c.total > UINT64_MAX - total ? UINT64_MAX : total + c.total;
+    bytes = c.bytes() > UINT64_MAX - bytes ? UINT64_MAX : bytes + c.bytes();
+  }
+  std::cout << field("") << "K = " << k << ": " << total << " states in all, about " << memory_text(bytes);
+  if (total > kDefaultMaxAugmentedStates)
+    std::cout << " (over the default budget of " << kDefaultMaxAugmentedStates << " states: raise --max-states)";
+  std::cout << "\n";
+}
+
+}  // namespace
+
 int run_info(std::span<const std::string> argv) {
-  const Args args = parse_args("info", argv, {kMaxBytesFlag, kMaxNestingFlag}, {"GAME"}, 1);
+  const Args args = parse_args("info", argv, {{"--k"}, kMaxBytesFlag, kMaxNestingFlag}, {"GAME"}, 1);
+  const int kefce_k = static_cast<int>(args.integer("--k", -1, 0, 64));
   const GameInput game = load_and_compile(args.positional[0], load_limits(args));
   const GameTree& tree = game.loaded.tree;
   const CompiledGame& g = game.compiled;
@@ -51,6 +82,7 @@ int run_info(std::span<const std::string> argv) {
   std::cout << field("zero-sum") << (g.zero_sum ? "yes" : "no");
   if (!g.zero_sum && g.constant_sum) std::cout << " (constant-sum, payoffs sum to " << value_text(g.payoff_sum) << ")";
   std::cout << "\n";
+  if (kefce_k >= 0) print_kefce_states(g, kefce_k);
   return kExitOk;
 }
 

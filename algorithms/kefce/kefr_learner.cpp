@@ -131,6 +131,24 @@ void KefrLearner::update(std::span<const double> utility) {
   std::copy(utility.begin(), utility.end(), counterfactual_.begin());
   for (int x = tp.num_infosets() - 1; x >= 0; --x) {
     const int first = tp.first_seq[x];
+    double value = 0.0;
+    for (int a = 0; a < tp.num_actions[x]; ++a) value += behavioural_[first + a] * counterfactual_[first + a];
+    counterfactual_[tp.parent_seq[x]] += value;
+  }
+  update_regrets();
+}
+
+void KefrLearner::update_counterfactual(std::span<const double> counterfactual) {
+  if (static_cast<int>(counterfactual.size()) != treeplex_.num_sequences())
+    throw UsageError("K-EFR: the counterfactual values must have one entry per sequence");
+  std::copy(counterfactual.begin(), counterfactual.end(), counterfactual_.begin());
+  update_regrets();
+}
+
+void KefrLearner::update_regrets() {
+  const Treeplex& tp = treeplex_;
+  for (int x = 0; x < tp.num_infosets(); ++x) {
+    const int first = tp.first_seq[x];
     double value = 0.0, high = -std::numeric_limits<double>::infinity(), low = -high;
     for (int a = 0; a < tp.num_actions[x]; ++a) {
       const double q = counterfactual_[first + a];
@@ -140,7 +158,6 @@ void KefrLearner::update(std::span<const double> utility) {
     }
     infoset_value_[x] = value;
     squared_range_[x] += (high - low) * (high - low);
-    counterfactual_[tp.parent_seq[x]] += value;
   }
   for (int s = 0; s < states_.num_states(); ++s) {
     const double w = weight_[s];

@@ -51,6 +51,10 @@ class KefrLearner {
   // profile played (g^t of §1, indexed by sequence). Updates every expert's regret, then
   // computes π^{t+1}.
   void update(std::span<const double> utility);
+  // The same round from the counterfactual values Q^t(x,a) themselves (indexed by
+  // sequence, entry 0 ignored), e.g. unbiased estimates from sampled episodes:
+  // V(x) = Σ_a π^t(a|x) Q(x,a) at every infoset, then the regret updates and π^{t+1}.
+  void update_counterfactual(std::span<const double> counterfactual);
 
   // Σ over augmented states of the state's local regret, positive part: swap regret
   // Σ_a max(0, max_{a'} R[a→a']) for an observing state, external regret
@@ -66,6 +70,8 @@ class KefrLearner {
   // Weights w^t(x,σ) and the local fixed point, top-down.
   void compute_policy();
   void local_policy(int infoset);
+  // V, the ranges and the regrets from counterfactual_ (Q), then π^{t+1}.
+  void update_regrets();
 
   const Treeplex& treeplex_;
   KefrOptions options_;

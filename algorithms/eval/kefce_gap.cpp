@@ -38,6 +38,7 @@ KefceGap::KefceGap(const CompiledGame& game, int k, std::uint64_t max_states) : 
     sums.sums.assign(sums.row.back(), 0.0);
     sums.gradient.assign(tp.num_sequences(), 0.0);
     sums.weight.assign(s.num_states(), 0.0);
+    converted_.emplace_back(tp.num_sequences(), 0.0);
     work_per_round_ += sums.sums.size() + static_cast<std::size_t>(tp.num_sequences());
   }
 }
@@ -52,22 +53,14 @@ void KefceGap::check_shape(const Profile& profile, const char* what) const {
 
 void KefceGap::add(const Profile& x, double weight) {
   check_shape(x, "add");
-  Profile behavioural(x.size());
-  for (std::size_t p = 0; p < x.size(); ++p) {
-    behavioural[p].resize(x[p].size());
-    game_.treeplex[p].to_behavioural(x[p], behavioural[p]);
-  }
-  accumulate(x, behavioural, weight);
+  for (std::size_t p = 0; p < x.size(); ++p) game_.treeplex[p].to_behavioural(x[p], converted_[p]);
+  accumulate(x, converted_, weight);
 }
 
 void KefceGap::add_behavioural(const Profile& b, double weight) {
   check_shape(b, "add_behavioural");
-  Profile x(b.size());
-  for (std::size_t p = 0; p < b.size(); ++p) {
-    x[p].resize(b[p].size());
-    game_.treeplex[p].to_sequence_form(b[p], x[p]);
-  }
-  accumulate(x, b, weight);
+  for (std::size_t p = 0; p < b.size(); ++p) game_.treeplex[p].to_sequence_form(b[p], converted_[p]);
+  accumulate(converted_, b, weight);
 }
 
 void KefceGap::accumulate(const Profile& x, const Profile& b, double weight) {

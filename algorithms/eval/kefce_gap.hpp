@@ -86,6 +86,7 @@ class KefceGap {
   std::int64_t rounds_ = 0;
   double total_weight_ = 0.0;
   std::vector<PlayerSums> players_;
+  Profile converted_;  // scratch: the other form of the profile being added
   std::size_t work_per_round_ = 0;
 };
 

@@ -39,6 +39,12 @@ class Solver {
   // the runner can measure the mixture's gaps round by round and write it out. Others
   // (alternating updates) return nullptr.
   virtual const Profile* played_profile() const { return nullptr; }
+  // The same round as behavioural strategies (entry s: the probability of sequence s's
+  // action at its infoset), with the learner's own probabilities at the infosets the
+  // played profile never reaches. A K-EFCE deviator with K ≥ 2 can reach those infosets
+  // and still read recommendations there, so its gap needs them. nullptr: they are not
+  // kept, and evaluators take the uniform strategy there.
+  virtual const Profile* played_behavioural() const { return nullptr; }
 
   // Quantities only the learner knows, measured now, by name: e.g. its own trigger regret
   // divided by the number of rounds, in utility units. The runner adds them to curves.

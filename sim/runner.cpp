@@ -25,10 +25,14 @@ class MixtureMeter {
     if (kefce_k) kefce_.emplace(game, *kefce_k);
   }
 
-  void add(const Profile& x) {
+  // `behavioural`: the same round with the learner's strategy at unreached infosets too,
+  // when the solver keeps it (Solver::played_behavioural).
+  void add(const Profile& x, const Profile* behavioural) {
     nfcce_.add(x);
     efce_.add(x);
-    if (kefce_) kefce_->add(x);
+    if (!kefce_) return;
+    if (behavioural) kefce_->add_behavioural(*behavioural, 1.0);
+    else kefce_->add(x);
   }
   MixtureReport report() const {
     MixtureReport report{nfcce_.gap(), efce_.gap(), nfcce_.values()};
@@ -196,7 +200,7 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
       throw UsageError("solver " + solver.name() +
                        " does not play a mixture of product profiles (played_profile() is empty), so there is "
                        "no mixture to measure or write");
-    if (mixture) mixture->add(*played);
+    if (mixture) mixture->add(*played, solver.played_behavioural());
     if (options.on_round) options.on_round(*played);
   };
 

@@ -22,6 +22,8 @@ KefrSolver::KefrSolver(const CompiledGame& game, KefrOptions options, std::uint6
     learners_.push_back(std::make_unique<KefrLearner>(game.treeplex[p], options));
     const auto plan = learners_.back()->sequence_form();
     current_.emplace_back(plan.begin(), plan.end());
+    const auto behavioural = learners_.back()->behavioural();
+    played_behavioural_.emplace_back(behavioural.begin(), behavioural.end());
     gradient_.emplace_back(game.treeplex[p].num_sequences(), 0.0);
     work_ += static_cast<std::size_t>(learners_.back()->states().num_states()) * game.treeplex[p].max_actions();
   }
@@ -34,6 +36,8 @@ void KefrSolver::step() {
   const int n = game_.num_players();
   for (int p = 0; p < n; ++p) {
     std::copy(current_[p].begin(), current_[p].end(), played_[p].begin());
+    const auto behavioural = learners_[p]->behavioural();
+    std::copy(behavioural.begin(), behavioural.end(), played_behavioural_[p].begin());
     average_.add(p, played_[p], 1.0);
   }
   const auto update = [&](int p) {

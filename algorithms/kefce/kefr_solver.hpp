@@ -28,6 +28,7 @@ class KefrSolver final : public Solver {
   Profile output_profile() const override { return average_.value(current_); }
   Profile current_profile() const override { return current_; }
   const Profile* played_profile() const override { return iteration_ > 0 ? &played_ : nullptr; }
+  const Profile* played_behavioural() const override { return iteration_ > 0 ? &played_behavioural_ : nullptr; }
   // "kefr_regret_bound": the largest player's regret bound (KefrLearner::regret_bound)
   // divided by the rounds, in utility units. The K-EFCE gap of the mixture never exceeds it.
   std::vector<std::pair<std::string, double>> own_metrics() const override;
@@ -42,7 +43,7 @@ class KefrSolver final : public Solver {
   std::int64_t iteration_ = 0;
   double payoff_range_ = 1.0;
   std::vector<std::unique_ptr<KefrLearner>> learners_;
-  Profile current_, played_;
+  Profile current_, played_, played_behavioural_;
   AverageStrategy average_{Profile{}};
   std::vector<std::vector<double>> gradient_;
   std::size_t work_ = 0;

@@ -119,10 +119,13 @@ MixtureCheck check_distribution(const GameInput& game, const nlohmann::json& res
   if (kefce_k) kefce.emplace(game.compiled, *kefce_k, max_states);
   MixtureCheck check;
   check.profiles = visit_distribution_file(
-      path, game.compiled, game.normal_form(), limits, [&](double weight, const Profile& x, std::int64_t) {
+      path, game.compiled, game.normal_form(), limits,
+      [&](double weight, const Profile& x, const Profile& behavioural, std::int64_t) {
         nfcce.add(x, weight);
         efce.add(x, weight);
-        if (kefce) kefce->add(x, weight);
+        // The strategies as written, unreached infosets included: a deviator with K >= 2
+        // can reach those and read their recommendations.
+        if (kefce) kefce->add_behavioural(behavioural, weight);
       });
   check.mixture.nfcce_gap = nfcce.gap();
   check.mixture.efce_gap = efce.gap();

@@ -268,8 +268,11 @@ int run_solve(std::span<const std::string> argv) {
     // Every round has the same weight: the output is the uniform mixture of the T rounds.
     const double weight = 1.0 / static_cast<double>(iterations);
     run.measure_mixture = true;
-    run.on_round = [&game, distribution, weight, &distribution_path](const Profile& played) {
-      write_distribution_line(*distribution, game.compiled, played, game.normal_form(), weight);
+    run.on_round = [&game, &solver, distribution, weight, &distribution_path](const Profile& played) {
+      // The behavioural form, when the solver keeps it, carries the strategy at unreached
+      // infosets too.
+      write_distribution_line(*distribution, game.compiled, played, game.normal_form(), weight,
+                              solver->played_behavioural());
       if (!*distribution) throw BadInputError("cannot write " + distribution_path + ": the disk may be full");
     };
   }

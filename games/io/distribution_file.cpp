@@ -55,10 +55,11 @@ double read_weight(const nlohmann::json& value, const std::string& path, const s
 }  // namespace
 
 void write_distribution_line(std::ostream& out, const CompiledGame& game, const Profile& x, bool normal_form,
-                             double weight) {
+                             double weight, const Profile* behavioural) {
   nlohmann::ordered_json line = nlohmann::ordered_json::object();
   line["weight"] = weight;
-  line["strategies"] = strategies_to_json(game, x, normal_form);
+  line["strategies"] = behavioural ? behavioural_strategies_to_json(game, *behavioural, normal_form)
+                                   : strategies_to_json(game, x, normal_form);
   // dump() writes each double with the fewest digits that read back to the same value.
   out << line.dump() << '\n';
 }
@@ -66,7 +67,18 @@ void write_distribution_line(std::ostream& out, const CompiledGame& game, const 
 std::int64_t visit_distribution_file(
     const std::string& path, const CompiledGame& game, bool normal_form, const LoadLimits& limits,
     const std::function<void(double weight, const Profile& x, std::int64_t line)>& visit) {
+  return visit_distribution_file(path, game, normal_form, limits,
+                                 [&](double weight, const Profile& x, const Profile&, std::int64_t line) {
+                                   visit(weight, x, line);
+                                 });
+}
+
+std::int64_t visit_distribution_file(
+    const std::string& path, const CompiledGame& game, bool normal_form, const LoadLimits& limits,
+    const std::function<void(double weight, const Profile& x, const Profile& behavioural, std::int64_t line)>&
+        visit) {
   check_input_file(path, limits);
+  Profile x(game.num_players());
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "", "cannot open the file");
 
@@ -95,9 +107,14 @@ std::int64_t visit_distribution_file(
     weight_sum += weight;
     if (!std::isfinite(weight_sum))
       throw InputError(path, where + ": /weight", "the weights add up to more than the largest double");
-    const Profile x = strategies_from_json(*strategies, game, normal_form, path, where + ": /strategies");
+    const Profile behavioural =
+        behavioural_strategies_from_json(*strategies, game, normal_form, path, where + ": /strategies");
+    for (int p = 0; p < game.num_players(); ++p) {
+      x[p].assign(game.treeplex[p].num_sequences(), 0.0);
+      game.treeplex[p].to_sequence_form(behavioural[p], x[p]);
+    }
     ++profiles;
-    visit(weight, x, line_number);
+    visit(weight, x, behavioural, line_number);
   }
   if (in.bad()) throw InputError(path, "", "cannot read the file");
   if (profiles == 0)

@@ -15,10 +15,13 @@
 
 namespace eqlab {
 
-// Writes one line: the profile `x` (sequence form) with its weight, then '\n'.
-// Probabilities are written with as many digits as read back to the same double.
+// Writes one line: the profile `x` (sequence form) with its weight, then '\n'. With
+// `behavioural` (the same profile in behavioural form), the strategies written are those,
+// which keep the learner's strategy at infosets x never reaches (a K-EFCE deviator with
+// K >= 2 can reach them). Probabilities are written with as many digits as read back to
+// the same double.
 void write_distribution_line(std::ostream& out, const CompiledGame& game, const Profile& x, bool normal_form,
-                             double weight);
+                             double weight, const Profile* behavioural = nullptr);
 
 struct WeightedProfile {
   double weight = 0.0;
@@ -36,6 +39,10 @@ struct WeightedProfile {
 std::int64_t visit_distribution_file(
     const std::string& path, const CompiledGame& game, bool normal_form, const LoadLimits& limits,
     const std::function<void(double weight, const Profile& x, std::int64_t line)>& visit);
+// The same, each profile also in behavioural form as written in the file.
+std::int64_t visit_distribution_file(
+    const std::string& path, const CompiledGame& game, bool normal_form, const LoadLimits& limits,
+    const std::function<void(double weight, const Profile& x, const Profile& behavioural, std::int64_t line)>& visit);
 
 // The whole file at once, weights divided by their sum (so they sum to 1 up to rounding).
 std::vector<WeightedProfile> read_distribution_file(const std::string& path, const CompiledGame& game,

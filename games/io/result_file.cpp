@@ -74,27 +74,38 @@ void read_infoset(const nlohmann::json& actions, const Treeplex& tp, int infoset
 
 }  // namespace
 
-nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form) {
-  if (static_cast<int>(x.size()) != game.num_players())
-    throw std::invalid_argument("strategies_to_json: the profile does not match the game");
+nlohmann::ordered_json behavioural_strategies_to_json(const CompiledGame& game, const Profile& behavioural,
+                                                      bool normal_form) {
+  if (static_cast<int>(behavioural.size()) != game.num_players())
+    throw std::invalid_argument("behavioural_strategies_to_json: the profile does not match the game");
   if (normal_form) require_normal_layout(game);
   nlohmann::ordered_json players = nlohmann::ordered_json::array();
   for (int p = 0; p < game.num_players(); ++p) {
     const Treeplex& tp = game.treeplex[p];
-    std::vector<double> behavioural(tp.num_sequences());
-    tp.to_behavioural(x[p], behavioural);
     if (normal_form) {
-      players.push_back(infoset_json(tp, 0, behavioural));
+      players.push_back(infoset_json(tp, 0, behavioural[p]));
       continue;
     }
     // Appended in game order without operator[]'s search: labels are unique per player.
     nlohmann::ordered_json infosets = nlohmann::ordered_json::object();
     auto& members = infosets.get_ref<nlohmann::ordered_json::object_t&>();
     members.reserve(tp.num_infosets());
-    for (int j = 0; j < tp.num_infosets(); ++j) members.emplace_back(tp.infoset_labels[j], infoset_json(tp, j, behavioural));
+    for (int j = 0; j < tp.num_infosets(); ++j)
+      members.emplace_back(tp.infoset_labels[j], infoset_json(tp, j, behavioural[p]));
     players.push_back(std::move(infosets));
   }
   return players;
+}
+
+nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form) {
+  if (static_cast<int>(x.size()) != game.num_players())
+    throw std::invalid_argument("strategies_to_json: the profile does not match the game");
+  Profile behavioural(game.num_players());
+  for (int p = 0; p < game.num_players(); ++p) {
+    behavioural[p].assign(game.treeplex[p].num_sequences(), 0.0);
+    game.treeplex[p].to_behavioural(x[p], behavioural[p]);
+  }
+  return behavioural_strategies_to_json(game, behavioural, normal_form);
 }
 
 nlohmann::ordered_json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x,
@@ -112,19 +123,20 @@ nlohmann::ordered_json result_to_json(const ResultHeader& header, const Compiled
   return result;
 }
 
-Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game,
+Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game,
                              bool normal_form, const std::string& file, const std::string& pointer) {
   const int n = game.num_players();
   if (!strategies.is_array() || static_cast<int>(strategies.size()) != n)
     throw InputError(file, pointer, "expected an array of " + std::to_string(n) +
                                         " strategies, one per player");
   if (normal_form) require_normal_layout(game);
-  Profile x(n);
+  Profile b(n);
   for (int p = 0; p < n; ++p) {
     const Treeplex& tp = game.treeplex[p];
     const std::string player_pointer = pointer + "/" + std::to_string(p);
     // Start from the uniform strategy: infosets that are not given keep it.
-    std::vector<double> behavioural(tp.num_sequences(), 1.0);
+    std::vector<double>& behavioural = b[p];
+    behavioural.assign(tp.num_sequences(), 1.0);
     for (int j = 0; j < tp.num_infosets(); ++j)
       for (int s = tp.first_seq[j]; s < tp.first_seq[j] + tp.num_actions[j]; ++s)
         behavioural[s] = 1.0 / tp.num_actions[j];
@@ -146,8 +158,17 @@ Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGam
         read_infoset(actions, tp, it->second, behavioural, file, where);
       }
     }
-    x[p].assign(tp.num_sequences(), 0.0);
-    tp.to_sequence_form(behavioural, x[p]);
+  }
+  return b;
+}
+
+Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game, bool normal_form,
+                             const std::string& file, const std::string& pointer) {
+  const Profile b = behavioural_strategies_from_json(strategies, game, normal_form, file, pointer);
+  Profile x(game.num_players());
+  for (int p = 0; p < game.num_players(); ++p) {
+    x[p].assign(game.treeplex[p].num_sequences(), 0.0);
+    game.treeplex[p].to_sequence_form(b[p], x[p]);
   }
   return x;
 }

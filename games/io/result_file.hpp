@@ -30,6 +30,10 @@ struct ResultHeader {
 // profile never reaches get the uniform strategy). Normal games (`normal_form`: the
 // compiled game comes from a NormalGame): per player {action label: probability}.
 nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form);
+// The same from behavioural strategies (entry s: the probability of sequence s's action at
+// its infoset), which keep the strategy at infosets the profile never reaches.
+nlohmann::ordered_json behavioural_strategies_to_json(const CompiledGame& game, const Profile& behavioural,
+                                                      bool normal_form);
 
 // The whole result object. `metrics` and `curve` are written as given (curve: null for
 // none).
@@ -45,6 +49,10 @@ nlohmann::ordered_json result_to_json(const ResultHeader& header, const Compiled
 Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game,
                              bool normal_form, const std::string& file = {},
                              const std::string& pointer = "/strategies");
+// The same in behavioural form, every infoset's strategy as written (uniform where none is).
+Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game,
+                                         bool normal_form, const std::string& file = {},
+                                         const std::string& pointer = "/strategies");
 
 // Parses a result file and checks its `format`; throws InputError naming the file. The
 // file is held to the same limits as game files: its size is checked before it is read,

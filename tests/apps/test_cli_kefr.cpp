@@ -34,6 +34,26 @@ TEST_CASE("cli: solve --solver kefr --k 2 records the K-EFCE gap and the learner
   CHECK(result["curve"].back().contains("kefce_gap"));
 }
 
+TEST_CASE("cli: eval --distribution --k recomputes K-EFR's 2-EFCE gap exactly (unreached infosets are written too)") {
+  // Regret matching leaves some Leduc infosets unreached; the distribution file keeps the
+  // learner's strategy there, which a 2-deviator reads.
+  const auto dir = scratch("kefr-distribution");
+  const auto r = run_eqlab("solve leduc --solver kefr --k 2 --iterations 150 --out result.json --distribution d.jsonl "
+                           "--checkpoints 2 --no-progress",
+                           dir);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto e = run_eqlab("eval leduc result.json --distribution d.jsonl --json", dir);
+  INFO(e.err);
+  REQUIRE(e.code == 0);
+  const nlohmann::json check = nlohmann::json::parse(e.out);
+  CHECK(check["k"] == 2);
+  CHECK(check["agree"] == true);
+  const nlohmann::json result = nlohmann::json::parse(eqlab::test::read_text(dir / "result.json"));
+  CHECK(check["kefce_gap"].get<double>() ==
+        doctest::Approx(result["metrics"]["kefce_gap"].get<double>()).epsilon(1e-12));
+}
+
 TEST_CASE("cli: --k measures the K-EFCE gap of EFCE-OMD's mixture; misuse is refused") {
   const auto dir = scratch("kefr-measure");
   const auto r = run_eqlab(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The K-EFCE hierarchy on one game: the K-EFCE gap, K = 0..3, of the mixtures played by
-# vanilla OMD (an NFCCE learner), EFCE-OMD (trigger regret) and K-EFR with K = 2, each
+# vanilla OMD (an NFCCE learner), EFCE-OMD (trigger regret) and K-EFR with K = 1 and 2, each
 # after the same number of iterations. Every gap is recomputed by `eqlab eval` from the
 # mixture written with --distribution. Prints a Markdown table.
 #
@@ -23,7 +23,7 @@ echo "K-EFCE gap of each learner's mixture on $game after $iterations iterations
 echo
 echo "| learner | EFCE gap (triggers) | K = 0 (NFCCE) | K = 1 | K = 2 | K = 3 |"
 echo "|---|---|---|---|---|---|"
-for learner in "omd" "efce-omd" "kefr --k 2"; do
+for learner in "omd" "efce-omd" "kefr --k 1" "kefr --k 2"; do
   name="${learner// --k /, K = }"
   "$eqlab" solve "$game" --solver $learner --iterations "$iterations" --no-progress \
     --out "$work/result.json" --distribution "$work/mixture.jsonl" > /dev/null

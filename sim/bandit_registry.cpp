@@ -1,12 +1,14 @@
 // The bandit learners by name. Each entry builds one player's learner; make_bandit_solver
 // wraps one per player into BanditSelfPlay. A new bandit learner is one more row of
-// kFactories (and its parameters in its own parse function).
+// kFactories (and its parameters in its own parse function). Bandit K-EFR is the one
+// exception: its learners share an exploration schedule, so it is its own solver.
 #include <cmath>
 #include <string>
 #include <utility>
 
 #include <eqlab/algorithms/bandit/efce_omd_bandit.hpp>
 #include <eqlab/algorithms/bandit/ixomd.hpp>
+#include <eqlab/algorithms/kefce/bandit_kefr_solver.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
 
@@ -203,12 +205,24 @@ const std::vector<BanditFactory>& factories() {
   return list;
 }
 
+// A function-local static: other translation units may list the bandit solvers while
+// they are statically initialised.
+const BanditSolverInfo& kefr_info() {
+  static const BanditSolverInfo info{
+      "kefr",
+      "bandit K-EFR: K-EFR on counterfactual values estimated from balanced exploration episodes, one per "
+      "(player, own depth) per iteration (--k K, default 1); the mixture of the profiles played is a K-EFCE",
+      "kefce"};
+  return info;
+}
+
 }  // namespace
 
 const std::vector<BanditSolverInfo>& bandit_solver_list() {
   static const std::vector<BanditSolverInfo> list = [] {
     std::vector<BanditSolverInfo> infos;
     for (const BanditFactory& f : factories()) infos.push_back(f.info);
+    infos.push_back(kefr_info());
     return infos;
   }();
   return list;
@@ -216,6 +230,10 @@ const std::vector<BanditSolverInfo>& bandit_solver_list() {
 
 std::unique_ptr<Solver> make_bandit_solver(const std::string& name, const CompiledGame& game,
                                            const SolverOptions& options, std::int64_t episodes) {
+  if (name == kefr_info().name) {
+    if (episodes < 1) throw UsageError("solver " + name + ": the number of episodes must be at least 1");
+    return std::make_unique<BanditKefrSolver>(game, bandit_kefr_options(options.extra, name), options.seed, episodes);
+  }
   for (const BanditFactory& f : factories()) {
     if (f.info.name != name) continue;
     if (episodes < 1) throw UsageError("solver " + name + ": the number of episodes must be at least 1");
@@ -227,7 +245,7 @@ std::unique_ptr<Solver> make_bandit_solver(const std::string& name, const Compil
                                             f.info.concept_name);
   }
   std::string names;
-  for (const BanditFactory& f : factories()) names += (names.empty() ? "" : ", ") + f.info.name;
+  for (const BanditSolverInfo& s : bandit_solver_list()) names += (names.empty() ? "" : ", ") + s.name;
   throw UsageError("unknown bandit solver '" + name + "': choose one of " + names);
 }
 

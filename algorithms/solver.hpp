@@ -3,6 +3,7 @@
 // CLI drive solvers only through it, so curves, progress and results are written once.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +46,11 @@ class Solver {
   // and still read recommendations there, so its gap needs them. nullptr: they are not
   // kept, and evaluators take the uniform strategy there.
   virtual const Profile* played_behavioural() const { return nullptr; }
+
+  // A bound the learner proves on the gap of its own mixture for its concept (per round,
+  // utility units), from its own sums: the runner checks at every checkpoint that the
+  // measured gap never exceeds it, since a violation can only be a bug. nullopt: none.
+  virtual std::optional<double> gap_bound() const { return std::nullopt; }
 
   // Quantities only the learner knows, measured now, by name: e.g. its own trigger regret
   // divided by the number of rounds, in utility units. The runner adds them to curves.

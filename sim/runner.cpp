@@ -114,6 +114,20 @@ void check_same_names(const OwnMetrics& first, const OwnMetrics& now, const std:
   if (!same) throw std::logic_error("solver " + solver + ": own_metrics() changed its names during a run");
 }
 
+// The learner's proven bound against the measured gap of its concept (only K-EFCE
+// learners give one for now, checked when the gap is measured at their own K).
+void check_gap_bound(const Solver& solver, const RunResult& result) {
+  const std::optional<double> bound = solver.gap_bound();
+  if (!bound || result.concept_name != "kefce" || !result.mixture || !result.mixture->kefce_gap) return;
+  const nlohmann::json params = solver.params();
+  if (!params.contains("k") || params["k"] != result.mixture->kefce_k || !solver.played_behavioural()) return;
+  const double gap = *result.mixture->kefce_gap;
+  if (gap > *bound * (1 + 1e-9) + 1e-12)
+    throw std::logic_error("solver " + solver.name() + ": the measured K-EFCE gap " + std::to_string(gap) +
+                           " exceeds the learner's own bound " + std::to_string(*bound) +
+                           ": a bug in its weights, fixed points or regret updates");
+}
+
 }  // namespace
 
 bool is_correlated_concept(const std::string& concept_name) {
@@ -235,6 +249,7 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
     if (!correlated) result.final_report = evaluate_nash(game, solver.output_profile());
     if (mixture) result.mixture = mixture->report();
     result.own_metrics = solver.own_metrics();
+    check_gap_bound(solver, result);
     if (result.curve.metrics.empty()) {
       first_own = result.own_metrics;
       result.curve = Curve(curve_columns(result, game.num_players()));

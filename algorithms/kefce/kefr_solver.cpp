@@ -55,11 +55,15 @@ void KefrSolver::step() {
   }
 }
 
-std::vector<std::pair<std::string, double>> KefrSolver::own_metrics() const {
-  if (iteration_ == 0) return {{"kefr_regret_bound", 0.0}};
+std::optional<double> KefrSolver::gap_bound() const {
+  if (iteration_ == 0) return 0.0;
   double worst = 0.0;
   for (const auto& learner : learners_) worst = std::max(worst, learner->regret_bound());
-  return {{"kefr_regret_bound", worst * payoff_range_ / static_cast<double>(iteration_)}};
+  return worst * payoff_range_ / static_cast<double>(iteration_);
+}
+
+std::vector<std::pair<std::string, double>> KefrSolver::own_metrics() const {
+  return {{"kefr_regret_bound", *gap_bound()}};
 }
 
 nlohmann::json KefrSolver::params() const {

@@ -32,6 +32,8 @@ class KefrSolver final : public Solver {
   // "kefr_regret_bound": the largest player's regret bound (KefrLearner::regret_bound)
   // divided by the rounds, in utility units. The K-EFCE gap of the mixture never exceeds it.
   std::vector<std::pair<std::string, double>> own_metrics() const override;
+  // The same bound: the mixture's K-EFCE gap at this solver's K never exceeds it.
+  std::optional<double> gap_bound() const override;
 
   int k() const { return options_.k; }
   const KefrLearner& learner(int player) const { return *learners_[player]; }

@@ -4,9 +4,11 @@
 #include <string>
 
 #include <eqlab/algorithms/cfr/cfr.hpp>
+#include <eqlab/algorithms/kefce/kefr_options.hpp>
 #include <eqlab/algorithms/kefce/kefr_solver.hpp>
 #include <eqlab/algorithms/omd/efce_omd_solver.hpp>
 #include <eqlab/algorithms/omd/omd_solver.hpp>
+#include <eqlab/algorithms/solver_params.hpp>
 #include <eqlab/lib/error.hpp>
 
 namespace eqlab {
@@ -33,19 +35,6 @@ CfrConfig with_overrides(CfrConfig config, const nlohmann::json& extra, const st
   return config;
 }
 
-// A positive finite number, or a UsageError naming the solver and the key.
-double positive_number(const std::string& value, const std::string& solver, const std::string& key) {
-  std::size_t used = 0;
-  double number = 0.0;
-  try {
-    number = std::stod(value, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != value.size() || !(number > 0.0) || !std::isfinite(number))
-    throw UsageError("solver " + solver + ": " + key + " must be a positive number, not " + value);
-  return number;
-}
 
 // Applies overrides to the configuration of omd, omd-balanced or optimistic-omd. The
 // optimistic learner has a constant step in FTRL form, so only eta_scale applies there.
@@ -58,7 +47,7 @@ OmdConfig omd_config(OmdConfig config, const nlohmann::json& extra, const std::s
     } else if (step_options && it.key() == "step" && (value == "practical" || value == "theory")) {
       config.theory_step = value == "theory";
     } else if (it.key() == "eta_scale") {
-      config.eta_scale = positive_number(value, solver, "eta_scale");
+      config.eta_scale = positive_number_param(value, solver, "eta_scale");
     } else {
       throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value + " (" +
                        (step_options ? "form=ftrl|omd, step=practical|theory, " : "") + "eta_scale=NUMBER)");
@@ -74,7 +63,7 @@ EfceOmdConfig efce_omd_config(EfceOmdConfig config, const nlohmann::json& extra,
     if (it.key() == "step" && (value == "practical" || value == "theory")) {
       config.theory_step = value == "theory";
     } else if (it.key() == "eta_scale") {
-      config.eta_scale = positive_number(value, solver, "eta_scale");
+      config.eta_scale = positive_number_param(value, solver, "eta_scale");
     } else {
       throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value +
                        " (step=practical|theory, eta_scale=NUMBER)");
@@ -83,40 +72,6 @@ EfceOmdConfig efce_omd_config(EfceOmdConfig config, const nlohmann::json& extra,
   return config;
 }
 
-// The options of kefr: k=K (default 1), potential=rm|hedge (default rm), eta_scale=NUMBER
-// (Hedge), max_states=N (the augmented-state budget per player).
-KefrOptions kefr_options(const nlohmann::json& extra, const std::string& solver) {
-  KefrOptions options;
-  for (auto it = extra.begin(); it != extra.end(); ++it) {
-    const std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-    const auto whole = [&](long long low, long long high) {
-      std::size_t used = 0;
-      long long number = -1;
-      try {
-        number = std::stoll(value, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used != value.size() || number < low || number > high)
-        throw UsageError("solver " + solver + ": " + it.key() + " must be a whole number from " +
-                         std::to_string(low) + " to " + std::to_string(high) + ", not " + value);
-      return number;
-    };
-    if (it.key() == "k") {
-      options.k = static_cast<int>(whole(0, 64));
-    } else if (it.key() == "potential" && (value == "rm" || value == "hedge")) {
-      options.potential = value == "hedge" ? KefrOptions::Potential::hedge : KefrOptions::Potential::regret_matching;
-    } else if (it.key() == "eta_scale") {
-      options.eta_scale = positive_number(value, solver, "eta_scale");
-    } else if (it.key() == "max_states") {
-      options.max_states = static_cast<std::uint64_t>(whole(1, 1'000'000'000'000LL));
-    } else {
-      throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value +
-                       " (k=K, potential=rm|hedge, eta_scale=NUMBER, max_states=N)");
-    }
-  }
-  return options;
-}
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <eqlab/algorithms/bandit/efce_omd_bandit.hpp>
 #include <eqlab/algorithms/bandit/ixomd.hpp>
 #include <eqlab/algorithms/kefce/bandit_kefr_solver.hpp>
+#include <eqlab/algorithms/kefce/kefr_options.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
 
@@ -232,7 +233,7 @@ std::unique_ptr<Solver> make_bandit_solver(const std::string& name, const Compil
                                            const SolverOptions& options, std::int64_t episodes) {
   if (name == kefr_info().name) {
     if (episodes < 1) throw UsageError("solver " + name + ": the number of episodes must be at least 1");
-    return std::make_unique<BanditKefrSolver>(game, bandit_kefr_options(options.extra, name), options.seed, episodes);
+    return std::make_unique<BanditKefrSolver>(game, kefr_options(options.extra, name), options.seed, episodes);
   }
   for (const BanditFactory& f : factories()) {
     if (f.info.name != name) continue;

@@ -156,57 +156,6 @@ nlohmann::json BanditKefrSolver::params() const {
   return params;
 }
 
-namespace {
 
-// A whole number in [low, high] from a parameter value (a JSON number or its text).
-long long whole_number(const std::string& text, long long low, long long high, const std::string& solver,
-                       const std::string& key) {
-  std::size_t used = 0;
-  long long number = -1;
-  try {
-    number = std::stoll(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || number < low || number > high)
-    throw UsageError("solver " + solver + ": " + key + " must be a whole number from " + std::to_string(low) + " to " +
-                     std::to_string(high) + ", not " + text);
-  return number;
-}
-
-double positive_number(const std::string& text, const std::string& solver, const std::string& key) {
-  std::size_t used = 0;
-  double number = 0.0;
-  try {
-    number = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != text.size() || !(number > 0.0) || !std::isfinite(number))
-    throw UsageError("solver " + solver + ": " + key + " must be a positive number, not " + text);
-  return number;
-}
-
-}  // namespace
-
-KefrOptions bandit_kefr_options(const nlohmann::json& extra, const std::string& solver) {
-  KefrOptions options;
-  for (auto it = extra.begin(); it != extra.end(); ++it) {
-    const std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-    if (it.key() == "k") {
-      options.k = static_cast<int>(whole_number(value, 0, 64, solver, "k"));
-    } else if (it.key() == "potential" && (value == "rm" || value == "hedge")) {
-      options.potential = value == "hedge" ? KefrOptions::Potential::hedge : KefrOptions::Potential::regret_matching;
-    } else if (it.key() == "eta_scale") {
-      options.eta_scale = positive_number(value, solver, "eta_scale");
-    } else if (it.key() == "max_states") {
-      options.max_states = static_cast<std::uint64_t>(whole_number(value, 1, 1'000'000'000'000LL, solver, "max_states"));
-    } else {
-      throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value +
-                       " (k=K, potential=rm|hedge, eta_scale=NUMBER, max_states=N)");
-    }
-  }
-  return options;
-}
 
 }  // namespace eqlab

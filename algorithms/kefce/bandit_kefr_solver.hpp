@@ -126,9 +126,5 @@ class BanditKefrSolver final : public Solver {
 inline constexpr std::uint64_t kBanditKefrChancePurpose = 0xbe4f7c4a7ce00001ULL;
 inline constexpr std::uint64_t kBanditKefrPlayerPurpose = 0xbe4f7c4a7ce00002ULL;
 
-// The options of bandit kefr from solver parameters: k=K (default 1), potential=rm|hedge
-// (default rm), eta_scale=NUMBER (Hedge), max_states=N, as for full-feedback kefr.
-// Throws UsageError for an unknown parameter or a bad value.
-KefrOptions bandit_kefr_options(const nlohmann::json& extra, const std::string& solver);
 
 }  // namespace eqlab

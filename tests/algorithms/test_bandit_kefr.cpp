@@ -13,6 +13,7 @@
 
 #include <eqlab/algorithms/eval/kefce_gap.hpp>
 #include <eqlab/algorithms/kefce/bandit_kefr_solver.hpp>
+#include <eqlab/algorithms/kefce/kefr_options.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/episode.hpp>
@@ -188,11 +189,11 @@ TEST_CASE("bandit K-EFR: the same seed gives the same run bit for bit with 1 and
 }
 
 TEST_CASE("bandit K-EFR: parameters are checked") {
-  CHECK(bandit_kefr_options({{"k", 2}, {"potential", "hedge"}, {"eta_scale", "0.5"}}, "kefr").k == 2);
-  CHECK(bandit_kefr_options({{"potential", "hedge"}}, "kefr").potential == KefrOptions::Potential::hedge);
-  CHECK_THROWS_AS(bandit_kefr_options({{"k", -1}}, "kefr"), UsageError);
-  CHECK_THROWS_AS(bandit_kefr_options({{"eta_scale", 0}}, "kefr"), UsageError);
-  CHECK_THROWS_AS(bandit_kefr_options({{"gamma_scale", 1}}, "kefr"), UsageError);
+  CHECK(kefr_options({{"k", 2}, {"potential", "hedge"}, {"eta_scale", "0.5"}}, "kefr").k == 2);
+  CHECK(kefr_options({{"potential", "hedge"}}, "kefr").potential == KefrOptions::Potential::hedge);
+  CHECK_THROWS_AS(kefr_options({{"k", -1}}, "kefr"), UsageError);
+  CHECK_THROWS_AS(kefr_options({{"eta_scale", 0}}, "kefr"), UsageError);
+  CHECK_THROWS_AS(kefr_options({{"gamma_scale", 1}}, "kefr"), UsageError);
   const CompiledGame g = compile(make_builtin("kuhn(players=3)"));
   KefrOptions tight;
   tight.k = 2;

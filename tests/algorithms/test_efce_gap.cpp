@@ -18,12 +18,16 @@
 #include <eqlab/lib/rng.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
 
+#include "support/normal_games.hpp"
 #include "support/pure_plans.hpp"
 #include "support/random_plans.hpp"
 #include "support/trigger_deviations.hpp"
 
 using namespace eqlab;
+using eqlab::test::chicken;
 using eqlab::test::random_plan;
+using eqlab::test::shapley;
+using eqlab::test::two_player_game;
 
 namespace {
 
@@ -75,28 +79,10 @@ EfceGap gap_of(const CompiledGame& g, const std::vector<Profile>& rounds) {
   return gap;
 }
 
-NormalGame two_player_game(const std::string& name, int rows, int cols, const std::vector<int>& u0,
-                           const std::vector<int>& u1) {
-  NormalGame g;
-  g.name = name;
-  g.players = {"row", "column"};
-  g.actions.assign(2, {});
-  for (int a = 0; a < rows; ++a) g.actions[0].push_back("r" + std::to_string(a));
-  for (int b = 0; b < cols; ++b) g.actions[1].push_back("c" + std::to_string(b));
-  for (int k = 0; k < rows * cols; ++k) {
-    g.payoffs.push_back(Number::integer(u0[k]));
-    g.payoffs.push_back(Number::integer(u1[k]));
-  }
-  return g;
-}
 
 // Chicken: action 0 dares, action 1 swerves.
-NormalGame chicken() { return two_player_game("chicken", 2, 2, {0, 7, 2, 6}, {0, 2, 7, 6}); }
 
 // Shapley's 3x3 game: no pure equilibrium, fictitious play cycles.
-NormalGame shapley() {
-  return two_player_game("shapley", 3, 3, {0, 1, 0, 0, 0, 1, 1, 0, 0}, {0, 0, 1, 1, 0, 0, 0, 1, 0});
-}
 
 // The CE gap of the mixture straight from the payoff table: per player, the largest
 // Σ_t P^t(a) [u(b, x_{-i}^t) − u(a, x_{-i}^t)] over pairs of actions, divided by T.

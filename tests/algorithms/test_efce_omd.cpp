@@ -16,6 +16,8 @@
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/normal/normal_game.hpp>
 
+#include "support/normal_games.hpp"
+
 using namespace eqlab;
 
 namespace {
@@ -47,20 +49,6 @@ double payoff_range(const CompiledGame& g) {
 // not the uniform profile learners start from: each player wants to match the other's
 // action shifted by one, and external-regret dynamics cycle around the equilibrium. Their
 // mixture is a coarse correlated equilibrium but not a correlated one.
-NormalGame shapley_game() {
-  NormalGame game;
-  game.name = "shapley";
-  game.players = {"row", "column"};
-  game.actions = {{"a", "b", "c"}, {"a", "b", "c"}};
-  const int row[3][3] = {{0, 2, 0}, {0, 0, 1}, {1, 0, 0}};
-  const int column[3][3] = {{0, 0, 1}, {1, 0, 0}, {0, 1, 0}};
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) {
-      game.payoffs.push_back(Number::integer(row[i][j]));
-      game.payoffs.push_back(Number::integer(column[i][j]));
-    }
-  return game;
-}
 
 }  // namespace
 
@@ -93,7 +81,7 @@ TEST_CASE("EFCE-OMD: a Sheriff instance, EFCE gap below 1e-2") {
 }
 
 TEST_CASE("EFCE-OMD versus vanilla OMD where EFCE is stronger than NFCCE (a Shapley game)") {
-  const NormalGame normal = shapley_game();
+  const NormalGame normal = eqlab::test::shapley_asymmetric();
   const CompiledGame g = compile(normal.to_tree());
   OmdSolver vanilla(g, OmdConfig{});
   EfceOmdSolver efce(g, EfceOmdConfig{});

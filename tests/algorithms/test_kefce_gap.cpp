@@ -20,7 +20,10 @@
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/rng.hpp>
 
+#include "support/normal_games.hpp"
+
 using namespace eqlab;
+using eqlab::test::two_player_game;
 
 namespace {
 
@@ -255,20 +258,6 @@ class BruteForce {
   double total_weight_ = 0.0;
 };
 
-NormalGame two_player_game(const std::string& name, int rows, int cols, const std::vector<int>& u0,
-                           const std::vector<int>& u1) {
-  NormalGame g;
-  g.name = name;
-  g.players = {"row", "column"};
-  g.actions.assign(2, {});
-  for (int a = 0; a < rows; ++a) g.actions[0].push_back("r" + std::to_string(a));
-  for (int b = 0; b < cols; ++b) g.actions[1].push_back("c" + std::to_string(b));
-  for (int k = 0; k < rows * cols; ++k) {
-    g.payoffs.push_back(Number::integer(u0[k]));
-    g.payoffs.push_back(Number::integer(u1[k]));
-  }
-  return g;
-}
 
 }  // namespace
 

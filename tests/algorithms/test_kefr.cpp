@@ -15,6 +15,8 @@
 #include <eqlab/games/normal/normal_game.hpp>
 #include <eqlab/lib/error.hpp>
 
+#include "support/normal_games.hpp"
+
 using namespace eqlab;
 
 namespace {
@@ -63,17 +65,7 @@ TEST_CASE("K-EFR with K = 0 is CFR with regret matching and simultaneous updates
 }
 
 TEST_CASE("K-EFR with K = 1 on Shapley's game: the mixture approaches a correlated equilibrium") {
-  NormalGame game;
-  game.name = "shapley";
-  game.players = {"row", "column"};
-  game.actions = {{"a", "b", "c"}, {"a", "b", "c"}};
-  const int row[3][3] = {{0, 2, 0}, {0, 0, 1}, {1, 0, 0}};
-  const int column[3][3] = {{0, 0, 1}, {1, 0, 0}, {0, 1, 0}};
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) {
-      game.payoffs.push_back(Number::integer(row[i][j]));
-      game.payoffs.push_back(Number::integer(column[i][j]));
-    }
+  const NormalGame game = eqlab::test::shapley_asymmetric();
   const CompiledGame g = compile(game.to_tree());
   KefrSolver kefr(g, with_k(1));
   EfceGap ce(g);  // with one infoset per player the EFCE gap is the CE gap

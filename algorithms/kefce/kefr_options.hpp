@@ -1,0 +1,16 @@
+#pragma once
+// The parameters of the kefr solvers (full and bandit feedback) from --param KEY=VALUE.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <eqlab/algorithms/kefce/kefr_learner.hpp>
+
+namespace eqlab {
+
+// k=K (default 1), potential=rm|hedge (default rm), eta_scale=NUMBER (Hedge) and
+// max_states=N (the augmented-state budget per player). Throws UsageError for an unknown
+// parameter or a bad value, naming `solver`.
+KefrOptions kefr_options(const nlohmann::json& extra, const std::string& solver);
+
+}  // namespace eqlab

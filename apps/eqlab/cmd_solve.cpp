@@ -59,9 +59,10 @@ options:
                       output, for one of them; the summary then goes to
                       standard error)
   --plot FILE         draw the curve as a PNG (needs gnuplot)
-  --k K               with --solver kefr: the number of deviations the
-                      K-EFCE deviator observes (default 1; 0 is NFCCE, 1 is
-                      EFCE); with any other solver that plays a mixture: also
+  --k K               with --solver kefr (full or bandit feedback): the
+                      number of deviations the K-EFCE deviator observes
+                      (default 1; 0 is NFCCE, 1 is EFCE); with any other
+                      solver that plays a mixture: also
                       measure the mixture's K-EFCE gap at K (kefce_gap)
   --param KEY=VALUE   a solver parameter, repeatable; cfr, cfr+ and pcfr+ take
                       regret_matching=rm|rm+, updates=alternating|simultaneous,

@@ -87,6 +87,8 @@ class BanditKefrSolver final : public Solver {
   Profile output_profile() const override { return average_.value(current_profile()); }
   Profile current_profile() const override;
   const Profile* played_profile() const override { return episodes_ > 0 ? &played_ : nullptr; }
+  // π^t at every infoset, reached or not (the K-EFCE gap for K ≥ 2 reads them).
+  const Profile* played_behavioural() const override { return episodes_ > 0 ? &behavioural_ : nullptr; }
   // No own metrics: the learners' regret bounds hold for the estimated values only, not
   // for the true regret, so they would not bound the measured gap.
 
@@ -116,7 +118,7 @@ class BanditKefrSolver final : public Solver {
   std::vector<std::pair<int, int>> schedule_;
   std::size_t position_ = 0;  // the next episode's place in schedule_
   std::vector<std::vector<double>> estimate_;     // Q̂ per player and sequence, this iteration
-  std::vector<std::vector<double>> behavioural_;  // π^t per player, this iteration
+  Profile behavioural_;                            // π^t per player, this iteration
   Profile played_;                                 // π^t in sequence form
   AverageStrategy average_{Profile{}};
   std::int64_t episodes_ = 0, iterations_ = 0;

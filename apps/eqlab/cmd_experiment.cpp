@@ -32,7 +32,9 @@ CONFIG:
    "seeds": 5,               (0..4; or a list [3, 17, 42])
    "iterations": 10000,
    "checkpoints": 30,        (default 30)
-   "metric": "efce_gap"}     (the metric plotted and fitted; default efce_gap)
+   "metric": "efce_gap"}     (the metric plotted and fitted, a curve column such as
+                              efce_gap, nfcce_gap, kefce_gap or exploitability;
+                              default efce_gap)
 Game files are looked up beside CONFIG first. A label (default: the solver
 name; for games the spec with other characters than letters, digits and
 "._+-" turned into '_') names the folders and legend entries. With feedback

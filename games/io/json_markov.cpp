@@ -274,9 +274,11 @@ MarkovGame parse_document(const json& doc, const std::string& file) {
   const std::size_t m = g.players.size();
 
   const json& horizon = require(doc, "horizon", "", "the number of steps H >= 1");
-  if (!horizon.is_number_integer() || horizon.get<std::int64_t>() < 1 ||
-      horizon.get<std::int64_t>() > static_cast<std::int64_t>(kMaxMarkovCells))
+  if (!horizon.is_number_integer() || horizon.get<std::int64_t>() < 1)
     fail("/horizon", "expected an integer H >= 1, got " + describe_json_value(horizon));
+  if (horizon.get<std::int64_t>() > static_cast<std::int64_t>(kMaxMarkovCells))
+    fail("/horizon", "a horizon of " + describe_json_value(horizon) + " steps is more than a table can hold (at most " +
+                         std::to_string(kMaxMarkovCells) + " cells)");
   g.horizon = static_cast<int>(horizon.get<std::int64_t>());
 
   const json& states = require_array(doc, "states", "", "state labels");

@@ -56,6 +56,15 @@ std::vector<BadInput> bad_inputs() {
       {"no unknown top-level member", [](json& d) { d["colour"] = 1; }, "/colour", "unknown member \"colour\""},
       {"horizon is an integer", [](json& d) { d["horizon"] = "2"; }, "/horizon", "expected an integer H >= 1"},
       {"horizon is >= 1", [](json& d) { d["horizon"] = 0; }, "/horizon", "expected an integer H >= 1, got 0"},
+      {"horizon fits a table", [](json& d) { d["horizon"] = 1'000'000'000; }, "/horizon",
+       "more than a table can hold"},
+      {"the table fits in memory",  // 10^4 steps x 10^5 states x 2 joint actions
+       [](json& d) {
+         d["states"] = json::array();
+         for (int k = 0; k < 100'000; ++k) d["states"].push_back("s" + std::to_string(k));
+         d["horizon"] = 10'000;
+       },
+       "/actions", "too many for a table"},
       {"states is an array", [](json& d) { d["states"] = "s0"; }, "/states", "expected an array (state labels)"},
       {"state labels are distinct", [](json& d) { d["states"] = {"s0", "s0"}; }, "/states/1",
        "duplicate state label \"s0\""},

@@ -2,7 +2,9 @@
 // the product-expectation oracle against hand computations and brute-force enumeration.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <random>
+#include <string>
 #include <span>
 #include <vector>
 
@@ -219,4 +221,34 @@ TEST_CASE("MarkovGame: misuse is refused with UsageError") {
   CHECK(c.s == 0);
   CHECK(c.joint == 1);
   CHECK_THROWS_AS(partial.reward(0, 0, 1, 0), UsageError);
+}
+
+TEST_CASE("MarkovGame: a big state set costs one cell index per cell when outcomes are shared") {
+  const int S = 200'000;
+  std::vector<std::string> states;
+  for (int s = 0; s < S; ++s) states.push_back("s" + std::to_string(s));
+  std::vector<double> initial(S, 0.0);
+  initial[0] = 1.0;
+  MarkovGame g("chain", {"solo"}, 3, states, {{"stay", "move"}}, initial);
+  const double zero[1] = {0.0}, one[1] = {1.0};
+  const StateProb to_start[1] = {{0, 1.0}};
+  const std::uint32_t stay = g.add_outcome(zero, to_start);
+  for (int h = 0; h < 3; ++h)
+    for (int s = 0; s < S; ++s) g.set_cell(h, s, 0, stay);
+  const StateProb far[2] = {{S - 1, 0.5}, {S / 2, 0.5}};
+  const std::uint32_t move = g.add_outcome(one, far);
+  for (int h = 0; h < 3; ++h)
+    for (int s = 0; s < S; ++s) g.set_cell(h, s, 1, move);
+  CHECK(g.complete());
+  CHECK(g.num_outcomes() == 2);
+  auto n = g.next(1, 12345, 1);
+  REQUIRE(n.size() == 2);
+  CHECK(n[0].state == S - 1);
+  CHECK(n[1].state == S / 2);
+  const std::vector<double> half = {0.5, 0.5};
+  const JointExpectation e = g.joint_expectation(0, 7, {half});
+  CHECK(e.rewards[0] == doctest::Approx(0.5));
+  CHECK(e.next[0] == doctest::Approx(0.5));
+  CHECK(e.next[S - 1] == doctest::Approx(0.25));
+  CHECK(e.next[S / 2] == doctest::Approx(0.25));
 }

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/json_limits.hpp>
 #include <eqlab/lib/number.hpp>
@@ -19,19 +20,13 @@ using nlohmann::json;
 
 namespace {
 
+using namespace json_reading;
+
 const char* kFormat = "eqlab-game/1";
 const char* kAnyAction = "*";
 constexpr int kWildcard = -1;
 // How many labels an "unknown label" message lists before it stops.
 constexpr std::size_t kLabelsListed = 10;
-
-// Errors are raised without the file name and completed once, at the top.
-[[noreturn]] void fail(const std::string& pointer, const std::string& what) { throw InputError(pointer, what); }
-
-std::string child(const std::string& parent, const std::string& key) { return parent + "/" + pointer_token(key); }
-std::string child(const std::string& parent, std::size_t index) { return parent + "/" + std::to_string(index); }
-
-std::string type_name(const json& j) { return j.is_null() ? "null" : j.type_name(); }
 
 std::string json_quoted(const std::string& s) { return json(s).dump(); }
 
@@ -40,71 +35,6 @@ std::string list_labels(const std::vector<std::string>& labels) {
   for (std::size_t k = 0; k < labels.size() && k < kLabelsListed; ++k) out += (k ? ", " : "") + labels[k];
   if (labels.size() > kLabelsListed) out += ", ... (" + std::to_string(labels.size()) + " in all)";
   return out;
-}
-
-Number read_number(const json& j, const std::string& pointer, const char* what) {
-  if (j.is_number_integer()) {
-    if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
-      return Number::real(static_cast<double>(j.get<std::uint64_t>()));
-    return Number::integer(j.get<std::int64_t>());
-  }
-  if (j.is_number_float()) {
-    const double v = j.get<double>();
-    if (!std::isfinite(v)) fail(pointer, std::string("expected ") + what + ", got a non-finite value");
-    return Number::parse(j.dump()).value_or(Number::real(v));
-  }
-  if (j.is_string()) {
-    auto n = Number::parse(j.get<std::string>());
-    if (!n || !std::isfinite(n->value))
-      fail(pointer, std::string("expected ") + what + " (a JSON number, \"p/q\" or a decimal), got " +
-                        json_quoted(j.get<std::string>()));
-    return *n;
-  }
-  fail(pointer, std::string("expected ") + what + ", got " + type_name(j));
-}
-
-const std::string& read_label(const json& j, const std::string& pointer, const char* what) {
-  if (!j.is_string()) fail(pointer, std::string("expected ") + what + " (a non-empty string), got " + type_name(j));
-  const std::string& s = j.get_ref<const std::string&>();
-  if (s.empty()) fail(pointer, std::string(what) + " must not be empty");
-  return s;
-}
-
-const json& require(const json& object, const char* key, const std::string& pointer, const char* what) {
-  auto it = object.find(key);
-  if (it == object.end()) fail(pointer, std::string("missing member \"") + key + "\" (" + what + ")");
-  return *it;
-}
-
-const json& require_array(const json& object, const char* key, const std::string& pointer, const char* what) {
-  const json& a = require(object, key, pointer, what);
-  if (!a.is_array()) fail(child(pointer, key), std::string("expected an array (") + what + "), got " + type_name(a));
-  return a;
-}
-
-void check_members(const json& object, const std::string& pointer, std::initializer_list<const char*> allowed,
-                   const char* where) {
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    const std::string& key = it.key();
-    if (key.rfind("x-", 0) == 0) continue;
-    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
-      std::string list;
-      for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
-      fail(child(pointer, key), "unknown member \"" + key + "\" in " + where + " (allowed: " + list +
-                                    "; extensions must start with \"x-\")");
-    }
-  }
-}
-
-std::vector<std::string> read_labels(const json& array, const std::string& pointer, const char* what) {
-  std::vector<std::string> labels;
-  std::unordered_set<std::string> seen;
-  for (std::size_t k = 0; k < array.size(); ++k) {
-    const std::string& s = read_label(array[k], child(pointer, k), what);
-    if (!seen.insert(s).second) fail(child(pointer, k), std::string("duplicate ") + what + " " + json_quoted(s));
-    labels.push_back(s);
-  }
-  return labels;
 }
 
 using LabelIndex = std::unordered_map<std::string, int>;
@@ -126,7 +56,7 @@ std::vector<StateProb> read_state_distribution(const json& j, const std::string&
   Number sum = Number::integer(0);
   bool any_decimal = false;
   for (auto it = j.begin(); it != j.end(); ++it) {
-    const std::string p = child(pointer, it.key());
+    const std::string p = child_pointer(pointer, it.key());
     auto s = index.find(it.key());
     if (s == index.end()) fail(p, "unknown state " + json_quoted(it.key()) + " (the states are " + list_labels(states) + ")");
     const json& v = it.value();
@@ -170,48 +100,48 @@ Entry read_entry(const json& j, const std::string& pointer, const Header& g, con
   if (!j.is_object()) fail(pointer, "expected a transition entry (an object), got " + type_name(j));
   check_members(j, pointer, {"state", "actions", "step", "next", "rewards"}, "a transition entry");
   Entry e;
-  const std::string& state = read_label(require(j, "state", pointer, "a state label"), child(pointer, "state"),
+  const std::string& state = read_label(require(j, "state", pointer, "a state label"), child_pointer(pointer, "state"),
                                         "a state label");
   auto s = state_index.find(state);
   if (s == state_index.end())
-    fail(child(pointer, "state"), "unknown state " + json_quoted(state) + " (the states are " + list_labels(g.states) + ")");
+    fail(child_pointer(pointer, "state"), "unknown state " + json_quoted(state) + " (the states are " + list_labels(g.states) + ")");
   e.state = s->second;
 
   const json& actions = require_array(j, "actions", pointer, "one action label or \"*\" per player");
-  const std::string ap = child(pointer, "actions");
+  const std::string ap = child_pointer(pointer, "actions");
   if (actions.size() != m)
     fail(ap, "expected " + std::to_string(m) + " actions (one per player), got " + std::to_string(actions.size()));
   for (std::size_t i = 0; i < m; ++i) {
-    const std::string& label = read_label(actions[i], child(ap, i), "an action label or \"*\"");
+    const std::string& label = read_label(actions[i], child_pointer(ap, i), "an action label or \"*\"");
     if (label == kAnyAction) {
       e.actions.push_back(kWildcard);
       continue;
     }
     auto a = action_index[i].find(label);
     if (a == action_index[i].end())
-      fail(child(ap, i), "unknown action " + json_quoted(label) + " of player " + json_quoted(g.players[i]) +
+      fail(child_pointer(ap, i), "unknown action " + json_quoted(label) + " of player " + json_quoted(g.players[i]) +
                              " (the actions are " + list_labels(g.actions[i]) + ", or \"*\")");
     e.actions.push_back(a->second);
   }
 
   if (auto step = j.find("step"); step != j.end()) {
-    const std::string sp = child(pointer, "step");
+    const std::string sp = child_pointer(pointer, "step");
     if (!step->is_number_integer() || step->get<std::int64_t>() < 1 || step->get<std::int64_t>() > g.horizon)
       fail(sp, "expected a step 1.." + std::to_string(g.horizon) + " (an integer), got " + describe_json_value(*step));
     e.step = static_cast<int>(step->get<std::int64_t>()) - 1;
   }
 
-  e.next = read_state_distribution(require(j, "next", pointer, "the next-state distribution"), child(pointer, "next"),
+  e.next = read_state_distribution(require(j, "next", pointer, "the next-state distribution"), child_pointer(pointer, "next"),
                                    g.states, state_index, "the next-state distribution");
 
   const json& rewards = require_array(j, "rewards", pointer, "one reward per player");
-  const std::string rp = child(pointer, "rewards");
+  const std::string rp = child_pointer(pointer, "rewards");
   if (rewards.size() != m)
     fail(rp, "expected " + std::to_string(m) + " rewards (one per player), got " + std::to_string(rewards.size()));
   for (std::size_t i = 0; i < m; ++i) {
-    const Number r = read_number(rewards[i], child(rp, i), "a reward");
+    const Number r = read_number(rewards[i], child_pointer(rp, i), "a reward");
     if (r.value < g.lo || r.value > g.hi)
-      fail(child(rp, i), "reward " + r.to_string() + " is outside reward_range [" + g.lo_text + ", " + g.hi_text + "]");
+      fail(child_pointer(rp, i), "reward " + r.to_string() + " is outside reward_range [" + g.lo_text + ", " + g.hi_text + "]");
     e.rewards.push_back(r.value);
   }
   return e;
@@ -292,13 +222,13 @@ MarkovGame parse_document(const json& doc, const std::string& file) {
   std::size_t cells = static_cast<std::size_t>(g.horizon);
   cells = states.size() > kMaxMarkovCells / cells ? kMaxMarkovCells + 1 : cells * states.size();
   for (std::size_t i = 0; i < m; ++i) {
-    const std::string p = child("/actions", i);
+    const std::string p = child_pointer("/actions", i);
     if (!actions[i].is_array()) fail(p, "expected an array of action labels, got " + type_name(actions[i]));
     if (actions[i].empty()) fail(p, "player " + json_quoted(g.players[i]) + " needs at least one action");
     g.actions.push_back(read_labels(actions[i], p, "action label"));
     for (std::size_t k = 0; k < g.actions.back().size(); ++k)
       if (g.actions.back()[k] == kAnyAction)
-        fail(child(p, k), "\"*\" cannot be an action label: in transitions it means any action");
+        fail(child_pointer(p, k), "\"*\" cannot be an action label: in transitions it means any action");
     cells = actions[i].size() > kMaxMarkovCells / std::max<std::size_t>(cells, 1) ? kMaxMarkovCells + 1
                                                                                    : cells * actions[i].size();
   }
@@ -332,7 +262,7 @@ MarkovGame parse_document(const json& doc, const std::string& file) {
   const json& transitions = require_array(doc, "transitions", "", "transition entries");
   MarkovGame game(name, g.players, g.horizon, g.states, g.actions, std::move(initial), g.lo, g.hi, kMaxMarkovCells);
   for (std::size_t k = 0; k < transitions.size(); ++k) {
-    const Entry e = read_entry(transitions[k], child("/transitions", k), g, state_index, action_index);
+    const Entry e = read_entry(transitions[k], child_pointer("/transitions", k), g, state_index, action_index);
     assign_cells(game, e, game.add_outcome(e.rewards, e.next));
   }
   if (!game.complete()) {

@@ -1,0 +1,93 @@
+#include <eqlab/games/io/json_reading.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_set>
+
+#include <eqlab/lib/error.hpp>
+#include <eqlab/lib/json_limits.hpp>
+
+namespace eqlab::json_reading {
+
+using nlohmann::json;
+
+std::string child_pointer(const std::string& parent, const std::string& key) {
+  return parent + "/" + pointer_token(key);
+}
+std::string child_pointer(const std::string& parent, std::size_t index) {
+  return parent + "/" + std::to_string(index);
+}
+
+std::string type_name(const json& j) { return j.is_null() ? "null" : j.type_name(); }
+
+void fail(const std::string& pointer, const std::string& what) { throw InputError(pointer, what); }
+
+Number read_number(const json& j, const std::string& pointer, const char* what) {
+  if (j.is_number_integer()) {
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+      return Number::real(static_cast<double>(j.get<std::uint64_t>()));
+    return Number::integer(j.get<std::int64_t>());
+  }
+  if (j.is_number_float()) {
+    const double v = j.get<double>();
+    if (!std::isfinite(v)) fail(pointer, std::string("expected ") + what + ", got a non-finite value");
+    return Number::parse(j.dump()).value_or(Number::real(v));
+  }
+  if (j.is_string()) {
+    auto n = Number::parse(j.get<std::string>());
+    if (!n || !std::isfinite(n->value))
+      fail(pointer, std::string("expected ") + what + " (a JSON number, \"p/q\" or a decimal), got " +
+                        json(j.get<std::string>()).dump());
+    return *n;
+  }
+  fail(pointer, std::string("expected ") + what + ", got " + type_name(j));
+}
+
+const std::string& read_label(const json& j, const std::string& pointer, const char* what) {
+  if (!j.is_string()) fail(pointer, std::string("expected ") + what + " (a non-empty string), got " + type_name(j));
+  const std::string& s = j.get_ref<const std::string&>();
+  if (s.empty()) fail(pointer, std::string(what) + " must not be empty");
+  return s;
+}
+
+std::vector<std::string> read_labels(const json& array, const std::string& pointer, const char* what) {
+  std::vector<std::string> labels;
+  std::unordered_set<std::string> seen;
+  for (std::size_t k = 0; k < array.size(); ++k) {
+    const std::string& s = read_label(array[k], child_pointer(pointer, k), what);
+    if (!seen.insert(s).second)
+      fail(child_pointer(pointer, k), std::string("duplicate ") + what + " " + json(s).dump());
+    labels.push_back(s);
+  }
+  return labels;
+}
+
+const json& require(const json& object, const char* key, const std::string& pointer, const char* what) {
+  auto it = object.find(key);
+  if (it == object.end()) fail(pointer, std::string("missing member \"") + key + "\" (" + what + ")");
+  return *it;
+}
+
+const json& require_array(const json& object, const char* key, const std::string& pointer, const char* what) {
+  const json& a = require(object, key, pointer, what);
+  if (!a.is_array())
+    fail(child_pointer(pointer, key), std::string("expected an array (") + what + "), got " + type_name(a));
+  return a;
+}
+
+void check_members(const json& object, const std::string& pointer, std::initializer_list<const char*> allowed,
+                   const char* where) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const std::string& key = it.key();
+    if (key.rfind("x-", 0) == 0) continue;
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) {
+      std::string list;
+      for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+      fail(child_pointer(pointer, key), "unknown member \"" + key + "\" in " + where + " (allowed: " + list +
+                                            "; extensions must start with \"x-\")");
+    }
+  }
+}
+
+}  // namespace eqlab::json_reading

@@ -1,0 +1,43 @@
+#pragma once
+// The checks every reader of eqlab's JSON game formats shares: members, labels, numbers.
+// Each throws InputError(pointer, what) without a file name; the reader adds the file
+// once, at the top (InputError::in_file), so every message reads FILE: POINTER: WHAT.
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <eqlab/lib/number.hpp>
+
+namespace eqlab::json_reading {
+
+// The JSON pointer of a member or an element below `parent`.
+std::string child_pointer(const std::string& parent, const std::string& key);
+std::string child_pointer(const std::string& parent, std::size_t index);
+
+// "null", "object", "array", "string", "number", ...
+std::string type_name(const nlohmann::json& j);
+
+[[noreturn]] void fail(const std::string& pointer, const std::string& what);
+
+// A JSON number, or a string holding "p/q" or a decimal; finite. `what` names it in errors.
+Number read_number(const nlohmann::json& j, const std::string& pointer, const char* what = "a number");
+
+// A non-empty string.
+const std::string& read_label(const nlohmann::json& j, const std::string& pointer, const char* what);
+// An array of distinct non-empty strings.
+std::vector<std::string> read_labels(const nlohmann::json& array, const std::string& pointer, const char* what);
+
+// The member `key` of `object` (at `pointer`), which must be there.
+const nlohmann::json& require(const nlohmann::json& object, const char* key, const std::string& pointer,
+                              const char* what);
+// The same, and it must be an array.
+const nlohmann::json& require_array(const nlohmann::json& object, const char* key, const std::string& pointer,
+                                    const char* what);
+
+// Every member of `object` is in `allowed` or starts with "x-" (an extension).
+void check_members(const nlohmann::json& object, const std::string& pointer, std::initializer_list<const char*> allowed,
+                   const char* where);
+
+}  // namespace eqlab::json_reading

@@ -193,17 +193,7 @@ void read_extensive(const json& doc, LoadedGame& game) {
 }  // namespace
 
 LoadedGame read_json_game(const std::string& text, const std::string& file, const LoadLimits& limits) {
-  json doc;
-  try {
-    check_json_nesting(text, limits.max_nesting);
-    doc = json::parse(text);
-  } catch (const InputError& e) {
-    throw e.in_file(file);
-  } catch (const json::exception& e) {  // syntax errors, and numbers too large for a double
-    std::string what = e.what();
-    if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
-    throw InputError(file, "", "invalid JSON: " + what);
-  }
+  const json doc = parse_document(text, file, limits);
   try {
     if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
     const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");

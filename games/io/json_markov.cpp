@@ -288,17 +288,7 @@ MarkovGame parse_markov_game(const json& doc, const std::string& file) {
 }
 
 MarkovGame read_markov_game(const std::string& text, const std::string& file, const LoadLimits& limits) {
-  json doc;
-  try {
-    check_json_nesting(text, limits.max_nesting);
-    doc = json::parse(text);
-  } catch (const InputError& e) {
-    throw e.in_file(file);
-  } catch (const json::exception& e) {  // syntax errors, and numbers too large for a double
-    std::string what = e.what();
-    if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
-    throw InputError(file, "", "invalid JSON: " + what);
-  }
+  const json doc = parse_document(text, file, limits);
   return parse_markov_game(doc, file);
 }
 

@@ -12,6 +12,19 @@ namespace eqlab::json_reading {
 
 using nlohmann::json;
 
+json parse_document(const std::string& text, const std::string& file, const LoadLimits& limits) {
+  try {
+    check_json_nesting(text, limits.max_nesting);
+    return json::parse(text);
+  } catch (const InputError& e) {
+    throw e.in_file(file);
+  } catch (const json::exception& e) {  // syntax errors, and numbers too large for a double
+    std::string what = e.what();
+    if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
+    throw InputError(file, "", "invalid JSON: " + what);
+  }
+}
+
 std::string child_pointer(const std::string& parent, const std::string& key) {
   return parent + "/" + pointer_token(key);
 }

@@ -8,9 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/games/io/game_source.hpp>
 #include <eqlab/lib/number.hpp>
 
 namespace eqlab::json_reading {
+
+// The JSON document in `text`, its nesting checked against limits.max_nesting before it
+// is parsed; errors (InputError) name `file`, and a syntax error its line and column.
+nlohmann::json parse_document(const std::string& text, const std::string& file, const LoadLimits& limits);
 
 // The JSON pointer of a member or an element below `parent`.
 std::string child_pointer(const std::string& parent, const std::string& key);

@@ -94,12 +94,7 @@ void KefceGap::add_player(int player, const Profile& x, const Profile& b, double
   double* sums = ps.sums.data();
   for (int st = 0; st < s.num_states(); ++st) {
     const int parent = s.parent(st);
-    if (parent < 0) {
-      w[st] = weight;
-    } else {
-      const int r = s.recommendation(st);
-      w[st] = r < 0 ? w[parent] : w[parent] * pi[tp.first_seq[s.infoset(parent)] + r];
-    }
+    w[st] = parent < 0 ? weight : s.child_weight(st, w[parent], pi);
     if (w[st] == 0.0) continue;
     const int xi = s.infoset(st);
     const int first = tp.first_seq[xi];

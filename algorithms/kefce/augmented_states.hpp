@@ -96,6 +96,15 @@ class AugmentedStates {
   // when it deviated, -1 below a blind parent and for roots.
   int recommendation(int state) const { return recommendation_[state]; }
 
+  // The reach weight w(x, σ) of a non-root state (§2.4) from its parent's: times
+  // π(recommendation | parent infoset), or unchanged below a blind parent. `behavioural`
+  // holds π by sequence.
+  double child_weight(int state, double parent_weight, std::span<const double> behavioural) const {
+    const int r = recommendation_[state];
+    return r < 0 ? parent_weight
+                 : parent_weight * behavioural[treeplex_->first_seq[infoset_[parent_[state]]] + r];
+  }
+
   // The infosets x' whose parent sequence is `seq` (sequence 0: the root infosets).
   std::span<const int> child_infosets(int seq) const {
     return {child_infosets_.data() + child_begin_[seq], child_infosets_.data() + child_begin_[seq + 1]};

@@ -46,14 +46,7 @@ void KefrLearner::compute_policy() {
   for (int x = 0; x < tp.num_infosets(); ++x) {
     for (int s = states_.first_state(x); s < states_.first_state(x + 1); ++s) {
       const int parent = states_.parent(s);
-      if (parent < 0) {
-        weight_[s] = 1.0;
-        continue;
-      }
-      const int recommended = states_.recommendation(s);
-      const double factor =
-          recommended < 0 ? 1.0 : behavioural_[tp.first_seq[states_.infoset(parent)] + recommended];
-      weight_[s] = weight_[parent] * factor;
+      weight_[s] = parent < 0 ? 1.0 : states_.child_weight(s, weight_[parent], behavioural_);
     }
     local_policy(x);
     const int first = tp.first_seq[x];

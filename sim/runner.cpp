@@ -35,7 +35,10 @@ class MixtureMeter {
     else kefce_->add(x);
   }
   MixtureReport report() const {
-    MixtureReport report{nfcce_.gap(), efce_.gap(), nfcce_.values()};
+    MixtureReport report;
+    report.nfcce_gap = nfcce_.gap();
+    report.efce_gap = efce_.gap();
+    report.values = nfcce_.values();
     if (kefce_) {
       report.kefce_gap = kefce_->gap();
       report.kefce_k = kefce_->k();

@@ -10,6 +10,7 @@
 #include <eqlab/algorithms/bandit/ixomd.hpp>
 #include <eqlab/algorithms/kefce/bandit_kefr_solver.hpp>
 #include <eqlab/algorithms/kefce/kefr_options.hpp>
+#include <eqlab/algorithms/solver_params.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
 
@@ -26,24 +27,10 @@ struct LearnerRequest {
   const std::string& solver;
 };
 
+// A parameter given as a JSON number or as text (--param): the shared check on its text
+// (a JSON number's text reads back to the same double).
 double positive_number(const nlohmann::json& value, const std::string& solver, const std::string& key) {
-  double number = 0.0;
-  if (value.is_number()) {
-    number = value.get<double>();
-  } else {
-    const std::string text = value.is_string() ? value.get<std::string>() : value.dump();
-    std::size_t used = 0;
-    try {
-      number = std::stod(text, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != text.size()) number = 0.0;
-  }
-  if (!(number > 0.0) || !std::isfinite(number))
-    throw UsageError("solver " + solver + ": " + key + " must be a positive number, not " +
-                     (value.is_string() ? value.get<std::string>() : value.dump()));
-  return number;
+  return positive_number_param(value.is_string() ? value.get<std::string>() : value.dump(), solver, key);
 }
 
 // The parameters every bandit learner takes: the multipliers eta_scale and gamma_scale

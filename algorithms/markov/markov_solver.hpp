@@ -1,0 +1,46 @@
+#pragma once
+// The interface of every Markov-game learner (specs/markov-games.md §3–§6). A solver owns
+// its simulator and plays whole episodes; sample complexity is counted in episodes,
+// including any the solver spends evaluating (Nash-CA). What it outputs depends on the
+// algorithm, so it exposes whichever of these it has:
+//   certified()   the visit log of the certified policy π̂ (CCE-V, CE-V);
+//   product()     a Markov product policy (EXP3-IX's last iterate, Nash-CA's current
+//                 deterministic profile);
+//   correlated()  a Markov correlated policy (Nash-VI);
+//   episode_mixture()  per-episode product policies averaged uniformly (EXP3-IX; may be
+//                 empty when not kept).
+// Determinism: a solver's results depend on its seed alone; each player has its own random
+// stream RngStream(seed, markov_stream::kLearner, player), separate from the simulator's.
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <eqlab/algorithms/markov/markov_policy.hpp>
+#include <eqlab/algorithms/markov/visit_log.hpp>
+#include <eqlab/games/markov/markov_model.hpp>
+
+namespace eqlab {
+
+class MarkovSolver {
+ public:
+  virtual ~MarkovSolver() = default;
+
+  virtual std::string name() const = 0;
+  // Plays one learning episode; a solver that has converged (Nash-CA) may return false
+  // and play nothing, else true. Some solvers count more than one episode per call.
+  virtual bool run_episode() = 0;
+  // Episodes used so far, every kind counted.
+  virtual std::int64_t episodes() const = 0;
+
+  virtual const VisitLog* certified() const { return nullptr; }
+  virtual const ProductPolicy* product() const { return nullptr; }
+  virtual const CorrelatedPolicy* correlated() const { return nullptr; }
+
+  // Every knob, as recorded in the result's solver.params.
+  virtual nlohmann::json params() const = 0;
+  // Bytes of learner state and logs (for the memory checks of large runs).
+  virtual std::size_t memory_bytes() const = 0;
+};
+
+}  // namespace eqlab

@@ -7,8 +7,9 @@
 //   product()     a Markov product policy (EXP3-IX's last iterate, Nash-CA's current
 //                 deterministic profile);
 //   correlated()  a Markov correlated policy (Nash-VI);
-//   episode_mixture()  per-episode product policies averaged uniformly (EXP3-IX; may be
-//                 empty when not kept).
+//   played_log()  the distributions every player drew from at every visit, as a VisitLog
+//                 (the certified log itself for V-learning; EXP3-IX keeps one too), from
+//                 which the visit-averaged policy is rebuilt.
 // Determinism: a solver's results depend on its seed alone; each player has its own random
 // stream RngStream(seed, markov_stream::kLearner, player), separate from the simulator's.
 #include <cstdint>
@@ -36,6 +37,10 @@ class MarkovSolver {
   virtual const VisitLog* certified() const { return nullptr; }
   virtual const ProductPolicy* product() const { return nullptr; }
   virtual const CorrelatedPolicy* correlated() const { return nullptr; }
+  virtual const VisitLog* played_log() const { return certified(); }
+  // The solution concept the solver targets: "nash", "cce" or "ce". Its gap is the
+  // headline metric of runs and experiments.
+  virtual std::string concept_name() const = 0;
 
   // Every knob, as recorded in the result's solver.params.
   virtual nlohmann::json params() const = 0;

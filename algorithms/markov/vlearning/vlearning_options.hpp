@@ -1,0 +1,48 @@
+#pragma once
+// The knobs of CCE-V- and CE-V-learning (specs/markov-games.md §3, §4, §8.1), read from a
+// solver's JSON parameters. Values may be JSON numbers or the text of --param KEY=VALUE.
+//
+// Presets. "theory" keeps the constants of the analysis: bonus scale c = 1 and the
+// α-horizon H, so that the guarantees hold as stated. "practical" (the default) takes
+// c = 0.01: with c = 1 the bonus β_1 = sqrt(H³ A ι) is far above H, V̄ sits at its cap
+// for a very long time and nothing is learned at the episode counts one can afford
+// (§8.1). Either preset keeps the α-horizon H unless alpha_horizon is given; "theory"
+// refuses the knobs that would change its constants.
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <eqlab/games/markov/markov_model.hpp>
+
+namespace eqlab {
+
+struct VLearningOptions {
+  std::string preset = "practical";
+  double bonus_scale = 0.01;          // c in β_t (CCE) and β̄_t (CE); 0 turns optimism off
+  double lr_scale = 1.0;              // multiplies η
+  double ix_scale = 1.0;              // multiplies γ, the implicit-exploration term
+  int alpha_horizon = 0;              // H_α in α_t = (H_α+1)/(H_α+t); 0 means H
+  double epsilon = 0.1;               // ε and p inside ι = ln(m·maxA·H·S·K/(p·ε))
+  double failure_probability = 0.1;
+  std::int64_t planned_episodes = 1;  // K inside ι
+  double iota = 0.0;                  // ι; 0 means: compute it from the model when learning starts
+  bool log = true;                    // keep the visit log (the certified policy needs it)
+};
+
+// ι = ln(m · max_i A_i · H · S · K / (p · ε)) for these options on this model.
+double vlearning_iota(const VLearningOptions& options, const MarkovModel& model);
+// The α-horizon in force: options.alpha_horizon, or H when it is 0.
+int vlearning_alpha_horizon(const VLearningOptions& options, const MarkovModel& model);
+
+// Keys: preset (theory|practical), bonus_scale (>= 0), lr_scale, ix_scale, epsilon (> 0),
+// failure_probability (in (0, 1)), alpha_horizon (whole, >= 1), log (true|false).
+// planned_episodes (K >= 1) fixes ι. The result has alpha_horizon and iota resolved.
+// Throws UsageError naming `solver` and the key for an unknown key or a bad value.
+VLearningOptions parse_vlearning_options(const nlohmann::json& params, const MarkovModel& model,
+                                         std::int64_t planned_episodes, const std::string& solver = "v-learning");
+
+// Every knob, ι included, for a result's solver.params.
+nlohmann::json to_json(const VLearningOptions& options);
+
+}  // namespace eqlab

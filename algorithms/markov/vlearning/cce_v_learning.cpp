@@ -1,0 +1,102 @@
+#include <eqlab/algorithms/markov/vlearning/cce_v_learning.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <eqlab/algorithms/markov/vlearning/exp_weights.hpp>
+#include <eqlab/lib/error.hpp>
+
+namespace eqlab {
+
+CceVLearning::CceVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed)
+    : model_(model),
+      options_(options),
+      m_(model.num_players()),
+      horizon_(model.horizon()),
+      states_(model.num_states()),
+      alpha_horizon_(vlearning_alpha_horizon(options, model)),
+      simulator_(model, seed),
+      current_(model),
+      log_(model, vlearning_alpha_horizon(options, model)) {
+  options_.alpha_horizon = alpha_horizon_;
+  if (options_.iota <= 0.0) options_.iota = vlearning_iota(options_, model);
+  const std::size_t cells = static_cast<std::size_t>(horizon_) * states_;
+  g_.assign(current_.data().size(), 0.0);
+  // V̄ starts at its cap H-h: the first update (α_1 = 1) overwrites it anyway.
+  vbar_.resize(cells * m_);
+  for (int h = 0; h < horizon_; ++h)
+    for (int s = 0; s < states_; ++s)
+      for (int i = 0; i < m_; ++i) vbar_[cell(h, s) * m_ + i] = horizon_ - h;
+  count_.assign(cells * m_, 0);
+  const double H = horizon_;
+  for (int i = 0; i < m_; ++i) {
+    rng_.emplace_back(seed, markov_stream::kLearner, static_cast<std::uint64_t>(i));
+    const double A = model.num_actions(i);
+    eta_factor_.push_back(std::sqrt(H * std::log(A) / A));
+    beta_factor_.push_back(options_.bonus_scale * std::sqrt(H * H * H * A * options_.iota));
+  }
+  actions_.resize(m_);
+  rewards_.resize(m_);
+}
+
+bool CceVLearning::run_episode() {
+  if (episodes_ >= std::numeric_limits<std::uint32_t>::max())
+    throw UsageError("cce-v: the visit log counts at most 2^32 - 1 episodes");
+  const auto episode = static_cast<std::uint32_t>(episodes_);
+  int s = simulator_.reset();
+  for (int h = 0; h < horizon_; ++h) {
+    // Log μ before anyone updates it: the certified policy replays the distributions drawn from.
+    if (options_.log) {
+      const std::span<float> row = log_.add_visit(h, s, episode);
+      const std::span<const double> all = current_.data().subspan(cell(h, s) * model_.total_actions(),
+                                                                   static_cast<std::size_t>(model_.total_actions()));
+      std::transform(all.begin(), all.end(), row.begin(), [](double p) { return static_cast<float>(p); });
+    }
+    for (int i = 0; i < m_; ++i) actions_[i] = draw_index(current_.at(h, s, i), rng_[i].uniform());
+    const int next = simulator_.step(h, s, actions_, rewards_);
+    for (int i = 0; i < m_; ++i) update_player(i, h, s, next, rewards_[i]);
+    s = next;
+  }
+  ++episodes_;
+  log_.set_episodes(episodes_);
+  return true;
+}
+
+void CceVLearning::update_player(int i, int h, int s, int next, double reward) {
+  const std::size_t at = cell(h, s) * m_ + i;
+  const std::int64_t t = ++count_[at];
+  const double td = static_cast<double>(t);
+  const double alpha = v_learning_alpha(alpha_horizon_, t);
+  const double to_go = horizon_ - h;  // the spec's H-h+1
+  const double v_next = next < 0 ? 0.0 : std::min(vbar_[cell(h + 1, next) * m_ + i], to_go - 1.0);
+  const double beta = beta_factor_[i] / std::sqrt(td);
+  vbar_[at] = std::min(to_go, (1.0 - alpha) * vbar_[at] + alpha * (reward + v_next + beta));
+
+  const double rate = options_.lr_scale * eta_factor_[i] / std::sqrt(td);
+  const double gamma = options_.ix_scale * eta_factor_[i] / std::sqrt(td);
+  const double loss = (to_go - reward - v_next) / horizon_;
+  const std::span<double> mu = current_.at(h, s, i);
+  const std::size_t offset = cell(h, s) * model_.total_actions() + model_.action_offset(i);
+  const std::span<double> g(g_.data() + offset, mu.size());
+  const int a = actions_[i];
+  weighted_ix_update(g, a, alpha, loss, mu[a], gamma);
+  negative_softmax(g, rate / alpha, mu);
+}
+
+nlohmann::json CceVLearning::params() const {
+  nlohmann::json j = to_json(options_);
+  j["solver"] = name();
+  return j;
+}
+
+std::size_t CceVLearning::memory_bytes() const {
+  const std::size_t state = current_.data().size() * sizeof(double) + g_.capacity() * sizeof(double) +
+                            vbar_.capacity() * sizeof(double) + count_.capacity() * sizeof(std::int64_t) +
+                            rng_.capacity() * sizeof(RngStream) +
+                            (eta_factor_.capacity() + beta_factor_.capacity() + rewards_.capacity()) * sizeof(double) +
+                            actions_.capacity() * sizeof(int);
+  return state + (options_.log ? log_.memory_bytes() : 0);
+}
+
+}  // namespace eqlab

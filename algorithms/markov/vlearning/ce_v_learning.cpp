@@ -1,0 +1,129 @@
+#include <eqlab/algorithms/markov/vlearning/ce_v_learning.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <eqlab/algorithms/markov/vlearning/swap_experts.hpp>
+#include <eqlab/lib/error.hpp>
+
+namespace eqlab {
+
+CeVLearning::CeVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed)
+    : model_(model),
+      options_(options),
+      m_(model.num_players()),
+      horizon_(model.horizon()),
+      states_(model.num_states()),
+      alpha_horizon_(vlearning_alpha_horizon(options, model)),
+      simulator_(model, seed),
+      current_(model),
+      log_(model, vlearning_alpha_horizon(options, model)) {
+  options_.alpha_horizon = alpha_horizon_;
+  if (options_.iota <= 0.0) options_.iota = vlearning_iota(options_, model);
+  const std::size_t cells = static_cast<std::size_t>(horizon_) * states_;
+  const double H = horizon_, iota = options_.iota, c = options_.bonus_scale;
+  for (int i = 0; i < m_; ++i) {
+    rng_.emplace_back(seed, markov_stream::kLearner, static_cast<std::uint64_t>(i));
+    const int A = model.num_actions(i);
+    sizes_.push_back(A);
+    square_offset_.push_back(square_total_);
+    square_total_ += static_cast<std::size_t>(A) * A;
+    eta_factor_.push_back(options_.lr_scale * std::sqrt(iota / A));
+    beta_linear_.push_back(c * H * H * A * std::sqrt(iota));
+    beta_square_.push_back(2.0 * c * H * H * iota);
+  }
+  g_.assign(cells * square_total_, 0.0);
+  expert_count_.assign(cells * model.total_actions(), 0);
+  // V̄ starts at its cap H-h, the spec's H clipped like every later value.
+  vbar_.resize(cells * m_);
+  for (int h = 0; h < horizon_; ++h)
+    for (int s = 0; s < states_; ++s)
+      for (int i = 0; i < m_; ++i) vbar_[cell(h, s) * m_ + i] = horizon_ - h;
+  count_.assign(cells * m_, 0);
+  const auto square = static_cast<std::size_t>(model.max_actions()) * model.max_actions();
+  proposals_.resize(square);
+  scratch_.resize(square);
+  actions_.resize(m_);
+  experts_.resize(m_);
+  played_prob_.resize(m_);
+  rewards_.resize(m_);
+}
+
+bool CeVLearning::run_episode() {
+  if (episodes_ >= std::numeric_limits<std::uint32_t>::max())
+    throw UsageError("ce-v: the visit log counts at most 2^32 - 1 episodes");
+  const auto episode = static_cast<std::uint32_t>(episodes_);
+  int s = simulator_.reset();
+  for (int h = 0; h < horizon_; ++h) {
+    const std::span<float> row = options_.log ? log_.add_visit(h, s, episode) : std::span<float>{};
+    for (int i = 0; i < m_; ++i) choose(i, h, s, row);
+    const int next = simulator_.step(h, s, actions_, rewards_);
+    for (int i = 0; i < m_; ++i) update_player(i, h, s, next, rewards_[i]);
+    s = next;
+  }
+  ++episodes_;
+  log_.set_episodes(episodes_);
+  return true;
+}
+
+void CeVLearning::choose(int i, int h, int s, std::span<float> row) {
+  const int A = sizes_[i];
+  const std::int64_t t = ++count_[cell(h, s) * m_ + i];
+  const double alpha = v_learning_alpha(alpha_horizon_, t);
+  // Every accumulator decays at every visit, drawn or not, so that all of them stay
+  // normalised to the global count t.
+  const std::span<double> g = accumulators(i, h, s);
+  for (double& x : g) x *= 1.0 - alpha;
+  const std::span<double> q(proposals_.data(), static_cast<std::size_t>(A) * A);
+  propose_sub_experts(g, expert_counts(i, h, s), alpha, eta_factor_[i], A, q);
+  const std::span<double> mu = current_.at(h, s, i);
+  solve_marginal(q, A, scratch_, mu);
+  if (observer_) observer_(CeVisit{i, h, s, q, mu});
+  if (!row.empty()) {
+    const std::span<float> mine = row.subspan(static_cast<std::size_t>(model_.action_offset(i)), mu.size());
+    std::transform(mu.begin(), mu.end(), mine.begin(), [](double p) { return static_cast<float>(p); });
+  }
+  const TwoStepDraw draw = two_step_draw(q, mu, A, rng_[i]);
+  experts_[i] = draw.expert;
+  actions_[i] = draw.action;
+  played_prob_[i] = q[static_cast<std::size_t>(draw.expert) * A + draw.action];
+}
+
+void CeVLearning::update_player(int i, int h, int s, int next, double reward) {
+  const int A = sizes_[i];
+  const std::size_t at = cell(h, s) * m_ + i;
+  const std::int64_t t = count_[at];
+  const double alpha = v_learning_alpha(alpha_horizon_, t);
+  const double to_go = horizon_ - h;  // the spec's H-h+1
+  const double v_next = next < 0 ? 0.0 : std::min(vbar_[cell(h + 1, next) * m_ + i], to_go - 1.0);
+
+  const int b = experts_[i], a = actions_[i];
+  const std::int64_t drawn = ++expert_counts(i, h, s)[b];
+  const double gamma = options_.ix_scale * std::sqrt(options_.iota / (A * static_cast<double>(drawn)));
+  const double loss = (to_go - reward - v_next) / horizon_;
+  accumulators(i, h, s)[static_cast<std::size_t>(b) * A + a] += alpha * loss / (played_prob_[i] + gamma);
+
+  const double td = static_cast<double>(t);
+  const double beta = beta_linear_[i] / std::sqrt(td) + beta_square_[i] / td;
+  vbar_[at] = std::min(to_go, (1.0 - alpha) * vbar_[at] + alpha * (reward + v_next + beta));
+}
+
+nlohmann::json CeVLearning::params() const {
+  nlohmann::json j = to_json(options_);
+  j["solver"] = name();
+  return j;
+}
+
+std::size_t CeVLearning::memory_bytes() const {
+  const std::size_t doubles = current_.data().size() + g_.capacity() + vbar_.capacity() + eta_factor_.capacity() +
+                              beta_linear_.capacity() + beta_square_.capacity() + proposals_.capacity() +
+                              scratch_.capacity() + played_prob_.capacity() + rewards_.capacity();
+  const std::size_t state = doubles * sizeof(double) +
+                            (expert_count_.capacity() + count_.capacity()) * sizeof(std::int64_t) +
+                            (sizes_.capacity() + actions_.capacity() + experts_.capacity()) * sizeof(int) +
+                            square_offset_.capacity() * sizeof(std::size_t) + rng_.capacity() * sizeof(RngStream);
+  return state + (options_.log ? log_.memory_bytes() : 0);
+}
+
+}  // namespace eqlab

@@ -22,6 +22,8 @@ class IndependentExp3Ix final : public MarkovSolver {
   IndependentExp3Ix(const MarkovModel& model, const Exp3IxOptions& options, std::uint64_t seed);
 
   std::string name() const override { return "exp3-ix"; }
+  // No-regret play aims at a coarse correlated equilibrium (and, per §6.2, misses it).
+  std::string concept_name() const override { return "cce"; }
   bool run_episode() override;
   std::int64_t episodes() const override { return episodes_; }
 
@@ -30,6 +32,7 @@ class IndependentExp3Ix final : public MarkovSolver {
   // The played distributions per visit (empty when options.log is false). Its α-horizon
   // is H and means nothing here: this log is not a certified policy.
   const VisitLog& play_log() const { return log_; }
+  const VisitLog* played_log() const override { return options_.log ? &log_ : nullptr; }
 
   nlohmann::json params() const override;
   std::size_t memory_bytes() const override;

@@ -23,6 +23,7 @@ class CceVLearning final : public MarkovSolver {
   CceVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed);
 
   std::string name() const override { return "cce-v"; }
+  std::string concept_name() const override { return "cce"; }
   bool run_episode() override;
   std::int64_t episodes() const override { return episodes_; }
 

@@ -31,6 +31,7 @@ class CeVLearning final : public MarkovSolver {
   CeVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed);
 
   std::string name() const override { return "ce-v"; }
+  std::string concept_name() const override { return "ce"; }
   bool run_episode() override;
   std::int64_t episodes() const override { return episodes_; }
 

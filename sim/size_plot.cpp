@@ -36,7 +36,7 @@ void plot_size_scaling(const std::vector<SizeSeries>& series, const std::string&
     std::ostringstream block;
     int points = 0;
     for (std::size_t i = 0; i < line.x.size() && i < line.y.size(); ++i) {
-      if (!drawable(line.x[i]) || !drawable(line.y[i])) continue;
+      if (!(options.log_x ? drawable(line.x[i]) : std::isfinite(line.x[i])) || !drawable(line.y[i])) continue;
       const double low = i < line.low.size() && drawable(line.low[i]) ? line.low[i] : line.y[i];
       const double high = i < line.high.size() && drawable(line.high[i]) ? line.high[i] : line.y[i];
       block << data_number(line.x[i]) << ' ' << data_number(line.y[i]) << ' ' << data_number(low) << ' '
@@ -63,7 +63,7 @@ void plot_size_scaling(const std::vector<SizeSeries>& series, const std::string&
          << "set title " << gnuplot::quoted(options.title) << "\n"
          << "set xlabel " << gnuplot::quoted(options.x_label) << "\n"
          << "set ylabel " << gnuplot::quoted(options.y_label) << "\n"
-         << "set logscale xy 10\nset grid\nset key top left\nset offsets graph 0.05, graph 0.05, 0, 0\n"
+         << (options.log_x ? "set logscale xy 10\n" : "set logscale y 10\n") << "set grid\nset key top left\nset offsets graph 0.05, graph 0.05, 0, 0\n"
          << "plot ";
   for (std::size_t k = 0; k < drawn.size(); ++k)
     script << (k ? ", \\\n     " : "") << gnuplot::quoted(data_path.string()) << " index " << k

@@ -20,6 +20,7 @@ struct SizePlotOptions {
   std::string title;
   std::string x_label = "sqrt(XA)";
   std::string y_label = "final regret";
+  bool log_x = true;  // false: a linear x axis (for growth fitted as exponential in x)
   int width = 900;
   int height = 600;
   std::string gnuplot = "gnuplot";

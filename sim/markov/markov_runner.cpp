@@ -1,0 +1,144 @@
+#include <eqlab/sim/markov/markov_runner.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include <eqlab/algorithms/markov/eval/certified_eval.hpp>
+#include <eqlab/algorithms/markov/eval/certified_sampler.hpp>
+#include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
+#include <eqlab/algorithms/markov/eval/product_eval.hpp>
+#include <eqlab/lib/progress.hpp>
+
+namespace eqlab {
+
+namespace {
+
+constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+
+enum Column {
+  kGap,
+  kCceUpper,
+  kCeUpper,
+  kCceLower,
+  kCceExact,
+  kLastIterate,
+  kAverage,
+  kCce,
+  kCe,
+  kNash,
+  kSeconds,
+  kMemory,
+  kColumns
+};
+
+nlohmann::ordered_json per_player(const std::vector<double>& values) { return nlohmann::ordered_json(values); }
+
+}  // namespace
+
+const std::vector<std::string>& markov_curve_metrics() {
+  static const std::vector<std::string> names = {
+      "gap",     "cce_gap_upper", "ce_gap_upper", "cce_gap_lower", "cce_gap_exact", "last_iterate_gap",
+      "average_gap", "cce_gap",   "ce_gap",       "nash_gap",      "seconds",       "memory_mb"};
+  return names;
+}
+
+std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const MarkovModel& model,
+                                            const MarkovRunOptions& options, nlohmann::ordered_json* detail) {
+  std::vector<double> row(kColumns, kNan);
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  if (const VisitLog* log = solver.certified()) {
+    CertifiedEvalOptions eval;
+    eval.ce = options.ce_bound || solver.concept_name() == "ce";
+    eval.lower = options.lower_bound;
+    const CertifiedEvaluation c = evaluate_certified(model, *log, eval);
+    row[kCceUpper] = c.cce_gap_upper;
+    if (eval.ce) row[kCeUpper] = c.ce_gap_upper;
+    if (eval.lower) row[kCceLower] = c.cce_gap_lower;
+    if (c.cce_gap_exact) row[kCceExact] = *c.cce_gap_exact;
+    nlohmann::ordered_json j;
+    j["episodes"] = c.episodes;
+    j["value"] = per_player(c.value);
+    j["cce_gap_upper"] = c.cce_gap_upper;
+    if (eval.ce) j["ce_gap_upper"] = c.ce_gap_upper;
+    if (eval.lower) j["cce_gap_lower"] = c.cce_gap_lower;
+    if (c.cce_gap_exact) j["cce_gap_exact"] = *c.cce_gap_exact;
+    out["certified"] = std::move(j);
+  }
+  if (const ProductPolicy* policy = solver.product()) {
+    const ProductEvaluation p = evaluate_product(model, *policy);
+    row[kLastIterate] = p.nash_gap;
+    if (solver.concept_name() == "nash") row[kNash] = p.nash_gap;
+    out[solver.certified() || solver.played_log() ? "last_iterate" : "product"] = {
+        {"value", per_player(p.value)}, {"nash_gap", p.nash_gap}};
+  }
+  if (const VisitLog* played = solver.played_log()) {
+    const ProductEvaluation p = evaluate_product(model, average_policy(model, *played, played->episodes()));
+    row[kAverage] = p.nash_gap;
+    out["average"] = {{"value", per_player(p.value)}, {"nash_gap", p.nash_gap}};
+  }
+  if (const CorrelatedPolicy* policy = solver.correlated()) {
+    const CorrelatedEvaluation c = evaluate_correlated(model, *policy);
+    row[kCce] = c.cce_gap;
+    row[kCe] = c.ce_gap;
+    out["correlated"] = {{"value", per_player(c.value)}, {"cce_gap", c.cce_gap}, {"ce_gap", c.ce_gap}};
+  }
+  // The headline: the output the solver stands behind, for the concept it targets.
+  const std::string concept_name = solver.concept_name();
+  if (solver.certified())
+    row[kGap] = concept_name == "ce" ? row[kCeUpper] : row[kCceUpper];
+  else if (solver.correlated())
+    row[kGap] = concept_name == "ce" ? row[kCe] : row[kCce];
+  else
+    row[kGap] = row[kLastIterate];
+  out["gap"] = row[kGap];
+  if (detail) *detail = std::move(out);
+  return row;
+}
+
+MarkovRunResult run_markov_solver(MarkovSolver& solver, const MarkovModel& model, const MarkovRunOptions& options) {
+  using Clock = std::chrono::steady_clock;
+  MarkovRunResult result;
+  result.curve = Curve(markov_curve_metrics());
+  const std::vector<std::int64_t> checkpoints = checkpoint_iterations(options.episodes, options.checkpoints);
+  ProgressBar progress(options.progress_label.empty() ? solver.name() : options.progress_label, options.episodes,
+                       options.progress);
+  const Clock::time_point start = Clock::now();
+  double solve_seconds = 0.0;
+  std::size_t next = 0;
+  while (next < checkpoints.size()) {
+    const Clock::time_point before = Clock::now();
+    bool playing = true;
+    // Some solvers count several episodes per call; stop at the first call that reaches
+    // the checkpoint.
+    while (solver.episodes() < checkpoints[next]) {
+      if (!solver.run_episode()) {
+        playing = false;
+        break;
+      }
+      progress.update(solver.episodes());
+    }
+    solve_seconds += std::chrono::duration<double>(Clock::now() - before).count();
+    // One row per checkpoint passed (a solver may jump over several at once).
+    while (next < checkpoints.size() && checkpoints[next] <= solver.episodes()) ++next;
+    nlohmann::ordered_json detail;
+    std::vector<double> row = evaluate_markov_outputs(solver, model, options, &detail);
+    row[kSeconds] = solve_seconds;
+    row[kMemory] = static_cast<double>(solver.memory_bytes()) / (1024.0 * 1024.0);
+    result.curve.add_row(solver.episodes(), row);
+    result.final_evaluation = std::move(detail);
+    if (!playing) {
+      result.converged = true;
+      break;
+    }
+    if (options.stop_at_gap > 0.0 && row[kGap] <= options.stop_at_gap) break;
+  }
+  progress.finish();
+  result.episodes = solver.episodes();
+  result.solve_seconds = solve_seconds;
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.memory_bytes = solver.memory_bytes();
+  return result;
+}
+
+}  // namespace eqlab

@@ -19,6 +19,7 @@
 
 #include "cli.hpp"
 #include "game_input.hpp"
+#include "markov_commands.hpp"
 #include "report.hpp"
 
 namespace eqlab::cli {
@@ -45,6 +46,13 @@ Profiles are read in sequence form: an infoset a profile never reaches
 recommends the uniform strategy there. The augmented states are counted first
 ('eqlab info GAME --k K' prints them); more than --max-states of them in all is
 refused before anything is built.
+
+For a Markov game, RESULT is a policy file written by 'eqlab solve --policy'
+(eqlab-markov-policy/1): a product policy gets its values, best responses and
+Nash gap; a correlated policy its CCE and CE gaps; the certified policy of
+CCE-/CE-V-learning its values, CCE gap bounds (upper: a deviator that also
+knows the policy's hidden index; lower: one Markov deviation), its CE gap
+bound, and its exact CCE gap when the horizon is 1.
 
 options:
   --distribution FILE the mixture to evaluate (JSON Lines, weights normalised)
@@ -209,6 +217,7 @@ int run_eval(std::span<const std::string> argv) {
                                {{"--json", false}, {"--distribution"}, {"--threads"}, {"--k"}, {"--max-states"},
                                 kMaxBytesFlag, kMaxNestingFlag},
                                {"GAME", "RESULT"}, 2);
+  if (is_markov_argument(args.positional[0])) return run_markov_eval(args);
   const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
   std::optional<tbb::global_control> thread_limit;
   if (threads > 0)

@@ -1,6 +1,7 @@
 // eqlab experiment: a grid of games × algorithms × seeds from a JSON config, run in
 // parallel, summarised over seeds (means, 95% intervals, fitted rates) and plotted.
 #include <filesystem>
+#include <cmath>
 #include <iostream>
 #include <optional>
 
@@ -8,6 +9,7 @@
 
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/experiment.hpp>
+#include <eqlab/sim/markov/markov_experiment.hpp>
 
 #include "cli.hpp"
 #include "report.hpp"
@@ -100,6 +102,40 @@ example:
   eqlab experiment examples/experiments/full-feedback-efce.json --out results/efce
 )help";
 
+namespace {
+
+// A Markov experiment ("type": "markov"): sample complexity against a game parameter.
+int run_markov_experiment_command(const Args& args, const std::string& config_path, const std::string& out_dir) {
+  if (args.has("--resume")) throw CommandLineError("experiment", "--resume is not available for Markov experiments");
+  const MarkovExperimentConfig config = load_markov_experiment_config(config_path);
+  MarkovExperimentOptions options;
+  options.out_dir = out_dir;
+  options.plots = !args.has("--no-plots");
+  options.progress = !args.has("--no-progress");
+  const MarkovExperimentReport report = run_markov_experiment(config, options);
+  std::cout << field("experiment") << config.name << "\n" << field("runs") << report.runs;
+  if (report.refused > 0) std::cout << " (" << report.refused << " game/algorithm pairs refused)";
+  std::cout << "\n";
+  for (const MarkovEpisodesRow& row : report.episodes)
+    std::cout << field("episodes") << row.label << " on " << row.game << " (x = " << value_text(row.x) << ", ε = "
+              << value_text(row.epsilon) << "): "
+              << (row.status == "ok" ? value_text(row.median) : row.status) << " (" << row.reached << "/" << row.seeds
+              << " seeds reached)\n";
+  for (const MarkovFitRow& fit : report.fits)
+    std::cout << field("fit") << fit.label << ", ε = " << value_text(fit.epsilon) << ": episodes grow as "
+              << (fit.model == "power" ? "x^b" : "e^(b x)") << ", b = " << value_text(fit.slope) << " [" << value_text(fit.low)
+              << ", " << value_text(fit.high) << "] over " << fit.points << " points"
+              << (std::isnan(fit.theory) ? "" : " (theory " + value_text(fit.theory) + ")") << "\n";
+  for (const MarkovEpsilonFitRow& fit : report.epsilon_fits)
+    std::cout << field("fit") << fit.label << " on " << fit.game << ": episodes grow as (1/ε)^" << value_text(fit.slope)
+              << " [" << value_text(fit.low) << ", " << value_text(fit.high) << "]\n";
+  for (const std::string& file : report.files) std::cout << field("wrote") << file << "\n";
+  for (const std::string& note : report.notes) std::cerr << "eqlab experiment: " << note << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
 int run_experiment(std::span<const std::string> argv) {
   const Args args = parse_args("experiment", argv,
                                {{"--out"}, {"--resume", false}, {"--threads"}, {"--no-plots", false},
@@ -114,6 +150,7 @@ int run_experiment(std::span<const std::string> argv) {
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
   const std::string config_path = args.positional[0];
+  if (is_markov_experiment_file(config_path)) return run_markov_experiment_command(args, config_path, out_dir);
   const ExperimentConfig config = load_experiment_config(config_path);
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);

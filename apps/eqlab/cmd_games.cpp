@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include <eqlab/games/builtin/registry.hpp>
+#include <eqlab/games/markov/markov_builtin.hpp>
 
 #include "cli.hpp"
 #include "report.hpp"
@@ -22,6 +23,12 @@ int run_games(std::span<const std::string> argv) {
   parse_args("games", argv, {}, {}, 0);
   std::cout << "Built-in games (GAME arguments; parameters as name(key=value,...)):\n";
   for (const BuiltinGameInfo& game : builtin_games()) {
+    std::cout << "\n" << field(game.name) << game.description << "\n";
+    for (const BuiltinParam& p : game.params)
+      std::cout << "  " << field(p.name + "=" + p.default_value) << p.description << "\n";
+  }
+  std::cout << "\nBuilt-in Markov games (episodic, m players; solve them with cce-v, ce-v, nash-ca, exp3-ix, nash-vi):\n";
+  for (const BuiltinGameInfo& game : markov_builtin_games()) {
     std::cout << "\n" << field(game.name) << game.description << "\n";
     for (const BuiltinParam& p : game.params)
       std::cout << "  " << field(p.name + "=" + p.default_value) << p.description << "\n";

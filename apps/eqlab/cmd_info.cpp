@@ -6,6 +6,7 @@
 
 #include "cli.hpp"
 #include "game_input.hpp"
+#include "markov_commands.hpp"
 #include "report.hpp"
 
 namespace eqlab::cli {
@@ -51,6 +52,10 @@ void print_kefce_states(const CompiledGame& g, int k) {
 
 int run_info(std::span<const std::string> argv) {
   const Args args = parse_args("info", argv, {{"--k"}, kMaxBytesFlag, kMaxNestingFlag}, {"GAME"}, 1);
+  if (is_markov_argument(args.positional[0])) {
+    if (args.has("--k")) throw CommandLineError("info", "--k counts K-EFCE states of extensive-form games");
+    return run_markov_info(args);
+  }
   const int kefce_k = static_cast<int>(args.integer("--k", -1, 0, 64));
   const GameInput game = load_and_compile(args.positional[0], load_limits(args));
   const GameTree& tree = game.loaded.tree;

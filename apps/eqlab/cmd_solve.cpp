@@ -9,6 +9,7 @@
 
 #include <tbb/global_control.h>
 
+#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
 #include <eqlab/algorithms/solver.hpp>
 #include <eqlab/games/io/distribution_file.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
@@ -17,6 +18,7 @@
 
 #include "cli.hpp"
 #include "game_input.hpp"
+#include "markov_commands.hpp"
 #include "output_file.hpp"
 #include "report.hpp"
 
@@ -124,6 +126,13 @@ std::string solve_help() {
     name.resize(std::max(name_width, s.name.size()) + 2, ' ');
     text += "  " + name + wrap(s.description, name.size() + 2, 80) + "\n";
   }
+  text += kMarkovSolveHelp;
+  text += "\nMarkov-game solvers:\n";
+  for (const MarkovSolverInfo& s : markov_solver_list()) {
+    std::string name = s.name;
+    name.resize(name_width + 2, ' ');
+    text += "  " + name + wrap(s.description, name_width + 4, 80) + "\n";
+  }
   return text;
 }
 
@@ -196,9 +205,11 @@ int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--feedback"}, {"--iterations"}, {"--episodes"}, {"--seed"}, {"--out"}, {"--curve"},
                                 {"--plot"}, {"--distribution"}, {"--param"}, {"--checkpoints"}, {"--threads"},
-                                {"--k"}, {"--no-progress", false},
+                                {"--k"}, {"--policy"}, {"--no-progress", false},
                                 kMaxBytesFlag, kMaxNestingFlag},
                                {"GAME"}, 1);
+  if (is_markov_argument(args.positional[0])) return run_markov_solve(args);
+  if (args.has("--policy")) throw CommandLineError("solve", "--policy writes the output policy of a Markov game");
   const std::string feedback = args.text("--feedback", "full");
   if (feedback != "full" && feedback != "bandit")
     throw CommandLineError("solve", "--feedback must be full or bandit, not '" + feedback + "'");

@@ -228,6 +228,21 @@ MarkovExperimentConfig parse_markov_experiment_config(const json& doc, const std
   return config;
 }
 
+bool is_markov_experiment_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  const json doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
+  return !doc.is_discarded() && is_markov_experiment(doc);
+}
+
+MarkovExperimentConfig load_markov_experiment_config(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "", "cannot read the file");
+  const json doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) throw InputError(path, "", "not valid JSON");
+  return parse_markov_experiment_config(doc, path);
+}
+
 namespace {
 
 struct RunRecord {

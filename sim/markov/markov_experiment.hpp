@@ -71,6 +71,10 @@ struct MarkovExperimentConfig {
 bool is_markov_experiment(const nlohmann::json& document);
 // Throws InputError(file, pointer, what) for anything wrong.
 MarkovExperimentConfig parse_markov_experiment_config(const nlohmann::json& document, const std::string& file);
+// Whether the JSON file at `path` is a Markov experiment (false when it is not readable
+// JSON: the general loader then says what is wrong with it).
+bool is_markov_experiment_file(const std::string& path);
+MarkovExperimentConfig load_markov_experiment_config(const std::string& path);
 
 struct MarkovExperimentOptions {
   std::string out_dir;

@@ -1,0 +1,266 @@
+// solve, eval and info on Markov games: learners from markov_solver_list(), evaluated
+// exactly at checkpoints; output policies written and re-evaluated through policy files.
+#include "markov_commands.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include <tbb/global_control.h>
+
+#include <eqlab/algorithms/kefce/augmented_states.hpp>  // memory_text
+#include <eqlab/algorithms/markov/eval/certified_eval.hpp>
+#include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
+#include <eqlab/algorithms/markov/eval/product_eval.hpp>
+#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
+#include <eqlab/algorithms/markov/policy_file.hpp>
+#include <eqlab/games/markov/markov_source.hpp>
+#include <eqlab/sim/markov/markov_runner.hpp>
+#include <eqlab/sim/plot.hpp>
+
+#include "game_input.hpp"
+#include "output_file.hpp"
+#include "report.hpp"
+
+namespace eqlab::cli {
+
+const std::string_view kMarkovSolveHelp =
+    R"help(
+Markov games (a "markov" game file, or markov-random, markov-polymatrix,
+markov-congestion, markov-team, markov-cycle): the learners below play --episodes
+episodes (default 100000) in a simulator, each player seeing only the states, its
+own actions and its own rewards (the centralized nash-vi sees joint actions). The
+outputs are evaluated exactly at --checkpoints episode counts: the certified
+policy's CCE/CE gap bounds (cce-v, ce-v), the last iterate's and the
+visit-averaged policy's Nash gaps, a correlated output's CCE and CE gaps.
+  --policy FILE       write the output policy (eqlab-markov-policy/1: the
+                      certified policy as its visit log, a product or a
+                      correlated policy), for 'eqlab eval GAME FILE'
+)help";
+
+namespace {
+
+std::unique_ptr<MarkovModel> load_markov_argument(const std::string& spec, const LoadLimits& limits) {
+  try {
+    return load_markov_model(spec, limits);
+  } catch (const UsageError& e) {
+    throw BadInputError(std::string(e.what()) + " (" + help_hint("games") + ")");
+  }
+}
+
+std::string markov_solver_names() {
+  std::string names;
+  for (const MarkovSolverInfo& s : markov_solver_list()) names += (names.empty() ? "" : ", ") + s.name;
+  return names;
+}
+
+nlohmann::json markov_params(const std::vector<std::string>& pairs, const std::string& command) {
+  nlohmann::json extra = nlohmann::json::object();
+  for (const std::string& pair : pairs) {
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) throw CommandLineError(command, "--param needs KEY=VALUE, not '" + pair + "'");
+    const std::string value = pair.substr(eq + 1);
+    nlohmann::json parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
+    extra[pair.substr(0, eq)] =
+        parsed.is_discarded() || parsed.is_object() || parsed.is_array() ? nlohmann::json(value) : parsed;
+  }
+  return extra;
+}
+
+void print_values(std::ostream& out, const MarkovModel& model, const std::vector<double>& values) {
+  for (int i = 0; i < model.num_players() && i < static_cast<int>(values.size()); ++i)
+    out << field(i == 0 ? "values" : "") << model.shape().players[i] << ": " << value_text(values[i]) << "\n";
+}
+
+// The evaluation JSON of a checkpoint, printed as a summary.
+void print_evaluation(std::ostream& out, const MarkovModel& model, const nlohmann::ordered_json& e) {
+  if (e.contains("certified")) {
+    const auto& c = e["certified"];
+    print_values(out, model, c["value"].get<std::vector<double>>());
+    out << field("certified") << "CCE gap <= " << gap_text(c["cce_gap_upper"].get<double>());
+    if (c.contains("cce_gap_lower")) out << " (>= " << gap_text(c["cce_gap_lower"].get<double>()) << ")";
+    if (c.contains("cce_gap_exact")) out << ", exactly " << gap_text(c["cce_gap_exact"].get<double>());
+    if (c.contains("ce_gap_upper")) out << "; CE gap <= " << gap_text(c["ce_gap_upper"].get<double>());
+    out << "\n";
+  }
+  if (e.contains("correlated")) {
+    const auto& c = e["correlated"];
+    print_values(out, model, c["value"].get<std::vector<double>>());
+    out << field("correlated") << "CCE gap " << gap_text(c["cce_gap"].get<double>()) << ", CE gap "
+        << gap_text(c["ce_gap"].get<double>()) << "\n";
+  }
+  for (const char* key : {"product", "last_iterate", "average"})
+    if (e.contains(key)) {
+      const auto& p = e[key];
+      if (std::string(key) == "product") print_values(out, model, p["value"].get<std::vector<double>>());
+      out << field(std::string(key) == "product" ? "nash gap" : std::string(key) == "last_iterate" ? "last iterate" : "average")
+          << "Nash gap " << gap_text(p["nash_gap"].get<double>()) << "\n";
+    }
+}
+
+}  // namespace
+
+bool is_markov_argument(const std::string& spec) { return is_markov_game(spec); }
+
+int run_markov_solve(const Args& args) {
+  const std::string command = "solve";
+  if (args.has("--iterations")) throw CommandLineError(command, "Markov games learn from episodes: give --episodes, not --iterations");
+  if (args.has("--distribution") || args.has("--k"))
+    throw CommandLineError(command, "--distribution and --k are for extensive-form games");
+  if (args.has("--feedback") && args.text("--feedback") != "bandit")
+    throw CommandLineError(command, "the Markov learners learn from sampled episodes: --feedback bandit or nothing");
+  const std::string solver_name = args.text("--solver", "cce-v");
+  if (!is_markov_solver(solver_name))
+    throw CommandLineError(command, "'" + solver_name + "' is not a Markov-game solver: choose one of " + markov_solver_names());
+  const std::int64_t episodes = args.integer("--episodes", 100000, 1);
+  const std::uint64_t seed = args.unsigned_integer("--seed", 0);
+  const int checkpoints = static_cast<int>(args.integer("--checkpoints", 20, 1, 100000));
+  const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
+  const std::string out_path = args.text("--out"), curve_path = args.text("--curve"), plot_path = args.text("--plot"),
+                    policy_path = args.text("--policy");
+  if ((out_path == "-") + (curve_path == "-") + (policy_path == "-") > 1)
+    throw CommandLineError(command, "only one of --out, --curve and --policy can be '-' (standard output)");
+  if (plot_path == "-") throw CommandLineError(command, "--plot needs a file name: a PNG does not go to standard output");
+  std::ostream& summary = out_path == "-" || curve_path == "-" || policy_path == "-" ? std::cerr : std::cout;
+  std::optional<tbb::global_control> thread_limit;
+  if (threads > 0) thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  if (!plot_path.empty() && find_program("gnuplot").empty())
+    throw PlotError("gnuplot not found: install the gnuplot-nox package (or leave out --plot)");
+  for (const std::string& path : {out_path, curve_path, plot_path, policy_path})
+    if (!path.empty()) prepare_output(path);
+
+  const std::unique_ptr<MarkovModel> model = load_markov_argument(args.positional[0], load_limits(args));
+  std::unique_ptr<MarkovSolver> solver;
+  try {
+    solver = make_markov_solver(solver_name, *model, markov_params(args.all("--param"), command), seed, episodes);
+  } catch (const UsageError& e) {
+    throw BadInputError(e.what());
+  }
+  MarkovRunOptions run;
+  run.episodes = episodes;
+  run.checkpoints = checkpoints;
+  run.progress = !args.has("--no-progress");
+  run.progress_label = solver->name();
+  const MarkovRunResult result = run_markov_solver(*solver, *model, run);
+
+  std::vector<std::string> written;
+  if (!out_path.empty()) {
+    nlohmann::ordered_json doc;
+    doc["format"] = "eqlab-result/1";
+    doc["game"] = model->name();
+    nlohmann::ordered_json params = solver->params();
+    params["seed"] = seed;
+    doc["solver"] = {{"name", solver->name()}, {"params", params}};
+    doc["concept"] = solver->concept_name();
+    doc["iterations"] = result.episodes;
+    // The played Markov product policy (the last iterate), as the format's strategies:
+    // per player, per step, per state, the action probabilities; the certified or
+    // correlated output itself goes to --policy.
+    if (const ProductPolicy* product = solver->product()) doc["strategies"] = product_policy_json(*model, *product)["product"];
+    doc["metrics"] = result.final_evaluation;
+    doc["metrics"]["memory_mb"] = static_cast<double>(result.memory_bytes) / (1024.0 * 1024.0);
+    doc["curve"] = curve_to_json(result.curve);
+    write_text_file(out_path, doc.dump(2) + "\n");
+    written.push_back(out_path);
+  }
+  if (!curve_path.empty()) {
+    if (curve_path == "-") write_curve_csv(result.curve, std::cout);
+    else write_curve_csv(result.curve, curve_path);
+    written.push_back(curve_path);
+  }
+  if (!policy_path.empty()) {
+    nlohmann::ordered_json doc;
+    if (const VisitLog* log = solver->certified()) doc = certified_policy_json(*model, *log);
+    else if (const CorrelatedPolicy* c = solver->correlated()) doc = correlated_policy_json(*model, *c);
+    else if (const ProductPolicy* p = solver->product()) doc = product_policy_json(*model, *p);
+    write_text_file(policy_path, doc.dump() + "\n");
+    written.push_back(policy_path);
+  }
+  if (!plot_path.empty()) {
+    PlotOptions plot;
+    plot.title = model->name() + ", " + solver->name() + ", " + std::to_string(result.episodes) + " episodes";
+    plot.x_label = "episodes";
+    plot.metrics = solver->certified() ? std::vector<std::string>{"cce_gap_upper", "ce_gap_upper", "last_iterate_gap", "average_gap"}
+                   : solver->correlated() ? std::vector<std::string>{"cce_gap", "ce_gap"}
+                                          : std::vector<std::string>{"gap", "average_gap"};
+    plot_curve_png(result.curve, plot_path, plot);
+    written.push_back(plot_path);
+  }
+
+  summary << field("game") << model->name() << "\n";
+  summary << field("solver") << solver->name() << ", seed " << seed << ": " << result.episodes << " episodes in "
+          << duration_text(result.seconds) << " (learning " << duration_text(result.solve_seconds) << ", evaluation "
+          << duration_text(result.seconds - result.solve_seconds) << "), state "
+          << memory_text(result.memory_bytes) << (result.converged ? ", converged" : "") << "\n";
+  print_evaluation(summary, *model, result.final_evaluation);
+  if (!written.empty()) {
+    std::string list;
+    for (const std::string& w : written) list += (list.empty() ? "" : ", ") + (w == "-" ? "standard output" : w);
+    summary << field("wrote") << list << "\n";
+  }
+  return kExitOk;
+}
+
+int run_markov_eval(const Args& args) {
+  if (args.has("--distribution") || args.has("--k") || args.has("--max-states"))
+    throw CommandLineError("eval", "--distribution, --k and --max-states are for extensive-form games");
+  const LoadLimits limits = load_limits(args);
+  const std::unique_ptr<MarkovModel> model = load_markov_argument(args.positional[0], limits);
+  const MarkovPolicyFile policy = read_markov_policy(args.positional[1], *model, limits);
+  nlohmann::ordered_json out = {{"game", model->name()}, {"kind", policy.kind()}};
+  if (policy.certified) {
+    const CertifiedEvaluation c = evaluate_certified(*model, *policy.certified, {});
+    out["episodes"] = c.episodes;
+    out["values"] = c.value;
+    out["cce_gap_upper"] = c.cce_gap_upper;
+    out["cce_gap_lower"] = c.cce_gap_lower;
+    out["ce_gap_upper"] = c.ce_gap_upper;
+    if (c.cce_gap_exact) out["cce_gap_exact"] = *c.cce_gap_exact;
+  } else if (policy.correlated) {
+    const CorrelatedEvaluation c = evaluate_correlated(*model, *policy.correlated);
+    out["values"] = c.value;
+    out["cce_gap"] = c.cce_gap;
+    out["ce_gap"] = c.ce_gap;
+  } else {
+    const ProductEvaluation p = evaluate_product(*model, *policy.product);
+    out["values"] = p.value;
+    out["best_response"] = p.best_response;
+    out["nash_gap"] = p.nash_gap;
+  }
+  if (args.has("--json")) {
+    std::cout << out.dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << field("game") << model->name() << "\n" << field("policy") << args.positional[1] << " (" << policy.kind() << ")\n";
+  print_values(std::cout, *model, out["values"].get<std::vector<double>>());
+  for (const char* key : {"cce_gap_upper", "cce_gap_lower", "cce_gap_exact", "ce_gap_upper", "cce_gap", "ce_gap", "nash_gap"})
+    if (out.contains(key)) std::cout << field(key) << gap_text(out[key].get<double>()) << "\n";
+  return kExitOk;
+}
+
+int run_markov_info(const Args& args) {
+  const std::unique_ptr<MarkovModel> model = load_markov_argument(args.positional[0], load_limits(args));
+  const MarkovModel& m = *model;
+  std::cout << field("game") << m.name() << "\n"
+            << field("type") << "markov: " << m.num_players() << " players, horizon " << m.horizon() << ", "
+            << m.num_states() << " states\n";
+  std::cout << field("actions");
+  for (int i = 0; i < m.num_players(); ++i) std::cout << (i ? ", " : "") << m.num_actions(i);
+  std::cout << " (max " << m.max_actions() << ", joint " << m.joint_actions() << " per state)\n";
+  const double hs = static_cast<double>(m.horizon()) * m.num_states();
+  double cce = 0, ce = 0;
+  for (int i = 0; i < m.num_players(); ++i) {
+    cce += hs * (2.0 * m.num_actions(i) + 2.0) * 8.0;
+    ce += hs * (static_cast<double>(m.num_actions(i)) * m.num_actions(i) + 2.0 * m.num_actions(i) + 2.0) * 8.0;
+  }
+  std::cout << field("learner state") << "cce-v about " << memory_text(static_cast<std::uint64_t>(cce)) << ", ce-v about "
+            << memory_text(static_cast<std::uint64_t>(ce)) << " (all players), plus the certified log: "
+            << m.horizon() * (4 + 4 * m.total_actions()) << " bytes per episode\n";
+  std::cout << field("nash-vi") << "about "
+            << memory_text(static_cast<std::uint64_t>(std::min(1e19, hs * m.joint_actions() * (m.num_states() + 2.0 * m.num_players() + 1) * 8.0)))
+            << " for its joint-action model\n";
+  return kExitOk;
+}
+
+}  // namespace eqlab::cli

@@ -1,0 +1,18 @@
+#pragma once
+// The Markov-game side of `solve`, `eval` and `info`: the commands hand over to these when
+// their GAME is a Markov game (a `markov` file or a markov-* built-in), after parsing.
+#include <string>
+
+#include "cli.hpp"
+
+namespace eqlab::cli {
+
+bool is_markov_argument(const std::string& spec);
+int run_markov_solve(const Args& args);
+int run_markov_eval(const Args& args);
+int run_markov_info(const Args& args);
+
+// The lines `eqlab help solve` adds about Markov games.
+extern const std::string_view kMarkovSolveHelp;
+
+}  // namespace eqlab::cli

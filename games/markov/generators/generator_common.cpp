@@ -10,11 +10,11 @@ namespace eqlab::markov_gen {
 MarkovShape generated_shape(std::string name, const GenSizes& sizes) {
   MarkovShape shape;
   shape.name = std::move(name);
-  for (int i = 0; i < sizes.players; ++i) shape.players.push_back("p" + std::to_string(i));
+  for (int i = 0; i < sizes.players; ++i) shape.players.push_back(std::string("p").append(std::to_string(i)));
   shape.horizon = sizes.horizon;
-  for (int s = 0; s < sizes.states; ++s) shape.states.push_back("s" + std::to_string(s));
+  for (int s = 0; s < sizes.states; ++s) shape.states.push_back(std::string("s").append(std::to_string(s)));
   std::vector<std::string> labels;
-  for (int b = 0; b < sizes.actions; ++b) labels.push_back("a" + std::to_string(b));
+  for (int b = 0; b < sizes.actions; ++b) labels.push_back(std::string("a").append(std::to_string(b)));
   shape.actions.assign(sizes.players, labels);
   shape.initial.assign(sizes.states, 0.0);
   shape.initial[0] = 1.0;

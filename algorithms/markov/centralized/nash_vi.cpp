@@ -1,0 +1,164 @@
+#include <eqlab/algorithms/markov/centralized/nash_vi.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <utility>
+
+#include <eqlab/lib/error.hpp>
+
+namespace eqlab {
+
+namespace {
+
+// Options read, then the memory guard, before any joint table exists.
+NashViOptions checked_options(const MarkovModel& model, const nlohmann::json& json) {
+  NashViOptions o = read_nash_vi_options(json, model);
+  const double bytes = NashVi::estimated_bytes(model);
+  if (bytes > o.max_memory_bytes) {
+    std::ostringstream message;
+    message << "solver nash-vi: the joint-action tables of '" << model.name() << "' would take about " << bytes
+            << " bytes (H·S·ΠA_i·(S + m + 3)·8 with ΠA_i = " << model.joint_actions()
+            << "), above max_memory_bytes = " << o.max_memory_bytes;
+    throw UsageError(message.str());
+  }
+  return o;
+}
+
+std::vector<int> action_counts(const MarkovModel& model) {
+  std::vector<int> a;
+  for (int i = 0; i < model.num_players(); ++i) a.push_back(model.num_actions(i));
+  return a;
+}
+
+}  // namespace
+
+double NashVi::estimated_bytes(const MarkovModel& model) {
+  return static_cast<double>(model.horizon()) * model.num_states() * model.joint_actions() *
+         (model.num_states() + model.num_players() + 3) * 8.0;
+}
+
+NashVi::NashVi(const MarkovModel& model, const nlohmann::json& options, std::uint64_t seed)
+    : model_(model),
+      options_(checked_options(model, options)),
+      seed_(seed),
+      horizon_(model.horizon()),
+      states_(model.num_states()),
+      players_(model.num_players()),
+      joint_(static_cast<std::size_t>(model.joint_actions())),
+      simulator_(model, seed),
+      rng_(seed, markov_stream::kLearner, 0),
+      stage_(action_counts(model), options_.equilibrium == "ce" ? StageEquilibrium::kCorrelated
+                                                                : StageEquilibrium::kCoarseCorrelated),
+      policy_(model, model.joint_actions()),
+      best_(model, model.joint_actions()),
+      best_score_(static_cast<double>(model.horizon())) {
+  const std::size_t cells = static_cast<std::size_t>(horizon_) * states_ * joint_;
+  visits_.assign(cells, 0.0);
+  reward_sums_.assign(cells * players_, 0.0);
+  next_counts_.assign(cells * states_, 0.0);
+  upper_.assign(static_cast<std::size_t>(horizon_ + 1) * states_ * players_, 0.0);
+  lower_.assign(upper_.size(), 0.0);
+  q_upper_.assign(joint_ * players_, 0.0);
+  q_lower_.assign(joint_ * players_, 0.0);
+  actions_.assign(players_, 0);
+  rewards_.assign(players_, 0.0);
+}
+
+void NashVi::plan() {
+  ++plans_;
+  const int m = players_, S = states_;
+  const double h2_s_iota = static_cast<double>(horizon_) * horizon_ * S * options_.iota;
+  for (int h = horizon_ - 1; h >= 0; --h) {
+    const double cap = static_cast<double>(horizon_ - h);
+    const double* up_next = upper_.data() + static_cast<std::size_t>(h + 1) * S * m;
+    const double* low_next = lower_.data() + static_cast<std::size_t>(h + 1) * S * m;
+    for (int s = 0; s < S; ++s) {
+      for (std::size_t a = 0; a < joint_; ++a) {
+        const std::size_t c = cell(h, s, a);
+        const double n = visits_[c];
+        double* qu = q_upper_.data() + a * m;
+        double* ql = q_lower_.data() + a * m;
+        if (n == 0.0) {
+          std::fill(qu, qu + m, cap);
+          std::fill(ql, ql + m, 0.0);
+          continue;
+        }
+        const double bonus = options_.bonus_scale * std::sqrt(h2_s_iota / n);
+        const double* counts = next_counts_.data() + c * S;
+        for (int i = 0; i < m; ++i) {
+          double pu = 0.0, pl = 0.0;
+          for (int t = 0; t < S; ++t) {
+            pu += counts[t] * up_next[t * m + i];
+            pl += counts[t] * low_next[t * m + i];
+          }
+          const double r = reward_sums_[c * m + i] / n;
+          qu[i] = std::min(r + pu / n + bonus, cap);
+          ql[i] = std::max(r + pl / n - bonus, 0.0);
+        }
+      }
+      const std::span<double> pi = policy_.at(h, s);
+      stage_.solve(q_upper_, options_.stage_rounds, pi);
+      double* vu = upper_.data() + (static_cast<std::size_t>(h) * S + s) * m;
+      double* vl = lower_.data() + (static_cast<std::size_t>(h) * S + s) * m;
+      std::fill(vu, vu + m, 0.0);
+      std::fill(vl, vl + m, 0.0);
+      for (std::size_t a = 0; a < joint_; ++a)
+        for (int i = 0; i < m; ++i) {
+          vu[i] += pi[a] * q_upper_[a * m + i];
+          vl[i] += pi[a] * q_lower_[a * m + i];
+        }
+    }
+  }
+  double score = 0.0;
+  for (int i = 0; i < m; ++i) {
+    double gap = 0.0;
+    for (int s = 0; s < S; ++s) gap += model_.initial()[s] * (upper_[s * m + i] - lower_[s * m + i]);
+    score = std::max(score, gap);
+  }
+  if (plans_ == 1 || score < best_score_) {
+    best_score_ = score;
+    best_ = policy_;
+  }
+}
+
+bool NashVi::run_episode() {
+  if (episodes() % options_.replan_every == 0) plan();
+  int s = simulator_.reset();
+  for (int h = 0; h < horizon_; ++h) {
+    const std::span<const double> pi = std::as_const(policy_).at(h, s);
+    const double u = rng_.uniform();
+    double cumulative = 0.0;
+    std::size_t a = joint_ - 1;  // u within rounding of 1: the last joint action
+    for (std::size_t k = 0; k < joint_; ++k) {
+      cumulative += pi[k];
+      if (u < cumulative) {
+        a = k;
+        break;
+      }
+    }
+    policy_.decode(a, actions_);
+    const int next = simulator_.step(h, s, actions_, rewards_);
+    const std::size_t c = cell(h, s, a);
+    visits_[c] += 1.0;
+    for (int i = 0; i < players_; ++i) reward_sums_[c * players_ + i] += rewards_[i];
+    if (next >= 0) next_counts_[c * states_ + next] += 1.0;
+    s = next;
+  }
+  return true;
+}
+
+nlohmann::json NashVi::params() const {
+  nlohmann::json p = options_.to_json();
+  p["seed"] = seed_;
+  return p;
+}
+
+std::size_t NashVi::memory_bytes() const {
+  const std::size_t policies = 2 * static_cast<std::size_t>(horizon_) * states_ * joint_;
+  return sizeof(double) * (visits_.size() + reward_sums_.size() + next_counts_.size() + upper_.size() +
+                           lower_.size() + q_upper_.size() + q_lower_.size() + rewards_.size() + policies) +
+         sizeof(int) * actions_.size() + stage_.memory_bytes();
+}
+
+}  // namespace eqlab

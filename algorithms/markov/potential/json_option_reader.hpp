@@ -1,0 +1,33 @@
+#pragma once
+// Reading a Markov solver's options from a JSON object: every key must be known, and a
+// value of the wrong kind is refused with a UsageError that names the solver and the key,
+// so that a typo never silently falls back to a default.
+#include <initializer_list>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace eqlab {
+
+class JsonOptionReader {
+ public:
+  // options may be null (no options) or an object whose keys are all in `known`.
+  JsonOptionReader(const nlohmann::json& options, std::string solver, std::initializer_list<const char*> known);
+
+  bool has(const char* key) const;
+  // A positive finite number.
+  double positive(const char* key, double fallback) const;
+  // A finite number >= 0 (a bonus scale of 0 switches optimism off).
+  double nonnegative(const char* key, double fallback) const;
+  // A whole number in [low, high] (a JSON integer, or a float with no fraction).
+  long long whole(const char* key, long long fallback, long long low, long long high) const;
+  // One of the allowed strings.
+  std::string choice(const char* key, const std::string& fallback, std::initializer_list<const char*> allowed) const;
+
+ private:
+  [[noreturn]] void refuse(const char* key, const std::string& what) const;
+  const nlohmann::json& options_;
+  std::string solver_;
+};
+
+}  // namespace eqlab

@@ -78,16 +78,17 @@ TEST_CASE("markov nash-vi: matching pennies, CCE value 1/2") {
 }
 
 TEST_CASE("markov nash-vi: the CCE gap shrinks with episodes on a random H = 2 game") {
-  const DenseRandomMarkov model(DenseRandomParams{{2, 2, 2, 2, 61}});
+  const DenseRandomMarkov model(DenseRandomParams{{2, 3, 3, 2, 61}});
   NashVi solver(model, {}, 3);
   std::vector<double> gaps;
-  for (std::int64_t k : {20, 200, 5000}) {
+  // After one episode the output is the first plan, made without data: uniform play.
+  for (std::int64_t k : {1, 100, 3000}) {
     run(solver, k);
     gaps.push_back(evaluate_correlated(model, *solver.correlated()).cce_gap);
     MESSAGE("episodes " << k << ": CCE gap " << gaps.back() << ", certificate " << solver.best_certificate());
   }
-  CHECK(gaps[2] < gaps[0]);
-  CHECK(gaps[2] <= 0.1);
+  CHECK(gaps[2] < 0.5 * gaps[0]);
+  CHECK(gaps[2] <= 0.05);
 }
 
 TEST_CASE("markov nash-vi: the CE variant reaches a small CE gap") {

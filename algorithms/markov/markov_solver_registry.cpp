@@ -50,7 +50,12 @@ std::unique_ptr<MarkovSolver> make_markov_solver(const std::string& name, const 
     return std::make_unique<CeVLearning>(model, parse_vlearning_options(params, model, planned_episodes, name), seed);
   if (name == "exp3-ix") return std::make_unique<IndependentExp3Ix>(model, parse_exp3ix_options(params), seed);
   if (name == "nash-ca") return std::make_unique<NashCa>(model, params, seed);
-  if (name == "nash-vi") return std::make_unique<NashVi>(model, params, seed);
+  if (name == "nash-vi") {
+    // Its ι counts the planned episodes too, unless the caller fixed them.
+    nlohmann::json with_plan = params;
+    if (with_plan.is_object() && !with_plan.contains("planned_episodes")) with_plan["planned_episodes"] = planned_episodes;
+    return std::make_unique<NashVi>(model, with_plan, seed);
+  }
   std::string names;
   for (const MarkovSolverInfo& s : markov_solver_list()) names += (names.empty() ? "" : ", ") + s.name;
   throw UsageError("unknown Markov solver '" + name + "': choose one of " + names);

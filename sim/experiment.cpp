@@ -21,6 +21,7 @@
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/plot.hpp>
+#include <eqlab/sim/result_files.hpp>
 #include <eqlab/sim/runner.hpp>
 #include <eqlab/sim/size_plot.hpp>
 
@@ -210,28 +211,6 @@ std::vector<std::uint64_t> parse_seeds(const json& doc, const std::string& file)
 // ---------------------------------------------------------------------------------------
 // Files.
 
-std::string number_text(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char text[64];
-  auto [end, ec] = std::to_chars(text, text + sizeof text, v);
-  return std::string(text, end);
-}
-
-// Writes a file under "<path>.partial" and renames it, so that `path` only ever names a
-// complete file.
-template <class Write>
-void write_atomically(const fs::path& path, Write&& write) {
-  const fs::path partial = path.string() + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + partial.string());
-    write(out);
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + partial.string());
-  }
-  fs::rename(partial, path);
-}
 
 fs::path run_path(const fs::path& out_dir, const ExperimentGame& game, const ExperimentAlgorithm& algorithm,
                   std::uint64_t seed) {
@@ -564,7 +543,7 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   const json manifest = runs_manifest(config);
   if (options.resume) check_resumable(out_dir / "experiment.json", manifest);
   fs::create_directories(out_dir);
-  write_atomically(out_dir / "experiment.json", [&](std::ostream& out) { out << manifest.dump(2) << '\n'; });
+  write_file_atomically(out_dir / "experiment.json", [&](std::ostream& out) { out << manifest.dump(2) << '\n'; });
 
   ExperimentReport report;
   report.runs = static_cast<int>(tasks.size());
@@ -589,7 +568,7 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
         options.factory(algorithm, game.compiled, game.normal_form, config.seeds[task.seed], config.iterations);
     const RunResult result = run_solver(
         *solver, game.compiled, run_options(config, shapes[task.game][task.algorithm].plays_mixture));
-    write_atomically(task.path, [&](std::ostream& out) { write_curve_csv(result.curve, out); });
+    write_file_atomically(task.path, [&](std::ostream& out) { write_curve_csv(result.curve, out); });
     const std::int64_t done = ++finished;
     std::lock_guard lock(bar_mutex);
     bar.update(done);
@@ -754,42 +733,42 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   }
 
   const fs::path summary_path = out_dir / "summary.csv";
-  write_atomically(summary_path, [&](std::ostream& out) {
+  write_file_atomically(summary_path, [&](std::ostream& out) {
     out << "game,label,metric,iteration,seeds,mean,sd,low,high\n";
     for (const SummaryRow& row : report.summary)
       out << row.game << ',' << row.label << ',' << row.metric << ',' << row.iteration << ',' << row.seeds << ','
-          << number_text(row.mean) << ',' << number_text(row.sd) << ',' << number_text(row.low) << ','
-          << number_text(row.high) << '\n';
+          << exact_number_text(row.mean) << ',' << exact_number_text(row.sd) << ',' << exact_number_text(row.low) << ','
+          << exact_number_text(row.high) << '\n';
   });
   const fs::path rates_path = out_dir / "rates.csv";
-  write_atomically(rates_path, [&](std::ostream& out) {
+  write_file_atomically(rates_path, [&](std::ostream& out) {
     out << "game,label,metric,points,first_iteration,last_iteration,slope,theory,seed_slopes,seed_slope_mean,"
            "seed_slope_low,seed_slope_high,eps_points,eps_slope,eps_theory,eps_seed_slopes,eps_seed_mean,"
            "eps_seed_low,eps_seed_high\n";
     for (const RateRow& rate : report.rates)
       out << rate.game << ',' << rate.label << ',' << rate.metric << ',' << rate.points << ',' << rate.first_iteration
-          << ',' << rate.last_iteration << ',' << number_text(rate.slope) << ',' << number_text(rate.theory) << ','
-          << rate.seed_slopes << ',' << number_text(rate.seed_slope_mean) << ',' << number_text(rate.seed_slope_low)
-          << ',' << number_text(rate.seed_slope_high) << ',' << rate.eps_points << ','
-          << number_text(rate.eps_slope) << ',' << number_text(rate.eps_theory) << ',' << rate.eps_seed_slopes << ','
-          << number_text(rate.eps_seed_mean) << ',' << number_text(rate.eps_seed_low) << ','
-          << number_text(rate.eps_seed_high) << '\n';
+          << ',' << rate.last_iteration << ',' << exact_number_text(rate.slope) << ',' << exact_number_text(rate.theory) << ','
+          << rate.seed_slopes << ',' << exact_number_text(rate.seed_slope_mean) << ',' << exact_number_text(rate.seed_slope_low)
+          << ',' << exact_number_text(rate.seed_slope_high) << ',' << rate.eps_points << ','
+          << exact_number_text(rate.eps_slope) << ',' << exact_number_text(rate.eps_theory) << ',' << rate.eps_seed_slopes << ','
+          << exact_number_text(rate.eps_seed_mean) << ',' << exact_number_text(rate.eps_seed_low) << ','
+          << exact_number_text(rate.eps_seed_high) << '\n';
   });
   std::vector<std::string> tables{summary_path.string(), rates_path.string()};
   if (games.size() >= 2) {
     const fs::path sizes_path = out_dir / "sizes.csv", size_rates_path = out_dir / "size_rates.csv";
-    write_atomically(sizes_path, [&](std::ostream& out) {
+    write_file_atomically(sizes_path, [&](std::ostream& out) {
       out << "game,label,metric,xa,sqrt_xa,final_iteration,final_regret_mean,final_regret_low,final_regret_high\n";
       for (const SizeRow& row : report.sizes)
-        out << row.game << ',' << row.label << ',' << row.metric << ',' << row.xa << ',' << number_text(row.sqrt_xa)
-            << ',' << row.final_iteration << ',' << number_text(row.final_regret_mean) << ','
-            << number_text(row.final_regret_low) << ',' << number_text(row.final_regret_high) << '\n';
+        out << row.game << ',' << row.label << ',' << row.metric << ',' << row.xa << ',' << exact_number_text(row.sqrt_xa)
+            << ',' << row.final_iteration << ',' << exact_number_text(row.final_regret_mean) << ','
+            << exact_number_text(row.final_regret_low) << ',' << exact_number_text(row.final_regret_high) << '\n';
     });
-    write_atomically(size_rates_path, [&](std::ostream& out) {
+    write_file_atomically(size_rates_path, [&](std::ostream& out) {
       out << "label,metric,games,slope,theory\n";
       for (const SizeRateRow& row : report.size_rates)
-        out << row.label << ',' << row.metric << ',' << row.games << ',' << number_text(row.slope) << ','
-            << number_text(row.theory) << '\n';
+        out << row.label << ',' << row.metric << ',' << row.games << ',' << exact_number_text(row.slope) << ','
+            << exact_number_text(row.theory) << '\n';
     });
     tables.push_back(sizes_path.string());
     tables.push_back(size_rates_path.string());

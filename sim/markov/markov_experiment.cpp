@@ -23,6 +23,7 @@
 #include <eqlab/sim/markov/markov_runner.hpp>
 #include <eqlab/sim/markov/scaling_fit.hpp>
 #include <eqlab/sim/plot.hpp>
+#include <eqlab/sim/result_files.hpp>
 #include <eqlab/sim/size_plot.hpp>
 
 namespace eqlab {
@@ -87,13 +88,6 @@ std::string default_label(const std::string& spec) {
   return label;
 }
 
-std::string number_text(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  char text[64];
-  auto [end, ec] = std::to_chars(text, text + sizeof text, v);
-  return std::string(text, end);
-}
 
 // The p-quantile of sorted values, interpolated linearly.
 double quantile_sorted(const std::vector<double>& sorted, double p) {
@@ -101,19 +95,6 @@ double quantile_sorted(const std::vector<double>& sorted, double p) {
   const std::size_t lo = static_cast<std::size_t>(pos);
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
   return sorted[lo] + (pos - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
-
-template <class Write>
-void write_atomically(const fs::path& path, Write&& write) {
-  const fs::path partial = path.string() + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write " + partial.string());
-    write(out);
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + partial.string());
-  }
-  fs::rename(partial, path);
 }
 
 }  // namespace
@@ -302,7 +283,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
   for (const MarkovExperimentAlgorithm& a : config.algorithms)
     manifest["algorithms"].push_back({{"solver", a.solver}, {"label", a.label}, {"params", a.params},
                                       {"episodes", a.episodes ? a.episodes : config.episodes}, {"fit", a.fit}});
-  write_atomically(out / "experiment.json", [&](std::ostream& o) { o << manifest.dump(2) << "\n"; });
+  write_file_atomically(out / "experiment.json", [&](std::ostream& o) { o << manifest.dump(2) << "\n"; });
 
   const std::size_t G = config.games.size(), A = config.algorithms.size(), S = config.seeds.size();
   const std::size_t total = G * A * S;
@@ -338,9 +319,9 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
       run.ce_bound = solver->concept_name() == "ce" || config.metric == "ce_gap_upper";
       run.lower_bound = config.metric == "cce_gap_lower";
       record.curve = run_markov_solver(*solver, *models[g], run).curve;
-      write_atomically(folder / (stem + ".csv"), [&](std::ostream& o) { write_curve_csv(record.curve, o); });
+      write_file_atomically(folder / (stem + ".csv"), [&](std::ostream& o) { write_curve_csv(record.curve, o); });
     } else {
-      write_atomically(folder / (stem + ".refused"), [&](std::ostream& o) { o << record.refused << "\n"; });
+      write_file_atomically(folder / (stem + ".refused"), [&](std::ostream& o) { o << record.refused << "\n"; });
     }
     const std::int64_t finished = ++done;
     std::lock_guard lock(progress_mutex);
@@ -360,11 +341,11 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
           if (values.empty()) continue;
           auto q = [&](double p) { return quantile_sorted(values, p); };
           text << config.games[g].label << ',' << config.algorithms[a].label << ',' << config.metric << ',' << k << ','
-               << values.size() << ',' << number_text(q(0.5)) << ',' << number_text(q(0.25)) << ','
-               << number_text(q(0.75)) << '\n';
+               << values.size() << ',' << exact_number_text(q(0.5)) << ',' << exact_number_text(q(0.25)) << ','
+               << exact_number_text(q(0.75)) << '\n';
         }
       }
-    write_atomically(out / "summary.csv", [&](std::ostream& o) { o << text.str(); });
+    write_file_atomically(out / "summary.csv", [&](std::ostream& o) { o << text.str(); });
     report.files.push_back((out / "summary.csv").string());
   }
 
@@ -431,27 +412,27 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
             {config.games[g].label, config.algorithms[a].label, fit.points, fit.slope, fit.low, fit.high});
       }
 
-  write_atomically(out / "episodes.csv", [&](std::ostream& o) {
+  write_file_atomically(out / "episodes.csv", [&](std::ostream& o) {
     o << "game,label,x,epsilon,seeds,reached,median,low,high,status\n";
     for (const MarkovEpisodesRow& r : report.episodes)
-      o << r.game << ',' << r.label << ',' << number_text(r.x) << ',' << number_text(r.epsilon) << ',' << r.seeds << ','
-        << r.reached << ',' << number_text(r.median) << ',' << number_text(r.low) << ',' << number_text(r.high) << ','
+      o << r.game << ',' << r.label << ',' << exact_number_text(r.x) << ',' << exact_number_text(r.epsilon) << ',' << r.seeds << ','
+        << r.reached << ',' << exact_number_text(r.median) << ',' << exact_number_text(r.low) << ',' << exact_number_text(r.high) << ','
         << r.status << '\n';
   });
   report.files.push_back((out / "episodes.csv").string());
-  write_atomically(out / "fits.csv", [&](std::ostream& o) {
+  write_file_atomically(out / "fits.csv", [&](std::ostream& o) {
     o << "label,epsilon,model,points,slope,low,high,theory\n";
     for (const MarkovFitRow& r : report.fits)
-      o << r.label << ',' << number_text(r.epsilon) << ',' << r.model << ',' << r.points << ',' << number_text(r.slope)
-        << ',' << number_text(r.low) << ',' << number_text(r.high) << ',' << number_text(r.theory) << '\n';
+      o << r.label << ',' << exact_number_text(r.epsilon) << ',' << r.model << ',' << r.points << ',' << exact_number_text(r.slope)
+        << ',' << exact_number_text(r.low) << ',' << exact_number_text(r.high) << ',' << exact_number_text(r.theory) << '\n';
   });
   report.files.push_back((out / "fits.csv").string());
   if (!report.epsilon_fits.empty()) {
-    write_atomically(out / "eps_fits.csv", [&](std::ostream& o) {
+    write_file_atomically(out / "eps_fits.csv", [&](std::ostream& o) {
       o << "game,label,points,slope,low,high\n";
       for (const MarkovEpsilonFitRow& r : report.epsilon_fits)
-        o << r.game << ',' << r.label << ',' << r.points << ',' << number_text(r.slope) << ',' << number_text(r.low)
-          << ',' << number_text(r.high) << '\n';
+        o << r.game << ',' << r.label << ',' << r.points << ',' << exact_number_text(r.slope) << ',' << exact_number_text(r.low)
+          << ',' << exact_number_text(r.high) << '\n';
     });
     report.files.push_back((out / "eps_fits.csv").string());
   }
@@ -498,7 +479,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
     for (std::size_t a = 0; a < A; ++a)
       for (double eps : config.epsilons) {
         SizeSeries line;
-        line.label = config.algorithms[a].label + (config.epsilons.size() > 1 ? " ε=" + number_text(eps) : "");
+        line.label = config.algorithms[a].label + (config.epsilons.size() > 1 ? " ε=" + exact_number_text(eps) : "");
         for (const MarkovEpisodesRow& r : report.episodes)
           if (r.label == config.algorithms[a].label && r.epsilon == eps && r.status == "ok") {
             line.x.push_back(r.x);

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include <eqlab/algorithms/markov/centralized/nash_vi_options.hpp>
-#include <eqlab/algorithms/markov/centralized/stage_equilibrium.hpp>
+#include <eqlab/algorithms/markov/stage_equilibrium.hpp>
 #include <eqlab/algorithms/markov/markov_solver.hpp>
 #include <eqlab/games/markov/markov_simulator.hpp>
 #include <eqlab/lib/rng.hpp>

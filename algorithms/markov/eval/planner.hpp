@@ -1,7 +1,7 @@
 #pragma once
 // Exact planners with a known model (specs/markov-games.md §6.3), for small m: backward
 // induction whose stage game at (h, s) has payoffs r_h(s, a) + P_h(·|s, a)·V_{h+1}, solved
-// approximately by no-regret self-play (stage_equilibrium.hpp); the stage policy is the
+// approximately by no-regret self-play (../stage_equilibrium.hpp); the stage policy is the
 // average joint play and V_h(s) its value. A stage ε-CCE (ε-CE) at every (h, s) gives a
 // Markov correlated policy whose CCE (CE) gap is at most H·ε, so evaluate_correlated
 // must report gaps that vanish as `rounds` grows: a check of the evaluator.
@@ -10,7 +10,7 @@
 
 namespace eqlab {
 
-// Stage CCE by regret matching, `rounds` self-play rounds per (h, s).
+// Stage CCE by regret matching+, `rounds` self-play rounds per (h, s).
 CorrelatedPolicy plan_cce(const MarkovModel& model, int rounds);
 // Stage CE by swap-regret matching.
 CorrelatedPolicy plan_ce(const MarkovModel& model, int rounds);

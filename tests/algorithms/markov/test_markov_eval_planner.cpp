@@ -6,7 +6,7 @@
 #include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
 #include <eqlab/algorithms/markov/eval/planner.hpp>
 #include <eqlab/algorithms/markov/eval/product_eval.hpp>
-#include <eqlab/algorithms/markov/eval/stage_equilibrium.hpp>
+#include <eqlab/algorithms/markov/stage_equilibrium.hpp>
 
 #include "test_markov_eval_games.hpp"
 
@@ -14,16 +14,17 @@ using namespace eqlab;
 
 TEST_CASE("markov eval: a stage CE of rock-paper-scissors is close to uniform play") {
   // Zero-sum with a unique equilibrium: any CCE has uniform marginals and value 0.
-  StageGame rps;
-  rps.actions = {3, 3};
+  std::vector<double> rps;
   const double win[3][3] = {{0, -1, 1}, {1, 0, -1}, {-1, 1, 0}};
   for (int a = 0; a < 3; ++a)
     for (int b = 0; b < 3; ++b) {
-      rps.payoff.push_back(win[a][b]);
-      rps.payoff.push_back(-win[a][b]);
+      rps.push_back(win[a][b]);
+      rps.push_back(-win[a][b]);
     }
-  for (int which = 0; which < 2; ++which) {
-    const std::vector<double> joint = which == 0 ? stage_cce(rps, 20000) : stage_ce(rps, 20000);
+  for (StageEquilibrium kind : {StageEquilibrium::kCoarseCorrelated, StageEquilibrium::kCorrelated}) {
+    StageSolver solver({3, 3}, kind);
+    std::vector<double> joint(9);
+    solver.solve(rps, 20000, joint);
     double total = 0.0;
     for (int a = 0; a < 3; ++a) {
       double marginal = 0.0;

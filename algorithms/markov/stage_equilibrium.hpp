@@ -6,7 +6,8 @@
 // Hart–Mas-Colell / Tammelin) that average is an ε-CCE with ε = O(max regret / rounds);
 // with swap regrets (Blum–Mansour: one regret-matching sub-learner per recommended action,
 // played through the stationary distribution of their proposals) it is an ε-CE.
-// Deterministic; buffers are sized once, solves allocate nothing.
+// Deterministic; buffers are sized once, solves allocate nothing. Nash-VI solves one stage
+// game per visited (h, s) and plan; the exact planners of eval/planner.hpp use it too.
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -31,9 +32,6 @@ class StageSolver {
   void strategies();                          // σ_i from the regrets
   void payoffs_per_action(std::span<const double> payoffs, std::span<double> out_avg);  // u_i(a_i), accumulates play
   void update_regrets();
-  // The stationary distribution of the row-stochastic A×A matrix in q (GTH elimination),
-  // written to out; q is overwritten.
-  static void stationary(std::span<double> q, int A, std::span<double> out);
 
   std::vector<int> actions_;
   StageEquilibrium kind_;

@@ -1,8 +1,9 @@
-#include <eqlab/algorithms/markov/centralized/stage_equilibrium.hpp>
+#include <eqlab/algorithms/markov/stage_equilibrium.hpp>
 
 #include <algorithm>
 
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/stationary_distribution.hpp>
 
 namespace eqlab {
 
@@ -34,29 +35,6 @@ std::size_t StageSolver::memory_bytes() const {
          sizeof(int) * digits_.size();
 }
 
-void StageSolver::stationary(std::span<double> q, int A, std::span<double> out) {
-  // Grassmann–Taksar–Heyman: eliminate states from the last, no subtractions, so the
-  // result is accurate even for nearly reducible chains. The caller keeps every row
-  // positive, so the pivot sums never vanish.
-  auto at = [&](int i, int j) -> double& { return q[static_cast<std::size_t>(i) * A + j]; };
-  for (int n = A - 1; n > 0; --n) {
-    double s = 0.0;
-    for (int j = 0; j < n; ++j) s += at(n, j);
-    for (int i = 0; i < n; ++i) at(i, n) /= s;
-    for (int i = 0; i < n; ++i)
-      for (int j = 0; j < n; ++j) at(i, j) += at(i, n) * at(n, j);
-  }
-  out[0] = 1.0;
-  double total = 1.0;
-  for (int n = 1; n < A; ++n) {
-    double v = 0.0;
-    for (int i = 0; i < n; ++i) v += out[i] * at(i, n);
-    out[n] = v;
-    total += v;
-  }
-  for (int n = 0; n < A; ++n) out[n] /= total;
-}
-
 void StageSolver::strategies() {
   const int m = static_cast<int>(actions_.size());
   for (int i = 0; i < m; ++i) {
@@ -70,7 +48,8 @@ void StageSolver::strategies() {
       continue;
     }
     // One proposal per recommended action b; a tiny uniform share keeps the chain
-    // irreducible (GTH needs it) and moves the average by at most 1e-12 per round.
+    // irreducible, so GTH elimination finds its unique stationary distribution, and moves
+    // the average by at most 1e-12 per round.
     constexpr double kMix = 1e-12;
     for (int b = 0; b < A; ++b) {
       const double* row = regret + static_cast<std::size_t>(b) * A;
@@ -82,7 +61,8 @@ void StageSolver::strategies() {
       }
     }
     std::copy(proposal_.begin(), proposal_.begin() + static_cast<std::ptrdiff_t>(A) * A, scratch_.begin());
-    stationary(std::span<double>(scratch_.data(), static_cast<std::size_t>(A) * A), A, std::span<double>(sigma, A));
+    stationary_distribution(std::span<double>(scratch_.data(), static_cast<std::size_t>(A) * A), A,
+                            std::span<double>(sigma, A));
   }
 }
 

@@ -7,16 +7,31 @@
 
 namespace eqlab {
 
-double positive_number_param(const std::string& text, const std::string& solver, const std::string& key) {
+namespace {
+
+// The whole text as a finite number, or NaN when it is not one.
+double finite_number(const std::string& text) {
   std::size_t used = 0;
-  double number = 0.0;
+  double number = std::nan("");  // stays NaN for empty text or one std::stod refuses
   try {
     number = std::stod(text, &used);
   } catch (const std::exception&) {
     used = 0;
   }
-  if (used != text.size() || !(number > 0.0) || !std::isfinite(number))
-    throw UsageError("solver " + solver + ": " + key + " must be a positive number, not " + text);
+  return used == text.size() && std::isfinite(number) ? number : std::nan("");
+}
+
+}  // namespace
+
+double positive_number_param(const std::string& text, const std::string& solver, const std::string& key) {
+  const double number = finite_number(text);
+  if (!(number > 0.0)) throw UsageError("solver " + solver + ": " + key + " must be a positive number, not " + text);
+  return number;
+}
+
+double nonnegative_number_param(const std::string& text, const std::string& solver, const std::string& key) {
+  const double number = finite_number(text);
+  if (!(number >= 0.0)) throw UsageError("solver " + solver + ": " + key + " must be a number >= 0, not " + text);
   return number;
 }
 

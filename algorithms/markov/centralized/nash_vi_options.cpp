@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <eqlab/algorithms/markov/potential/json_option_reader.hpp>
-#include <eqlab/lib/error.hpp>
+#include <eqlab/algorithms/json_option_reader.hpp>
 
 namespace eqlab {
 
@@ -16,8 +15,7 @@ NashViOptions read_nash_vi_options(const nlohmann::json& json, const MarkovModel
   o.preset = in.choice("preset", "practical", {"theory", "practical"});
   o.bonus_scale = o.preset == "theory" ? 1.0 : 0.05;
   o.bonus_scale = in.nonnegative("bonus_scale", o.bonus_scale);
-  o.delta = in.positive("delta", o.delta);
-  if (o.delta >= 1.0) throw UsageError("solver nash-vi: delta must be below 1, not " + std::to_string(o.delta));
+  o.delta = in.below_one("delta", o.delta);
   o.planned_episodes = in.whole("planned_episodes", o.planned_episodes, 1, 1'000'000'000'000LL);
   o.stage_rounds = static_cast<int>(in.whole("stage_rounds", o.stage_rounds, 1, 1'000'000));
   o.equilibrium = in.choice("equilibrium", o.equilibrium, {"cce", "ce"});

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <eqlab/algorithms/markov/potential/json_option_reader.hpp>
-#include <eqlab/lib/error.hpp>
+#include <eqlab/algorithms/json_option_reader.hpp>
 
 namespace eqlab {
 
@@ -38,8 +37,7 @@ NashCaOptions read_nash_ca_options(const nlohmann::json& json, const MarkovModel
     o.bonus_scale = 0.05;
   }
   o.epsilon = in.positive("epsilon", o.epsilon);
-  o.delta = in.positive("delta", o.delta);
-  if (o.delta >= 1.0) throw UsageError("solver nash-ca: delta must be below 1, not " + std::to_string(o.delta));
+  o.delta = in.below_one("delta", o.delta);
   o.evaluation_scale = in.positive("evaluation_scale", o.evaluation_scale);
   o.learner_scale = in.positive("learner_scale", o.learner_scale);
   o.bonus_scale = in.nonnegative("bonus_scale", o.bonus_scale);

@@ -14,7 +14,7 @@ struct DenseRandomParams {
   bool constant_sum = false;  // two players only: r_1 = 1 - r_0
 };
 
-class DenseRandomMarkov final : public MarkovModel {
+class DenseRandomMarkov final : public DirichletMarkov {
  public:
   // UsageError when Π_j A_j exceeds 2^24, kappa <= 0 or constant_sum without two players.
   explicit DenseRandomMarkov(const DenseRandomParams& params);
@@ -23,12 +23,6 @@ class DenseRandomMarkov final : public MarkovModel {
   static std::string canonical_name(const DenseRandomParams& params);
 
   void rewards(int h, int s, std::span<const int> a, std::span<double> out) const override;
-  int sample_next(int h, int s, std::span<const int> a, double u) const override;
-  void next_distribution(int h, int s, std::span<const int> a, std::span<double> out) const override;
-  void player_expectation(int h, int s, int player, ProductView p, std::span<double> rewards,
-                          std::span<double> next) const override;
-  void joint_expectation(int h, int s, ProductView p, std::span<double> rewards,
-                         std::span<double> next) const override;
 
  private:
   DenseRandomParams params_;

@@ -4,6 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <numbers>
+#include <vector>
+
+#include <eqlab/lib/error.hpp>
 
 namespace eqlab::markov_gen {
 
@@ -97,6 +100,36 @@ std::string real_text(double v) {
   char buffer[32];
   const auto res = std::to_chars(buffer, buffer + sizeof buffer, v + 0.0);
   return std::string(buffer, res.ptr);
+}
+
+void check_enumerable(const std::string& game, const GenSizes& sizes, const std::string& why) {
+  if (std::pow(static_cast<double>(sizes.actions), sizes.players) > kMaxEnumeratedJointActions)
+    throw UsageError(game + ": actions^players = " + std::to_string(sizes.actions) + "^" +
+                     std::to_string(sizes.players) + " joint actions is over 2^24; " + why +
+                     "; use fewer players or actions");
+}
+
+DirichletMarkov::DirichletMarkov(MarkovShape shape, const GenSizes& sizes, double kappa)
+    : MarkovModel(std::move(shape)), sizes_(sizes), kappa_(kappa) {}
+
+void DirichletMarkov::next_distribution(int h, int s, std::span<const int> a, std::span<double> out) const {
+  dense_transition(sizes_.seed, kappa_, h, s, joint_of(a), out.first(num_states()));
+}
+
+int DirichletMarkov::sample_next(int h, int s, std::span<const int> a, double u) const {
+  std::vector<double> dist(num_states());
+  next_distribution(h, s, a, dist);
+  return invert_cdf(dist, u);
+}
+
+void DirichletMarkov::player_expectation(int h, int s, int player, ProductView p, std::span<double> rewards,
+                                         std::span<double> next) const {
+  enumerate_player_expectation(h, s, player, p, rewards, next, kMaxEnumeratedJointActions);
+}
+
+void DirichletMarkov::joint_expectation(int h, int s, ProductView p, std::span<double> rewards,
+                                        std::span<double> next) const {
+  enumerate_joint_expectation(h, s, p, rewards, next, kMaxEnumeratedJointActions);
 }
 
 }  // namespace eqlab::markov_gen

@@ -74,4 +74,30 @@ std::uint64_t joint_index(std::span<const int> a, int actions);
 // Shortest text that reads back as v, for canonical names.
 std::string real_text(double v);
 
+// UsageError "GAME: actions^players = A^P joint actions is over 2^24; WHY; use fewer
+// players or actions" for a game whose oracle must enumerate its joint actions.
+void check_enumerable(const std::string& game, const GenSizes& sizes, const std::string& why);
+
+// A generated game with no structure beyond its rewards: transition rows are the dense
+// Dirichlet(kappa · 1) draws of dense_transition, and the expectation oracle enumerates
+// the joint actions. The dense random and team games differ only in rewards().
+class DirichletMarkov : public MarkovModel {
+ public:
+  int sample_next(int h, int s, std::span<const int> a, double u) const final;
+  void next_distribution(int h, int s, std::span<const int> a, std::span<double> out) const final;
+  void player_expectation(int h, int s, int player, ProductView p, std::span<double> rewards,
+                          std::span<double> next) const final;
+  void joint_expectation(int h, int s, ProductView p, std::span<double> rewards,
+                         std::span<double> next) const final;
+
+ protected:
+  DirichletMarkov(MarkovShape shape, const GenSizes& sizes, double kappa);
+  std::uint64_t seed() const { return sizes_.seed; }
+  std::uint64_t joint_of(std::span<const int> a) const { return joint_index(a, sizes_.actions); }
+
+ private:
+  GenSizes sizes_;
+  double kappa_;
+};
+
 }  // namespace eqlab::markov_gen

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <vector>
 
 #include <eqlab/lib/error.hpp>
 
@@ -13,11 +12,8 @@ namespace {
 const TeamParams& checked(const TeamParams& p) {
   if (!(p.kappa > 0.0) || !std::isfinite(p.kappa)) throw UsageError("markov-team: kappa must be > 0");
   if (!(p.delta >= 0.0) || !std::isfinite(p.delta)) throw UsageError("markov-team: delta must be >= 0");
-  if (std::pow(static_cast<double>(p.sizes.actions), p.sizes.players) > kMaxEnumeratedJointActions)
-    throw UsageError("markov-team: actions^players = " + std::to_string(p.sizes.actions) + "^" +
-                     std::to_string(p.sizes.players) +
-                     " joint actions is over 2^24; the team reward is a dense table, so its exact "
-                     "evaluation enumerates them; use fewer players or actions");
+  check_enumerable("markov-team", p.sizes,
+                   "the team reward is a dense table, so its exact evaluation enumerates them");
   return p;
 }
 
@@ -31,43 +27,23 @@ std::string TeamMarkov::canonical_name(const TeamParams& p) {
 }
 
 TeamMarkov::TeamMarkov(const TeamParams& params)
-    : MarkovModel(generated_shape(canonical_name(checked(params)), params.sizes)), params_(params) {}
+    : DirichletMarkov(generated_shape(canonical_name(checked(params)), params.sizes), params.sizes, params.kappa),
+      params_(params) {}
 
 void TeamMarkov::rewards(int h, int s, std::span<const int> a, std::span<double> out) const {
-  const std::uint64_t joint = joint_index(a, params_.sizes.actions);
+  const std::uint64_t joint = joint_of(a);
   const auto hh = static_cast<std::uint64_t>(h), ss = static_cast<std::uint64_t>(s);
-  const double shared = entry_uniform(params_.sizes.seed, Tensor::team_reward, {hh, ss, joint});
+  const double shared = entry_uniform(seed(), Tensor::team_reward, {hh, ss, joint});
   for (int i = 0; i < num_players(); ++i) {
     if (params_.delta == 0.0) {
       out[i] = shared;  // no noise draw at all: delta = 0 is exactly a team game
       continue;
     }
     const double noise =
-        2.0 * entry_uniform(params_.sizes.seed, Tensor::team_noise, {hh, ss, joint, static_cast<std::uint64_t>(i)}) -
+        2.0 * entry_uniform(seed(), Tensor::team_noise, {hh, ss, joint, static_cast<std::uint64_t>(i)}) -
         1.0;
     out[i] = std::clamp(shared + params_.delta * noise, 0.0, 1.0);
   }
-}
-
-void TeamMarkov::next_distribution(int h, int s, std::span<const int> a, std::span<double> out) const {
-  dense_transition(params_.sizes.seed, params_.kappa, h, s, joint_index(a, params_.sizes.actions),
-                   out.first(num_states()));
-}
-
-int TeamMarkov::sample_next(int h, int s, std::span<const int> a, double u) const {
-  std::vector<double> dist(num_states());
-  next_distribution(h, s, a, dist);
-  return invert_cdf(dist, u);
-}
-
-void TeamMarkov::player_expectation(int h, int s, int player, ProductView p, std::span<double> rewards,
-                                    std::span<double> next) const {
-  enumerate_player_expectation(h, s, player, p, rewards, next, kMaxEnumeratedJointActions);
-}
-
-void TeamMarkov::joint_expectation(int h, int s, ProductView p, std::span<double> rewards,
-                                   std::span<double> next) const {
-  enumerate_joint_expectation(h, s, p, rewards, next, kMaxEnumeratedJointActions);
 }
 
 }  // namespace eqlab::markov_gen

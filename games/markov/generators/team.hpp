@@ -14,7 +14,7 @@ struct TeamParams {
   double kappa = 1.0;  // Dirichlet concentration, > 0
 };
 
-class TeamMarkov final : public MarkovModel {
+class TeamMarkov final : public DirichletMarkov {
  public:
   // UsageError when Π_j A_j exceeds 2^24, delta < 0 or kappa <= 0.
   explicit TeamMarkov(const TeamParams& params);
@@ -23,12 +23,6 @@ class TeamMarkov final : public MarkovModel {
   static std::string canonical_name(const TeamParams& params);
 
   void rewards(int h, int s, std::span<const int> a, std::span<double> out) const override;
-  int sample_next(int h, int s, std::span<const int> a, double u) const override;
-  void next_distribution(int h, int s, std::span<const int> a, std::span<double> out) const override;
-  void player_expectation(int h, int s, int player, ProductView p, std::span<double> rewards,
-                          std::span<double> next) const override;
-  void joint_expectation(int h, int s, ProductView p, std::span<double> rewards,
-                         std::span<double> next) const override;
 
  private:
   TeamParams params_;

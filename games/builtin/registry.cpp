@@ -1,7 +1,6 @@
 #include <eqlab/games/builtin/registry.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -13,6 +12,7 @@
 #include <string_view>
 
 #include <eqlab/games/builtin/builders.hpp>
+#include <eqlab/games/builtin/spec_text.hpp>
 #include <eqlab/lib/error.hpp>
 
 namespace eqlab {
@@ -253,24 +253,16 @@ const std::vector<GameDef>& game_defs() {
   return defs;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string_view name_part(std::string_view spec) { return trim(spec.substr(0, spec.find('('))); }
-
 std::string game_names() {
   std::string list;
   for (const GameDef& g : game_defs()) list += (list.empty() ? "" : ", ") + g.info.name;
   return list;
 }
 
-std::string param_names(const GameDef& g) {
-  std::string list;
-  for (const ParamRule& r : g.rules) list += (list.empty() ? "" : ", ") + r.info.name;
-  return list;
+std::vector<std::string> param_keys(const GameDef& g) {
+  std::vector<std::string> keys;
+  for (const ParamRule& r : g.rules) keys.push_back(r.info.name);
+  return keys;
 }
 
 std::string describe_range(const ParamRule& r) {
@@ -337,14 +329,14 @@ const std::vector<BuiltinGameInfo>& builtin_games() {
 }
 
 bool is_builtin_spec(const std::string& spec) {
-  const std::string_view name = name_part(spec);
+  const std::string_view name = spec_name(spec);
   for (const GameDef& g : game_defs())
     if (name == g.info.name) return true;
   return false;
 }
 
 GameTree make_builtin(const std::string& spec) {
-  const std::string_view name = name_part(spec);
+  const std::string_view name = spec_name(spec);
   const GameDef* game = nullptr;
   for (const GameDef& g : game_defs())
     if (name == g.info.name) game = &g;
@@ -352,37 +344,9 @@ GameTree make_builtin(const std::string& spec) {
     throw UsageError("unknown game \"" + std::string(name) + "\"; the built-in games are " + game_names());
 
   // The parameter list: "(key=value, ...)" after the name, or nothing at all.
-  std::string_view rest = trim(std::string_view(spec).substr(std::min(spec.size(), spec.find('('))));
-  const std::string malformed = "malformed game spec \"" + spec + "\": expected " + game->info.name +
-                                " or " + game->info.name + "(key=value,...) with keys " + param_names(*game);
-  std::map<std::string, std::string, std::less<>> given;
-  if (!rest.empty()) {
-    if (rest.size() < 2 || rest.back() != ')') throw UsageError(malformed);
-    std::string_view body = trim(rest.substr(1, rest.size() - 2));
-    while (!body.empty()) {
-      const std::size_t comma = body.find(',');
-      const std::string_view item = trim(body.substr(0, comma));
-      body = comma == std::string_view::npos ? std::string_view{} : body.substr(comma + 1);
-      if (comma != std::string_view::npos && trim(body).empty()) throw UsageError(malformed);
-      const std::size_t eq = item.find('=');
-      if (eq == std::string_view::npos) throw UsageError(malformed);
-      const std::string key(trim(item.substr(0, eq)));
-      const std::string_view value = trim(item.substr(eq + 1));
-      if (key.empty() || value.empty() || value.find_first_of("()=") != std::string_view::npos)
-        throw UsageError(malformed);
-      if (!given.emplace(key, std::string(value)).second)
-        throw UsageError(game->info.name + ": parameter " + key + " is given twice");
-    }
-  }
+  const SpecValues given = spec_values(spec, game->info.name, param_keys(*game));
 
   Args args;
-  for (const auto& [key, value] : given) {
-    bool known = false;
-    for (const ParamRule& r : game->rules) known = known || r.info.name == key;
-    if (!known)
-      throw UsageError(game->info.name + ": unknown parameter \"" + key + "\"; its parameters are " +
-                       param_names(*game));
-  }
   std::string canonical = game->info.name + "(";
   for (const ParamRule& r : game->rules) {
     auto it = given.find(r.info.name);

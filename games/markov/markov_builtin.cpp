@@ -1,6 +1,5 @@
 #include <eqlab/games/markov/markov_builtin.hpp>
 
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -11,6 +10,7 @@
 #include <sstream>
 #include <string_view>
 
+#include <eqlab/games/builtin/spec_text.hpp>
 #include <eqlab/games/markov/generators/congestion.hpp>
 #include <eqlab/games/markov/generators/cycle.hpp>
 #include <eqlab/games/markov/generators/dense_random.hpp>
@@ -177,14 +177,6 @@ const std::vector<MarkovDef>& defs() {
   return all;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string_view name_of(std::string_view spec) { return trim(spec.substr(0, spec.find('('))); }
-
 const MarkovDef* find_def(std::string_view name) {
   for (const MarkovDef& g : defs())
     if (g.info.name == name) return &g;
@@ -197,10 +189,10 @@ std::string joined(const std::vector<std::string>& items) {
   return list;
 }
 
-std::string param_list(const MarkovDef& g) {
-  std::vector<std::string> names;
-  for (const Rule& r : g.rules) names.push_back(r.info.name);
-  return joined(names);
+std::vector<std::string> param_keys(const MarkovDef& g) {
+  std::vector<std::string> keys;
+  for (const Rule& r : g.rules) keys.push_back(r.info.name);
+  return keys;
 }
 
 std::string range_text(const Rule& r) {
@@ -257,10 +249,10 @@ const std::vector<BuiltinGameInfo>& markov_builtin_games() {
   return infos;
 }
 
-bool is_markov_builtin_spec(const std::string& spec) { return find_def(name_of(spec)) != nullptr; }
+bool is_markov_builtin_spec(const std::string& spec) { return find_def(spec_name(spec)) != nullptr; }
 
 std::unique_ptr<MarkovModel> make_markov_builtin(const std::string& spec) {
-  const std::string_view name = name_of(spec);
+  const std::string_view name = spec_name(spec);
   const MarkovDef* game = find_def(name);
   if (!game) {
     std::vector<std::string> names;
@@ -268,36 +260,7 @@ std::unique_ptr<MarkovModel> make_markov_builtin(const std::string& spec) {
     throw UsageError("unknown Markov game \"" + std::string(name) + "\"; the built-in Markov games are " +
                      joined(names));
   }
-  const std::string malformed = "malformed game spec \"" + spec + "\": expected " + game->info.name + " or " +
-                                game->info.name + "(key=value,...) with keys " + param_list(*game);
-
-  std::map<std::string, std::string, std::less<>> given;
-  const std::string_view rest = trim(std::string_view(spec).substr(std::min(spec.size(), spec.find('('))));
-  if (!rest.empty()) {
-    if (rest.size() < 2 || rest.front() != '(' || rest.back() != ')') throw UsageError(malformed);
-    std::string_view body = trim(rest.substr(1, rest.size() - 2));
-    while (!body.empty()) {
-      const std::size_t comma = body.find(',');
-      const std::string_view item = trim(body.substr(0, comma));
-      body = comma == std::string_view::npos ? std::string_view{} : body.substr(comma + 1);
-      if (comma != std::string_view::npos && trim(body).empty()) throw UsageError(malformed);
-      const std::size_t eq = item.find('=');
-      if (eq == std::string_view::npos) throw UsageError(malformed);
-      const std::string key(trim(item.substr(0, eq)));
-      const std::string_view value = trim(item.substr(eq + 1));
-      if (key.empty() || value.empty() || value.find_first_of("()=") != std::string_view::npos)
-        throw UsageError(malformed);
-      if (!given.emplace(key, std::string(value)).second)
-        throw UsageError(game->info.name + ": parameter " + key + " is given twice");
-    }
-  }
-  for (const auto& entry : given) {
-    bool known = false;
-    for (const Rule& r : game->rules) known = known || r.info.name == entry.first;
-    if (!known)
-      throw UsageError(game->info.name + ": unknown parameter \"" + entry.first + "\"; its parameters are " +
-                       param_list(*game));
-  }
+  const SpecValues given = spec_values(spec, game->info.name, param_keys(*game));
 
   Values values;
   std::uint64_t seed = 0;

@@ -18,17 +18,11 @@ CceVLearning::CceVLearning(const MarkovModel& model, const VLearningOptions& opt
       alpha_horizon_(vlearning_alpha_horizon(options, model)),
       simulator_(model, seed),
       current_(model),
+      values_(m_, horizon_, states_),
       log_(model, vlearning_alpha_horizon(options, model)) {
   options_.alpha_horizon = alpha_horizon_;
   if (options_.iota <= 0.0) options_.iota = vlearning_iota(options_, model);
-  const std::size_t cells = static_cast<std::size_t>(horizon_) * states_;
   g_.assign(current_.data().size(), 0.0);
-  // V̄ starts at its cap H-h: the first update (α_1 = 1) overwrites it anyway.
-  vbar_.resize(cells * m_);
-  for (int h = 0; h < horizon_; ++h)
-    for (int s = 0; s < states_; ++s)
-      for (int i = 0; i < m_; ++i) vbar_[cell(h, s) * m_ + i] = horizon_ - h;
-  count_.assign(cells * m_, 0);
   const double H = horizon_;
   for (int i = 0; i < m_; ++i) {
     rng_.emplace_back(seed, markov_stream::kLearner, static_cast<std::uint64_t>(i));
@@ -64,14 +58,13 @@ bool CceVLearning::run_episode() {
 }
 
 void CceVLearning::update_player(int i, int h, int s, int next, double reward) {
-  const std::size_t at = cell(h, s) * m_ + i;
-  const std::int64_t t = ++count_[at];
+  const std::int64_t t = values_.visit(i, h, s);
   const double td = static_cast<double>(t);
   const double alpha = v_learning_alpha(alpha_horizon_, t);
   const double to_go = horizon_ - h;  // the spec's H-h+1
-  const double v_next = next < 0 ? 0.0 : std::min(vbar_[cell(h + 1, next) * m_ + i], to_go - 1.0);
+  const double v_next = values_.next_value(i, h, next);
   const double beta = beta_factor_[i] / std::sqrt(td);
-  vbar_[at] = std::min(to_go, (1.0 - alpha) * vbar_[at] + alpha * (reward + v_next + beta));
+  values_.update(i, h, s, alpha, reward + v_next + beta);
 
   const double rate = options_.lr_scale * eta_factor_[i] / std::sqrt(td);
   const double gamma = options_.ix_scale * eta_factor_[i] / std::sqrt(td);
@@ -92,7 +85,7 @@ nlohmann::json CceVLearning::params() const {
 
 std::size_t CceVLearning::memory_bytes() const {
   const std::size_t state = current_.data().size() * sizeof(double) + g_.capacity() * sizeof(double) +
-                            vbar_.capacity() * sizeof(double) + count_.capacity() * sizeof(std::int64_t) +
+                            values_.memory_bytes() +
                             rng_.capacity() * sizeof(RngStream) +
                             (eta_factor_.capacity() + beta_factor_.capacity() + rewards_.capacity()) * sizeof(double) +
                             actions_.capacity() * sizeof(int);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <eqlab/algorithms/markov/markov_solver.hpp>
+#include <eqlab/algorithms/markov/vlearning/optimistic_values.hpp>
 #include <eqlab/algorithms/markov/vlearning/vlearning_options.hpp>
 #include <eqlab/games/markov/markov_simulator.hpp>
 #include <eqlab/lib/rng.hpp>
@@ -37,9 +38,9 @@ class CceVLearning final : public MarkovSolver {
 
   const VLearningOptions& options() const { return options_; }
   // Player i's optimistic value V̄_{h,i}(s), within [0, H-h].
-  double optimistic_value(int player, int h, int s) const { return vbar_[cell(h, s) * m_ + player]; }
+  double optimistic_value(int player, int h, int s) const { return values_.value(player, h, s); }
   // Visits of (h, s) so far, as player i counted them.
-  std::int64_t visit_count(int player, int h, int s) const { return count_[cell(h, s) * m_ + player]; }
+  std::int64_t visit_count(int player, int h, int s) const { return values_.count(player, h, s); }
 
  private:
   std::size_t cell(int h, int s) const { return static_cast<std::size_t>(h) * states_ + s; }
@@ -52,8 +53,7 @@ class CceVLearning final : public MarkovSolver {
   std::vector<RngStream> rng_;  // one per player
   ProductPolicy current_;        // μ, laid out like every product policy
   std::vector<double> g_;        // normalised accumulators, same layout as μ
-  std::vector<double> vbar_;     // [(h·S + s)·m + i]
-  std::vector<std::int64_t> count_;
+  OptimisticValues values_;      // V̄ and the visit counts
   std::vector<double> eta_factor_, beta_factor_;  // per player: η_t·sqrt(t) and β_t·sqrt(t)
   std::vector<int> actions_;
   std::vector<double> rewards_;

@@ -18,6 +18,7 @@ CeVLearning::CeVLearning(const MarkovModel& model, const VLearningOptions& optio
       alpha_horizon_(vlearning_alpha_horizon(options, model)),
       simulator_(model, seed),
       current_(model),
+      values_(m_, horizon_, states_),
       log_(model, vlearning_alpha_horizon(options, model)) {
   options_.alpha_horizon = alpha_horizon_;
   if (options_.iota <= 0.0) options_.iota = vlearning_iota(options_, model);
@@ -35,12 +36,6 @@ CeVLearning::CeVLearning(const MarkovModel& model, const VLearningOptions& optio
   }
   g_.assign(cells * square_total_, 0.0);
   expert_count_.assign(cells * model.total_actions(), 0);
-  // V̄ starts at its cap H-h, the spec's H clipped like every later value.
-  vbar_.resize(cells * m_);
-  for (int h = 0; h < horizon_; ++h)
-    for (int s = 0; s < states_; ++s)
-      for (int i = 0; i < m_; ++i) vbar_[cell(h, s) * m_ + i] = horizon_ - h;
-  count_.assign(cells * m_, 0);
   const auto square = static_cast<std::size_t>(model.max_actions()) * model.max_actions();
   proposals_.resize(square);
   scratch_.resize(square);
@@ -69,7 +64,7 @@ bool CeVLearning::run_episode() {
 
 void CeVLearning::choose(int i, int h, int s, std::span<float> row) {
   const int A = sizes_[i];
-  const std::int64_t t = ++count_[cell(h, s) * m_ + i];
+  const std::int64_t t = values_.visit(i, h, s);
   const double alpha = v_learning_alpha(alpha_horizon_, t);
   // Every accumulator decays at every visit, drawn or not, so that all of them stay
   // normalised to the global count t.
@@ -92,11 +87,10 @@ void CeVLearning::choose(int i, int h, int s, std::span<float> row) {
 
 void CeVLearning::update_player(int i, int h, int s, int next, double reward) {
   const int A = sizes_[i];
-  const std::size_t at = cell(h, s) * m_ + i;
-  const std::int64_t t = count_[at];
+  const std::int64_t t = values_.count(i, h, s);
   const double alpha = v_learning_alpha(alpha_horizon_, t);
   const double to_go = horizon_ - h;  // the spec's H-h+1
-  const double v_next = next < 0 ? 0.0 : std::min(vbar_[cell(h + 1, next) * m_ + i], to_go - 1.0);
+  const double v_next = values_.next_value(i, h, next);
 
   const int b = experts_[i], a = actions_[i];
   const std::int64_t drawn = ++expert_counts(i, h, s)[b];
@@ -106,7 +100,7 @@ void CeVLearning::update_player(int i, int h, int s, int next, double reward) {
 
   const double td = static_cast<double>(t);
   const double beta = beta_linear_[i] / std::sqrt(td) + beta_square_[i] / td;
-  vbar_[at] = std::min(to_go, (1.0 - alpha) * vbar_[at] + alpha * (reward + v_next + beta));
+  values_.update(i, h, s, alpha, reward + v_next + beta);
 }
 
 nlohmann::json CeVLearning::params() const {
@@ -116,11 +110,11 @@ nlohmann::json CeVLearning::params() const {
 }
 
 std::size_t CeVLearning::memory_bytes() const {
-  const std::size_t doubles = current_.data().size() + g_.capacity() + vbar_.capacity() + eta_factor_.capacity() +
+  const std::size_t doubles = current_.data().size() + g_.capacity() + eta_factor_.capacity() +
                               beta_linear_.capacity() + beta_square_.capacity() + proposals_.capacity() +
                               scratch_.capacity() + played_prob_.capacity() + rewards_.capacity();
   const std::size_t state = doubles * sizeof(double) +
-                            (expert_count_.capacity() + count_.capacity()) * sizeof(std::int64_t) +
+                            expert_count_.capacity() * sizeof(std::int64_t) + values_.memory_bytes() +
                             (sizes_.capacity() + actions_.capacity() + experts_.capacity()) * sizeof(int) +
                             square_offset_.capacity() * sizeof(std::size_t) + rng_.capacity() * sizeof(RngStream);
   return state + (options_.log ? log_.memory_bytes() : 0);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <eqlab/algorithms/markov/markov_solver.hpp>
+#include <eqlab/algorithms/markov/vlearning/optimistic_values.hpp>
 #include <eqlab/algorithms/markov/vlearning/vlearning_options.hpp>
 #include <eqlab/games/markov/markov_simulator.hpp>
 #include <eqlab/lib/rng.hpp>
@@ -45,8 +46,8 @@ class CeVLearning final : public MarkovSolver {
   std::size_t memory_bytes() const override;
 
   const VLearningOptions& options() const { return options_; }
-  double optimistic_value(int player, int h, int s) const { return vbar_[cell(h, s) * m_ + player]; }
-  std::int64_t visit_count(int player, int h, int s) const { return count_[cell(h, s) * m_ + player]; }
+  double optimistic_value(int player, int h, int s) const { return values_.value(player, h, s); }
+  std::int64_t visit_count(int player, int h, int s) const { return values_.count(player, h, s); }
   // Called at every visit of every player, before its draw; empty to stop.
   void set_visit_observer(std::function<void(const CeVisit&)> observer) { observer_ = std::move(observer); }
 
@@ -74,8 +75,7 @@ class CeVLearning final : public MarkovSolver {
   ProductPolicy current_;
   std::vector<double> g_;                   // [cell·Σ A_j² + Σ_{j<i} A_j² + b'·A_i + a]
   std::vector<std::int64_t> expert_count_;  // [cell·Σ A_j + offset_i + b']
-  std::vector<double> vbar_;                // [cell·m + i]
-  std::vector<std::int64_t> count_;
+  OptimisticValues values_;                 // V̄ and the visit counts
   std::vector<double> eta_factor_, beta_linear_, beta_square_;  // η_τ·sqrt(τ); β̄_t's two terms times sqrt(t), t
   std::vector<double> proposals_, scratch_;                     // one player's Q, reused
   std::vector<int> actions_, experts_;

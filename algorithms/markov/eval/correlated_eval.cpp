@@ -4,6 +4,7 @@
 #include <limits>
 #include <span>
 
+#include <eqlab/algorithms/markov/eval/stage_payoffs.hpp>
 #include <eqlab/lib/error.hpp>
 
 namespace eqlab {
@@ -22,31 +23,12 @@ CorrelatedEvaluation evaluate_correlated(const MarkovModel& model, const Correla
   std::vector<double> v_cur(S * ms), w_cur(S * ms), c_cur(S * ms);
   // Per joint action and player: reward plus expected continuation, for each of the three.
   std::vector<double> qv(J * ms), qw(J * ms), qc(J * ms);
-  std::vector<double> r(ms), trans(S);
-  std::vector<int> acts(ms);
   // Per player: Σ_a π(a)·qw(a with i's action a') over a', and the same per recommendation b.
   std::vector<double> cce(ms * Amax), ce(ms * Amax * Amax);
 
   for (int h = H - 1; h >= 0; --h) {
-    const bool last = h == H - 1;
     for (int s = 0; s < S; ++s) {
-      for (std::size_t a = 0; a < J; ++a) {
-        policy.decode(a, acts);
-        model.rewards(h, s, acts, r);
-        if (!last) model.next_distribution(h, s, acts, trans);
-        for (std::size_t i = 0; i < ms; ++i) {
-          double ev = 0.0, ew = 0.0, ec = 0.0;
-          if (!last)
-            for (int t = 0; t < S; ++t) {
-              ev += trans[t] * v_next[t * ms + i];
-              ew += trans[t] * w_next[t * ms + i];
-              ec += trans[t] * c_next[t * ms + i];
-            }
-          qv[a * ms + i] = r[i] + ev;
-          qw[a * ms + i] = r[i] + ew;
-          qc[a * ms + i] = r[i] + ec;
-        }
-      }
+      stage_payoffs(model, policy, h, s, {{v_next, qv}, {w_next, qw}, {c_next, qc}});
       std::fill(cce.begin(), cce.end(), 0.0);
       std::fill(ce.begin(), ce.end(), 0.0);
       for (std::size_t i = 0; i < ms; ++i) v_cur[s * ms + i] = 0.0;

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include <eqlab/algorithms/markov/eval/stage_payoffs.hpp>
 #include <eqlab/algorithms/markov/stage_equilibrium.hpp>
 
 namespace eqlab {
@@ -18,22 +19,10 @@ CorrelatedPolicy plan(const MarkovModel& model, StageEquilibrium kind, int round
   std::vector<int> actions;
   for (int i = 0; i < m; ++i) actions.push_back(model.num_actions(i));
   StageSolver stage(std::move(actions), kind);
-  std::vector<double> payoff(J * ms), joint(J), next(S * ms, 0.0), cur(S * ms), r(ms), trans(S);
-  std::vector<int> acts(ms);
+  std::vector<double> payoff(J * ms), joint(J), next(S * ms, 0.0), cur(S * ms);
   for (int h = H - 1; h >= 0; --h) {
-    const bool last = h == H - 1;
     for (int s = 0; s < S; ++s) {
-      for (std::size_t a = 0; a < J; ++a) {
-        policy.decode(a, acts);
-        model.rewards(h, s, acts, r);
-        if (!last) model.next_distribution(h, s, acts, trans);
-        for (std::size_t i = 0; i < ms; ++i) {
-          double v = r[i];
-          if (!last)
-            for (int t = 0; t < S; ++t) v += trans[t] * next[t * ms + i];
-          payoff[a * ms + i] = v;
-        }
-      }
+      stage_payoffs(model, policy, h, s, {{next, payoff}});
       stage.solve(payoff, rounds, joint);
       std::copy(joint.begin(), joint.end(), policy.at(h, s).begin());
       for (std::size_t i = 0; i < ms; ++i) {

@@ -10,22 +10,10 @@
 namespace eqlab {
 
 CceVLearning::CceVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed)
-    : model_(model),
-      options_(options),
-      m_(model.num_players()),
-      horizon_(model.horizon()),
-      states_(model.num_states()),
-      alpha_horizon_(vlearning_alpha_horizon(options, model)),
-      simulator_(model, seed),
-      current_(model),
-      values_(m_, horizon_, states_),
-      log_(model, vlearning_alpha_horizon(options, model)) {
-  options_.alpha_horizon = alpha_horizon_;
-  if (options_.iota <= 0.0) options_.iota = vlearning_iota(options_, model);
+    : VLearningSolver(model, options, seed) {
   g_.assign(current_.data().size(), 0.0);
   const double H = horizon_;
   for (int i = 0; i < m_; ++i) {
-    rng_.emplace_back(seed, markov_stream::kLearner, static_cast<std::uint64_t>(i));
     const double A = model.num_actions(i);
     eta_factor_.push_back(std::sqrt(H * std::log(A) / A));
     beta_factor_.push_back(options_.bonus_scale * std::sqrt(H * H * H * A * options_.iota));
@@ -75,12 +63,6 @@ void CceVLearning::update_player(int i, int h, int s, int next, double reward) {
   const int a = actions_[i];
   weighted_ix_update(g, a, alpha, loss, mu[a], gamma);
   negative_softmax(g, rate / alpha, mu);
-}
-
-nlohmann::json CceVLearning::params() const {
-  nlohmann::json j = to_json(options_);
-  j["solver"] = name();
-  return j;
 }
 
 std::size_t CceVLearning::memory_bytes() const {

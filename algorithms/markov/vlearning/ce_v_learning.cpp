@@ -10,22 +10,10 @@
 namespace eqlab {
 
 CeVLearning::CeVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed)
-    : model_(model),
-      options_(options),
-      m_(model.num_players()),
-      horizon_(model.horizon()),
-      states_(model.num_states()),
-      alpha_horizon_(vlearning_alpha_horizon(options, model)),
-      simulator_(model, seed),
-      current_(model),
-      values_(m_, horizon_, states_),
-      log_(model, vlearning_alpha_horizon(options, model)) {
-  options_.alpha_horizon = alpha_horizon_;
-  if (options_.iota <= 0.0) options_.iota = vlearning_iota(options_, model);
+    : VLearningSolver(model, options, seed) {
   const std::size_t cells = static_cast<std::size_t>(horizon_) * states_;
   const double H = horizon_, iota = options_.iota, c = options_.bonus_scale;
   for (int i = 0; i < m_; ++i) {
-    rng_.emplace_back(seed, markov_stream::kLearner, static_cast<std::uint64_t>(i));
     const int A = model.num_actions(i);
     sizes_.push_back(A);
     square_offset_.push_back(square_total_);
@@ -101,12 +89,6 @@ void CeVLearning::update_player(int i, int h, int s, int next, double reward) {
   const double td = static_cast<double>(t);
   const double beta = beta_linear_[i] / std::sqrt(td) + beta_square_[i] / td;
   values_.update(i, h, s, alpha, reward + v_next + beta);
-}
-
-nlohmann::json CeVLearning::params() const {
-  nlohmann::json j = to_json(options_);
-  j["solver"] = name();
-  return j;
 }
 
 std::size_t CeVLearning::memory_bytes() const {

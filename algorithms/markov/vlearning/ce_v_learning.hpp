@@ -11,11 +11,7 @@
 #include <span>
 #include <vector>
 
-#include <eqlab/algorithms/markov/markov_solver.hpp>
-#include <eqlab/algorithms/markov/vlearning/optimistic_values.hpp>
-#include <eqlab/algorithms/markov/vlearning/vlearning_options.hpp>
-#include <eqlab/games/markov/markov_simulator.hpp>
-#include <eqlab/lib/rng.hpp>
+#include <eqlab/algorithms/markov/vlearning/vlearning_solver.hpp>
 
 namespace eqlab {
 
@@ -26,7 +22,10 @@ struct CeVisit {
   std::span<const double> proposals, marginal;
 };
 
-class CeVLearning final : public MarkovSolver {
+// The last iterate product() holds, at each (h, s), the marginal every player solved at
+// its latest visit (uniform before the first). The proposals move after each update, so a
+// marginal is only defined where one was solved.
+class CeVLearning final : public VLearningSolver {
  public:
   // The model must outlive the solver. options.iota == 0 is computed from the model.
   CeVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed);
@@ -34,25 +33,12 @@ class CeVLearning final : public MarkovSolver {
   std::string name() const override { return "ce-v"; }
   std::string concept_name() const override { return "ce"; }
   bool run_episode() override;
-  std::int64_t episodes() const override { return episodes_; }
-
-  const VisitLog* certified() const override { return options_.log ? &log_ : nullptr; }
-  // The last iterate: at each (h, s), the marginal every player solved at its latest visit
-  // (uniform before the first). The proposals move after each update, so a marginal is
-  // only defined where one was solved.
-  const ProductPolicy* product() const override { return &current_; }
-
-  nlohmann::json params() const override;
   std::size_t memory_bytes() const override;
 
-  const VLearningOptions& options() const { return options_; }
-  double optimistic_value(int player, int h, int s) const { return values_.value(player, h, s); }
-  std::int64_t visit_count(int player, int h, int s) const { return values_.count(player, h, s); }
   // Called at every visit of every player, before its draw; empty to stop.
   void set_visit_observer(std::function<void(const CeVisit&)> observer) { observer_ = std::move(observer); }
 
  private:
-  std::size_t cell(int h, int s) const { return static_cast<std::size_t>(h) * states_ + s; }
   std::span<double> accumulators(int i, int h, int s) {
     return {g_.data() + cell(h, s) * square_total_ + square_offset_[i],
             static_cast<std::size_t>(sizes_[i]) * sizes_[i]};
@@ -64,25 +50,16 @@ class CeVLearning final : public MarkovSolver {
   void choose(int i, int h, int s, std::span<float> row);
   void update_player(int i, int h, int s, int next, double reward);
 
-  const MarkovModel& model_;
-  VLearningOptions options_;
-  int m_, horizon_, states_, alpha_horizon_;
-  MarkovSimulator simulator_;
-  std::vector<RngStream> rng_;
   std::vector<int> sizes_;
   std::vector<std::size_t> square_offset_;  // Σ_{j<i} A_j²
   std::size_t square_total_ = 0;            // Σ_j A_j²
-  ProductPolicy current_;
   std::vector<double> g_;                   // [cell·Σ A_j² + Σ_{j<i} A_j² + b'·A_i + a]
   std::vector<std::int64_t> expert_count_;  // [cell·Σ A_j + offset_i + b']
-  OptimisticValues values_;                 // V̄ and the visit counts
   std::vector<double> eta_factor_, beta_linear_, beta_square_;  // η_τ·sqrt(τ); β̄_t's two terms times sqrt(t), t
   std::vector<double> proposals_, scratch_;                     // one player's Q, reused
   std::vector<int> actions_, experts_;
   std::vector<double> played_prob_, rewards_;
   std::function<void(const CeVisit&)> observer_;
-  VisitLog log_;
-  std::int64_t episodes_ = 0;
 };
 
 }  // namespace eqlab

@@ -1,0 +1,49 @@
+#pragma once
+// What CCE-V- and CE-V-learning share (specs/markov-games.md §3, §4): the options resolved
+// for the model, the simulator, one learner stream per player RngStream(seed, kLearner, i),
+// the optimistic values with their visit counts, the last iterate and the visit log of the
+// certified policy. The two differ only in the per-(h, s) learner.
+#include <cstdint>
+#include <vector>
+
+#include <eqlab/algorithms/markov/markov_solver.hpp>
+#include <eqlab/algorithms/markov/vlearning/optimistic_values.hpp>
+#include <eqlab/algorithms/markov/vlearning/vlearning_options.hpp>
+#include <eqlab/games/markov/markov_simulator.hpp>
+#include <eqlab/lib/rng.hpp>
+
+namespace eqlab {
+
+class VLearningSolver : public MarkovSolver {
+ public:
+  std::int64_t episodes() const override { return episodes_; }
+  // The visit log (nullptr when options.log is false).
+  const VisitLog* certified() const override { return options_.log ? &log_ : nullptr; }
+  const ProductPolicy* product() const override { return &current_; }
+  // The options with ι and the α-horizon resolved, and the solver's name.
+  nlohmann::json params() const override;
+
+  const VLearningOptions& options() const { return options_; }
+  // Player i's optimistic value V̄_{h,i}(s), within [0, H-h].
+  double optimistic_value(int player, int h, int s) const { return values_.value(player, h, s); }
+  // Visits of (h, s) so far, as player i counted them.
+  std::int64_t visit_count(int player, int h, int s) const { return values_.count(player, h, s); }
+
+ protected:
+  // The model must outlive the solver. options.iota == 0 is computed from the model.
+  VLearningSolver(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed);
+
+  std::size_t cell(int h, int s) const { return static_cast<std::size_t>(h) * states_ + s; }
+
+  const MarkovModel& model_;
+  VLearningOptions options_;
+  int m_, horizon_, states_, alpha_horizon_;
+  MarkovSimulator simulator_;
+  std::vector<RngStream> rng_;  // one per player
+  ProductPolicy current_;       // μ, laid out like every product policy
+  OptimisticValues values_;     // V̄ and the visit counts
+  VisitLog log_;
+  std::int64_t episodes_ = 0;
+};
+
+}  // namespace eqlab

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include <eqlab/algorithms/markov/vlearning/exp_weights.hpp>
-#include <eqlab/lib/error.hpp>
 
 namespace eqlab {
 
@@ -18,31 +16,16 @@ CceVLearning::CceVLearning(const MarkovModel& model, const VLearningOptions& opt
     eta_factor_.push_back(std::sqrt(H * std::log(A) / A));
     beta_factor_.push_back(options_.bonus_scale * std::sqrt(H * H * H * A * options_.iota));
   }
-  actions_.resize(m_);
-  rewards_.resize(m_);
 }
 
-bool CceVLearning::run_episode() {
-  if (episodes_ >= std::numeric_limits<std::uint32_t>::max())
-    throw UsageError("cce-v: the visit log counts at most 2^32 - 1 episodes");
-  const auto episode = static_cast<std::uint32_t>(episodes_);
-  int s = simulator_.reset();
-  for (int h = 0; h < horizon_; ++h) {
-    // Log μ before anyone updates it: the certified policy replays the distributions drawn from.
-    if (options_.log) {
-      const std::span<float> row = log_.add_visit(h, s, episode);
-      const std::span<const double> all = current_.data().subspan(cell(h, s) * model_.total_actions(),
-                                                                   static_cast<std::size_t>(model_.total_actions()));
-      std::transform(all.begin(), all.end(), row.begin(), [](double p) { return static_cast<float>(p); });
-    }
-    for (int i = 0; i < m_; ++i) actions_[i] = draw_index(current_.at(h, s, i), rng_[i].uniform());
-    const int next = simulator_.step(h, s, actions_, rewards_);
-    for (int i = 0; i < m_; ++i) update_player(i, h, s, next, rewards_[i]);
-    s = next;
+void CceVLearning::act(int h, int s, std::span<float> row) {
+  // Log μ before anyone updates it: the certified policy replays the distributions drawn from.
+  if (!row.empty()) {
+    const std::span<const double> all = current_.data().subspan(cell(h, s) * model_.total_actions(),
+                                                                 static_cast<std::size_t>(model_.total_actions()));
+    std::transform(all.begin(), all.end(), row.begin(), [](double p) { return static_cast<float>(p); });
   }
-  ++episodes_;
-  log_.set_episodes(episodes_);
-  return true;
+  for (int i = 0; i < m_; ++i) actions_[i] = draw_index(current_.at(h, s, i), rng_[i].uniform());
 }
 
 void CceVLearning::update_player(int i, int h, int s, int next, double reward) {

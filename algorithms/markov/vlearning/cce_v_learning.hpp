@@ -22,16 +22,14 @@ class CceVLearning final : public VLearningSolver {
 
   std::string name() const override { return "cce-v"; }
   std::string concept_name() const override { return "cce"; }
-  bool run_episode() override;
   std::size_t memory_bytes() const override;
 
  private:
-  void update_player(int i, int h, int s, int next, double reward);
+  void act(int h, int s, std::span<float> row) override;
+  void update_player(int i, int h, int s, int next, double reward) override;
 
   std::vector<double> g_;                         // normalised accumulators, same layout as μ
   std::vector<double> eta_factor_, beta_factor_;  // per player: η_t·sqrt(t) and β_t·sqrt(t)
-  std::vector<int> actions_;
-  std::vector<double> rewards_;
 };
 
 }  // namespace eqlab

@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include <eqlab/algorithms/markov/vlearning/swap_experts.hpp>
-#include <eqlab/lib/error.hpp>
 
 namespace eqlab {
 
@@ -27,27 +25,12 @@ CeVLearning::CeVLearning(const MarkovModel& model, const VLearningOptions& optio
   const auto square = static_cast<std::size_t>(model.max_actions()) * model.max_actions();
   proposals_.resize(square);
   scratch_.resize(square);
-  actions_.resize(m_);
   experts_.resize(m_);
   played_prob_.resize(m_);
-  rewards_.resize(m_);
 }
 
-bool CeVLearning::run_episode() {
-  if (episodes_ >= std::numeric_limits<std::uint32_t>::max())
-    throw UsageError("ce-v: the visit log counts at most 2^32 - 1 episodes");
-  const auto episode = static_cast<std::uint32_t>(episodes_);
-  int s = simulator_.reset();
-  for (int h = 0; h < horizon_; ++h) {
-    const std::span<float> row = options_.log ? log_.add_visit(h, s, episode) : std::span<float>{};
-    for (int i = 0; i < m_; ++i) choose(i, h, s, row);
-    const int next = simulator_.step(h, s, actions_, rewards_);
-    for (int i = 0; i < m_; ++i) update_player(i, h, s, next, rewards_[i]);
-    s = next;
-  }
-  ++episodes_;
-  log_.set_episodes(episodes_);
-  return true;
+void CeVLearning::act(int h, int s, std::span<float> row) {
+  for (int i = 0; i < m_; ++i) choose(i, h, s, row);
 }
 
 void CeVLearning::choose(int i, int h, int s, std::span<float> row) {

@@ -32,7 +32,6 @@ class CeVLearning final : public VLearningSolver {
 
   std::string name() const override { return "ce-v"; }
   std::string concept_name() const override { return "ce"; }
-  bool run_episode() override;
   std::size_t memory_bytes() const override;
 
   // Called at every visit of every player, before its draw; empty to stop.
@@ -47,8 +46,9 @@ class CeVLearning final : public VLearningSolver {
     return {expert_count_.data() + cell(h, s) * model_.total_actions() + model_.action_offset(i),
             static_cast<std::size_t>(sizes_[i])};
   }
+  void act(int h, int s, std::span<float> row) override;
   void choose(int i, int h, int s, std::span<float> row);
-  void update_player(int i, int h, int s, int next, double reward);
+  void update_player(int i, int h, int s, int next, double reward) override;
 
   std::vector<int> sizes_;
   std::vector<std::size_t> square_offset_;  // Σ_{j<i} A_j²
@@ -57,8 +57,8 @@ class CeVLearning final : public VLearningSolver {
   std::vector<std::int64_t> expert_count_;  // [cell·Σ A_j + offset_i + b']
   std::vector<double> eta_factor_, beta_linear_, beta_square_;  // η_τ·sqrt(τ); β̄_t's two terms times sqrt(t), t
   std::vector<double> proposals_, scratch_;                     // one player's Q, reused
-  std::vector<int> actions_, experts_;
-  std::vector<double> played_prob_, rewards_;
+  std::vector<int> experts_;
+  std::vector<double> played_prob_;
   std::function<void(const CeVisit&)> observer_;
 };
 

@@ -4,6 +4,7 @@
 // the optimistic values with their visit counts, the last iterate and the visit log of the
 // certified policy. The two differ only in the per-(h, s) learner.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <eqlab/algorithms/markov/markov_solver.hpp>
@@ -16,6 +17,9 @@ namespace eqlab {
 
 class VLearningSolver : public MarkovSolver {
  public:
+  // One episode: at each step every player draws its action, the simulator steps, and
+  // every player updates from its own reward and the next state.
+  bool run_episode() final;
   std::int64_t episodes() const override { return episodes_; }
   // The visit log (nullptr when options.log is false).
   const VisitLog* certified() const override { return options_.log ? &log_ : nullptr; }
@@ -34,6 +38,11 @@ class VLearningSolver : public MarkovSolver {
   VLearningSolver(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed);
 
   std::size_t cell(int h, int s) const { return static_cast<std::size_t>(h) * states_ + s; }
+  // Every player's action at (h, s) into actions_; when logging, row (empty otherwise)
+  // receives the distributions drawn from, for the certified policy to replay.
+  virtual void act(int h, int s, std::span<float> row) = 0;
+  // Player i's update after step h; next < 0 after the last step.
+  virtual void update_player(int i, int h, int s, int next, double reward) = 0;
 
   const MarkovModel& model_;
   VLearningOptions options_;
@@ -44,6 +53,8 @@ class VLearningSolver : public MarkovSolver {
   OptimisticValues values_;     // V̄ and the visit counts
   VisitLog log_;
   std::int64_t episodes_ = 0;
+  std::vector<int> actions_;     // this step's, per player
+  std::vector<double> rewards_;  // this step's, per player
 };
 
 }  // namespace eqlab

@@ -184,6 +184,10 @@ void check_solver_name(const std::string& name, bool bandit) {
   for (const BanditSolverInfo& s : bandit_solver_list())
     if (s.name == name)
       throw CommandLineError("solve", "solver " + name + " learns from bandit feedback: add --feedback bandit");
+  if (is_markov_solver(name))
+    throw CommandLineError("solve", "solver " + name +
+                                        " learns Markov games (markov-random, markov-polymatrix, ... or a \"markov\" "
+                                        "game file); for this game choose one of " + solver_names());
   throw CommandLineError("solve", "unknown solver '" + name + "': choose one of " + solver_names());
 }
 

@@ -208,6 +208,11 @@ int run_markov_eval(const Args& args) {
   const LoadLimits limits = load_limits(args);
   const std::unique_ptr<MarkovModel> model = load_markov_argument(args.positional[0], limits);
   const MarkovPolicyFile policy = read_markov_policy(args.positional[1], *model, limits);
+  // The shapes already match (read_markov_policy checks them); a different name is still
+  // worth a word, as two games of one shape differ in rewards and transitions.
+  if (policy.game != model->name())
+    std::cerr << "warning: " << args.positional[1] << " was written for " << policy.game << ", evaluated here on "
+              << model->name() << "\n";
   nlohmann::ordered_json out = {{"game", model->name()}, {"kind", policy.kind()}};
   if (policy.certified) {
     const CertifiedEvaluation c = evaluate_certified(*model, *policy.certified, {});

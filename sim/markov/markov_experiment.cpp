@@ -112,6 +112,7 @@ MarkovExperimentConfig parse_markov_experiment_config(const json& doc, const std
   if (!is_markov_experiment(doc)) bad(file, "/type", "a Markov experiment has \"type\": \"markov\"");
   config.name = doc.contains("name") ? text_of(doc["name"], file, "/name") : fs::path(file).stem().string();
   config.folder = fs::path(file).parent_path().string();
+  config.file = file;
 
   if (!doc.contains("games") || !doc["games"].is_array() || doc["games"].empty())
     bad(file, "/games", "expected a non-empty array of games");
@@ -270,8 +271,14 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
   for (std::size_t g = 0; g < config.games.size(); ++g) {
     try {
       models.push_back(load_markov_model(game_path(config, config.games[g].spec)));
+    } catch (const UnknownGameError&) {
+      throw InputError(config.file, "/games/" + std::to_string(g),
+                       "\"" + config.games[g].spec + "\" is not a Markov game: give a markov game file or a built-in " +
+                           "(markov-random, markov-polymatrix, markov-congestion, markov-team, markov-cycle)");
+    } catch (const InputError& e) {
+      throw InputError(config.file, "/games/" + std::to_string(g), e.what());
     } catch (const UsageError& e) {
-      throw InputError(config.name, "/games/" + std::to_string(g), e.what());
+      throw InputError(config.file, "/games/" + std::to_string(g), e.what());
     }
   }
   json manifest = {{"type", "markov"}, {"name", config.name}, {"episodes", config.episodes},

@@ -32,7 +32,8 @@
 //                 log median episodes against log(1/ε); theory 2 for ε^-2 algorithms)
 //   plots/<game>.png        the metric's median per algorithm against episodes
 //   plots/scaling.png       median episodes to ε against x, per algorithm (and ε)
-// Runs go in parallel; every file is the same for any thread count.
+// Runs go in parallel; every number is the same for any thread count, except the wall-clock
+// columns (seconds) of the run curves.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -65,6 +66,7 @@ struct MarkovExperimentConfig {
   std::vector<double> epsilons{0.1};
   std::string metric = "gap";
   std::string folder;  // where relative game files are looked up
+  std::string file;    // the config file, named in errors found after parsing
 };
 
 // Whether a parsed experiment document is a Markov one ("type": "markov").

@@ -201,7 +201,14 @@ TEST_CASE("cli markov: the policy file reproduces the printed gaps through eval,
     const Run text = run_eqlab("eval " + kGame + " policy.json", dir);
     REQUIRE(text.code == 0);
     CHECK(has(text.out, "\npolicy          policy.json (" + eval["kind"].get<std::string>() + ")\n"));
+    CHECK(text.err.empty());
   }
+  // A game of the same shape but another seed: evaluated, with a warning naming both games.
+  const Run other = run_eqlab("eval 'markov-polymatrix(players=3,states=2,actions=2,horizon=2,seed=9)' policy.json", dir);
+  CHECK_MESSAGE(other.code == 0, other.err);
+  CHECK(other.err == "warning: policy.json was written for " + kName +
+                         ", evaluated here on markov-polymatrix(players=3,states=2,actions=2,horizon=2,degree=0,kappa=1,"
+                         "seed=9)\n");
 }
 
 TEST_CASE("cli markov: the same seed gives the same metrics, another seed others") {
@@ -248,8 +255,8 @@ TEST_CASE("cli markov: wrong flags, solvers, parameters and policy files are ref
   refused("solve " + kGame + " --param bogus=1 --episodes 10 --no-progress", 1,
           "eqlab solve: solver cce-v: unknown parameter bogus");
   refused("solve " + kGame + " --param nokey --episodes 10 --no-progress", 2, "--param needs KEY=VALUE, not 'nokey'");
-  refused("solve kuhn --solver nash-vi --iterations 10 --no-progress", 2, "eqlab solve: unknown solver 'nash-vi'");
-  refused("solve kuhn --solver cce-v --iterations 10 --no-progress", 2, "eqlab solve: unknown solver 'cce-v'");
+  refused("solve kuhn --solver nash-vi --iterations 10 --no-progress", 2, "eqlab solve: solver nash-vi learns Markov games");
+  refused("solve kuhn --solver cce-v --iterations 10 --no-progress", 2, "eqlab solve: solver cce-v learns Markov games");
   refused("solve kuhn --iterations 10 --policy p.json --no-progress", 2, "--policy writes the output policy of a Markov game");
   refused("solve 'markov-nope(players=2)' --no-progress", 1, "markov-nope");
   refused("solve 'markov-team(bogus=1)' --no-progress", 1, "unknown parameter \"bogus\"");

@@ -204,7 +204,11 @@ TEST_CASE("cli markov experiment: bad configs are refused with the pointer of th
   refused(with("\"x_label\"", "\"metric\": \"seconds\", \"x_label\""), out, 1,
           "bad.json: /metric: 'seconds' is not a gap column of a Markov run");
   refused(with("horizon=2)\", \"label\": \"m2\"", "horizon=2,bogus=1)\", \"label\": \"m2\""), out, 1,
-          "/games/0: markov-polymatrix: unknown parameter \"bogus\"");
+          "eqlab experiment: bad.json: /games/0: markov-polymatrix: unknown parameter \"bogus\"");
+  refused(with("\"markov-polymatrix(players=2,states=2,actions=2,horizon=2)\"", "\"kuhn\""), out, 1,
+          "eqlab experiment: bad.json: /games/0: \"kuhn\" is not a Markov game: give a markov game file or a built-in");
+  refused(with("\"markov-polymatrix(players=3,states=2,actions=2,horizon=2)\"", "\"missing/game.json\""), out, 1,
+          "eqlab experiment: bad.json: /games/1: cannot open");
   refused(config, "--out o --resume", 2, "--resume is not available for Markov experiments");
   CHECK(!fs::exists(dir / "o/runs"));
 }

@@ -26,6 +26,7 @@
 #include <eqlab/games/io/gambit_efg.hpp>
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/json_game.hpp>
+#include <eqlab/games/io/json_markov.hpp>
 #include <eqlab/games/io/result_file.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/runner.hpp>
@@ -86,6 +87,12 @@ bool is_game_example(const Block& b) {
 }
 
 bool is_rejected_example(const Block& b) { return b.lead.find("this is rejected") != std::string::npos; }
+
+// Markov games are read by the Markov loader, not by load_game.
+bool is_markov_example(const Block& b) {
+  static const std::regex type(R"re("type"\s*:\s*"markov")re");
+  return std::regex_search(b.content, type);
+}
 
 // A compiled game together with what it was loaded from.
 struct Example {
@@ -265,7 +272,7 @@ TEST_CASE("FORMAT.md: every eqlab-game/1 example loads, compiles and has the fac
   std::set<std::string> seen;
   int loaded = 0;
   for (const Block& b : fenced_blocks(format_doc())) {
-    if (!is_game_example(b) || is_rejected_example(b)) continue;
+    if (!is_game_example(b) || is_rejected_example(b) || is_markov_example(b)) continue;
     Example e;
     try {
       e = load_and_compile(b.content, "FORMAT.md");
@@ -298,8 +305,36 @@ TEST_CASE("FORMAT.md: every example marked 'this is rejected' fails with the err
     CHECK_MESSAGE(shown.find("eqlab info: " + error + "\n") != std::string::npos,
                   "FORMAT.md shows\n" << shown << "but the error is\n" << error);
   }
-  // forgetful driver, bad die, the markov game and the graph game
-  CHECK(rejected == 4);
+  // forgetful driver, bad die and the graph game
+  CHECK(rejected == 3);
+}
+
+TEST_CASE("FORMAT.md: the markov example is read by the Markov loader, as eqlab info shows, and refused by load_game") {
+  const std::vector<Block> blocks = fenced_blocks(format_doc());
+  int markov = 0;
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    if (!is_game_example(blocks[k]) || !is_markov_example(blocks[k])) continue;
+    ++markov;
+    const MarkovGame game = read_markov_game(blocks[k].content, "two-step-coordination.json");
+    REQUIRE(k + 1 < blocks.size());
+    const std::string& shown = blocks[k + 1].content;
+    const std::string type_line = "markov: " + std::to_string(game.num_players()) + " players, horizon " +
+                                  std::to_string(game.horizon()) + ", " + std::to_string(game.num_states()) + " states";
+    CHECK_MESSAGE(shown.find("game            " + game.name() + "\n") != std::string::npos, shown);
+    CHECK_MESSAGE(shown.find("type            " + type_line + "\n") != std::string::npos, shown);
+    CHECK(game.num_joint_actions() == 4);
+    // The two-step game pays (1, 1) per step only at (x, x): 2 for each player at best.
+    CHECK(game.reward(0, 0, 0, 0) == 1.0);
+    CHECK(game.reward(1, 0, 3, 1) == 0.0);
+    std::string refused;
+    try {
+      load_and_compile(blocks[k].content, "two-step-coordination.json");
+    } catch (const InputError& e) {
+      refused = e.pointer();
+    }
+    CHECK(refused == "/type");
+  }
+  CHECK(markov == 1);
 }
 
 TEST_CASE("FORMAT.md: the error lines of 'Error messages' are the ones eqlab prints") {

@@ -18,7 +18,9 @@
 #include <tbb/global_control.h>
 
 #include <eqlab/lib/error.hpp>
+#include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/sim/experiment.hpp>
+#include <eqlab/sim/markov/markov_experiment.hpp>
 #include <eqlab/sim/plot.hpp>
 
 namespace fs = std::filesystem;
@@ -104,6 +106,14 @@ TEST_CASE("experiment config: the example configs are valid") {
   int configs = 0;
   for (const auto& entry : fs::directory_iterator(EQLAB_SOURCE_DIR "/examples/experiments")) {
     if (entry.path().extension() != ".json") continue;
+    if (eqlab::is_markov_experiment_file(entry.path().string())) {
+      // Markov experiments: the config and every game it names must load.
+      const eqlab::MarkovExperimentConfig config = eqlab::load_markov_experiment_config(entry.path().string());
+      CHECK(config.name == entry.path().stem().string());
+      for (const eqlab::MarkovExperimentGame& game : config.games) CHECK(eqlab::load_markov_model(game.spec) != nullptr);
+      ++configs;
+      continue;
+    }
     const eqlab::ExperimentConfig config = eqlab::load_experiment_config(entry.path().string());
     CHECK(config.name == entry.path().stem().string());
     CHECK(config.games.size() >= 1);

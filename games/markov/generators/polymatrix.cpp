@@ -22,7 +22,7 @@ const PolymatrixParams& checked(const PolymatrixParams& p) {
   const double links = m == 1 ? 1.0 : static_cast<double>(m) * (p.degree == 0 ? m - 1 : p.degree);
   const double entries = H * S * links * (m == 1 ? A : A * A) + (H - 1) * S * m * A * S;
   if (entries > kMaxStoredEntries)
-    throw UsageError("markov-polymatrix: the tables would hold " + std::to_string(entries) +
+    throw UsageError("markov-polymatrix: the tables would hold " + std::to_string(static_cast<long long>(entries)) +
                      " numbers, over the 2^27 allowed; use fewer states, steps, actions or a smaller degree");
   return p;
 }

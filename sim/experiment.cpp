@@ -692,7 +692,8 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
     SizeRateRow fit;
     fit.label = config.algorithms[a].label;
     fit.metric = config.metric;
-    SizeSeries line{fit.label, {}, {}, {}, {}};
+    SizeSeries line;
+    line.label = fit.label;
     std::vector<double> xs, ys;
     for (const SizeRow& row : report.sizes) {
       if (row.label != fit.label) continue;

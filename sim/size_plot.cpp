@@ -30,23 +30,36 @@ void plot_size_scaling(const std::vector<SizeSeries>& series, const std::string&
   // One data block per series (gnuplot's "index"), rows x y low high; a bar end that a log
   // axis cannot show is replaced by y, which draws the point without that half of its bar.
   std::ostringstream data;
-  std::vector<std::size_t> drawn;  // series with at least one point, in order
+  struct Block {
+    std::size_t series;
+    bool above;  // the series' points known from below
+  };
+  std::vector<Block> drawn;  // data blocks with at least one point, in order
+  auto x_drawable = [&](double x) { return options.log_x ? drawable(x) : std::isfinite(x); };
+  auto add_block = [&](const std::ostringstream& block, Block what) {
+    if (!drawn.empty()) data << "\n\n";
+    data << block.str();
+    drawn.push_back(what);
+  };
   for (std::size_t s = 0; s < series.size(); ++s) {
     const SizeSeries& line = series[s];
-    std::ostringstream block;
-    int points = 0;
+    std::ostringstream block, above;
+    int points = 0, lower_bounds = 0;
     for (std::size_t i = 0; i < line.x.size() && i < line.y.size(); ++i) {
-      if (!(options.log_x ? drawable(line.x[i]) : std::isfinite(line.x[i])) || !drawable(line.y[i])) continue;
+      if (!x_drawable(line.x[i]) || !drawable(line.y[i])) continue;
       const double low = i < line.low.size() && drawable(line.low[i]) ? line.low[i] : line.y[i];
       const double high = i < line.high.size() && drawable(line.high[i]) ? line.high[i] : line.y[i];
       block << data_number(line.x[i]) << ' ' << data_number(line.y[i]) << ' ' << data_number(low) << ' '
             << data_number(high) << '\n';
       ++points;
     }
-    if (points == 0) continue;
-    if (!drawn.empty()) data << "\n\n";
-    data << block.str();
-    drawn.push_back(s);
+    for (std::size_t i = 0; i < line.above_x.size() && i < line.above_y.size(); ++i) {
+      if (!x_drawable(line.above_x[i]) || !drawable(line.above_y[i])) continue;
+      above << data_number(line.above_x[i]) << ' ' << data_number(line.above_y[i]) << '\n';
+      ++lower_bounds;
+    }
+    if (points > 0) add_block(block, {s, false});
+    if (lower_bounds > 0) add_block(above, {s, true});
   }
   if (drawn.empty()) throw std::invalid_argument("size plot: no point with a positive size and regret to draw");
 
@@ -63,11 +76,25 @@ void plot_size_scaling(const std::vector<SizeSeries>& series, const std::string&
          << "set title " << gnuplot::quoted(options.title) << "\n"
          << "set xlabel " << gnuplot::quoted(options.x_label) << "\n"
          << "set ylabel " << gnuplot::quoted(options.y_label) << "\n"
-         << (options.log_x ? "set logscale xy 10\n" : "set logscale y 10\n") << "set grid\nset key top left\nset offsets graph 0.05, graph 0.05, 0, 0\n"
-         << "plot ";
-  for (std::size_t k = 0; k < drawn.size(); ++k)
-    script << (k ? ", \\\n     " : "") << gnuplot::quoted(data_path.string()) << " index " << k
-           << " using 1:2:3:4 with yerrorlines linewidth 2 pointtype 7 title " << gnuplot::quoted(series[drawn[k]].label);
+         << (options.log_x ? "set logscale xy 10\n" : "set logscale y 10\n") << "set grid\nset key "
+         << options.key << "\nset offsets graph 0.05, graph 0.05, 0, 0\n";
+  // Notes go under the x axis label, one line each, in a bottom margin grown to hold them.
+  if (!options.notes.empty()) {
+    script << "set bmargin " << 4 + 1.3 * static_cast<double>(options.notes.size()) << "\n";
+    for (std::size_t n = 0; n < options.notes.size(); ++n)
+      script << "set label " << n + 1 << ' ' << gnuplot::quoted(options.notes[n]) << " at screen 0.02, screen "
+             << 0.02 + 0.035 * static_cast<double>(options.notes.size() - 1 - n) << " left\n";
+  }
+  script << "plot ";
+  for (std::size_t k = 0; k < drawn.size(); ++k) {
+    const std::string colour = " linecolor " + std::to_string(drawn[k].series + 1);
+    script << (k ? ", \\\n     " : "") << gnuplot::quoted(data_path.string()) << " index " << k;
+    if (drawn[k].above)
+      script << " using 1:2 with points pointtype 8 pointsize 2" << colour << " notitle";
+    else
+      script << " using 1:2:3:4 with yerrorlines linewidth 2 pointtype 7" << colour << " title "
+             << gnuplot::quoted(series[drawn[k].series].label);
+  }
   script << "\n";
   script.close();
   if (!script) throw PlotError("cannot write gnuplot's script in " + folder.path().string());

@@ -10,10 +10,13 @@
 
 namespace eqlab {
 
-// One line of the figure: points (x, y) with the interval [low, high] of each y.
+// One line of the figure: points (x, y) with the interval [low, high] of each y, and
+// points known only from below (a run that did not get there within its budget: the value
+// is above above_y at above_x), drawn as triangles in the line's colour.
 struct SizeSeries {
   std::string label;
   std::vector<double> x, y, low, high;
+  std::vector<double> above_x, above_y;
 };
 
 struct SizePlotOptions {
@@ -21,6 +24,8 @@ struct SizePlotOptions {
   std::string x_label = "sqrt(XA)";
   std::string y_label = "final regret";
   bool log_x = true;  // false: a linear x axis (for growth fitted as exponential in x)
+  std::string key = "top left";    // where gnuplot puts the legend
+  std::vector<std::string> notes;  // lines printed under the figure
   int width = 900;
   int height = 600;
   std::string gnuplot = "gnuplot";

@@ -6,6 +6,7 @@
 #include <string>
 
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/memory_text.hpp>
 #include <eqlab/lib/parallel.hpp>
 
 namespace eqlab {

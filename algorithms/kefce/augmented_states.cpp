@@ -7,6 +7,7 @@
 #include <string>
 
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/memory_text.hpp>
 
 namespace eqlab {
 
@@ -37,19 +38,6 @@ std::vector<int> own_depths(const Treeplex& tp) {
 constexpr std::uint64_t kBytesPerState = 5 * sizeof(int) + sizeof(std::size_t) + 2 * sizeof(double);
 
 }  // namespace
-
-std::string memory_text(std::uint64_t bytes) {
-  static const char* const units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-  double amount = static_cast<double>(bytes);
-  int unit = 0;
-  while (amount >= 1024.0 && unit < 6) {
-    amount /= 1024.0;
-    ++unit;
-  }
-  char text[32];
-  std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", amount, units[unit]);
-  return text;
-}
 
 std::uint64_t AugmentedStateCount::bytes() const {
   return add_saturating(multiply_saturating(total, kBytesPerState), multiply_saturating(statistics, sizeof(double)));

@@ -57,9 +57,6 @@ struct AugmentedStateCount {
   std::uint64_t bytes() const;
 };
 
-// A byte count for messages: "512 B", "1.5 KiB", "3.2 GiB".
-std::string memory_text(std::uint64_t bytes);
-
 class AugmentedStates {
  public:
   // Counts the states of `treeplex` for K = k ≥ 0 without building anything.

@@ -119,16 +119,25 @@ int run_markov_experiment_command(const Args& args, const std::string& config_pa
   for (const MarkovEpisodesRow& row : report.episodes)
     std::cout << field("episodes") << row.label << " on " << row.game << " (x = " << value_text(row.x) << ", ε = "
               << value_text(row.epsilon) << "): "
-              << (row.status == "ok" ? value_text(row.median) : row.status) << " (" << row.reached << "/" << row.seeds
+              << (row.status == "ok" ? value_text(std::round(row.median)) : row.status) << " (" << row.reached << "/" << row.seeds
               << " seeds reached)\n";
   for (const MarkovFitRow& fit : report.fits)
-    std::cout << field("fit") << fit.label << ", ε = " << value_text(fit.epsilon) << ": episodes grow as "
+    if (std::isnan(fit.slope))
+      std::cout << field("fit") << fit.label << ", ε = " << value_text(fit.epsilon)
+                << ": fewer than two points reached ε, no fit\n";
+    else
+      std::cout << field("fit") << fit.label << ", ε = " << value_text(fit.epsilon) << ": episodes grow as "
               << (fit.model == "power" ? "x^b" : "e^(b x)") << ", b = " << value_text(fit.slope) << " [" << value_text(fit.low)
               << ", " << value_text(fit.high) << "] over " << fit.points << " points"
               << (std::isnan(fit.theory) ? "" : " (theory " + value_text(fit.theory) + ")") << "\n";
-  for (const MarkovEpsilonFitRow& fit : report.epsilon_fits)
-    std::cout << field("fit") << fit.label << " on " << fit.game << ": episodes grow as (1/ε)^" << value_text(fit.slope)
-              << " [" << value_text(fit.low) << ", " << value_text(fit.high) << "]\n";
+  for (const MarkovEpsilonFitRow& fit : report.epsilon_fits) {
+    std::cout << field("fit") << fit.label << " on " << fit.game << ": ";
+    if (std::isnan(fit.slope))
+      std::cout << "fewer than two ε reached, no slope\n";
+    else
+      std::cout << "episodes grow as (1/ε)^" << value_text(fit.slope) << " [" << value_text(fit.low) << ", "
+                << value_text(fit.high) << "]\n";
+  }
   for (const std::string& file : report.files) std::cout << field("wrote") << file << "\n";
   for (const std::string& note : report.notes) std::cerr << "eqlab experiment: " << note << "\n";
   return kExitOk;

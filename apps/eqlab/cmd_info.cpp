@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/lib/memory_text.hpp>
 
 #include "cli.hpp"
 #include "game_input.hpp"

@@ -9,13 +9,13 @@
 
 #include <tbb/global_control.h>
 
-#include <eqlab/algorithms/kefce/augmented_states.hpp>  // memory_text
 #include <eqlab/algorithms/markov/eval/certified_eval.hpp>
 #include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
 #include <eqlab/algorithms/markov/eval/product_eval.hpp>
 #include <eqlab/algorithms/markov/markov_solver_registry.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
+#include <eqlab/lib/memory_text.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 #include <eqlab/sim/plot.hpp>
 

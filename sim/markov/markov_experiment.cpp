@@ -482,22 +482,42 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
   // The scaling figure: median episodes to ε against x, one line per algorithm and ε.
   if (G >= 2) {
     std::vector<SizeSeries> series;
-    bool exponential = false;
-    for (std::size_t a = 0; a < A; ++a)
+    bool exponential = false, censored = false;
+    std::vector<std::string> refusals;
+    for (std::size_t a = 0; a < A; ++a) {
+      const MarkovExperimentAlgorithm& algorithm = config.algorithms[a];
+      const double budget = static_cast<double>(algorithm.episodes ? algorithm.episodes : config.episodes);
+      std::string refused_at;
       for (double eps : config.epsilons) {
         SizeSeries line;
-        line.label = config.algorithms[a].label + (config.epsilons.size() > 1 ? " ε=" + exact_number_text(eps) : "");
-        for (const MarkovEpisodesRow& r : report.episodes)
-          if (r.label == config.algorithms[a].label && r.epsilon == eps && r.status == "ok") {
+        line.label = algorithm.label + (config.epsilons.size() > 1 ? " ε=" + exact_number_text(eps) : "");
+        for (const MarkovEpisodesRow& r : report.episodes) {
+          if (r.label != algorithm.label || r.epsilon != eps) continue;
+          if (r.status == "ok") {
             line.x.push_back(r.x);
             line.y.push_back(r.median);
             line.low.push_back(r.low);
             line.high.push_back(r.high);
+          } else if (r.status == "not reached") {
+            // Drawn at the budget: the median lies above it.
+            line.above_x.push_back(r.x);
+            line.above_y.push_back(budget);
+            censored = true;
+          } else if (r.status == "refused" && eps == config.epsilons.front()) {
+            refused_at += (refused_at.empty() ? "" : ", ") + exact_number_text(r.x);
           }
-        if (!line.x.empty()) series.push_back(std::move(line));
-        if (config.algorithms[a].fit == "exponential") exponential = true;
+        }
+        if (!line.x.empty() || !line.above_x.empty()) series.push_back(std::move(line));
       }
+      if (algorithm.fit == "exponential") exponential = true;
+      if (!refused_at.empty())
+        refusals.push_back(algorithm.label + " refused at " + config.x_label + " = " + refused_at +
+                           " (runs/<game>/" + algorithm.label + "/*.refused say why)");
+    }
     SizePlotOptions plot;
+    plot.key = "bottom right";
+    if (censored) plot.notes.push_back("triangles: the median run did not reach ε within the algorithm's episode budget");
+    plot.notes.insert(plot.notes.end(), refusals.begin(), refusals.end());
     plot.title = config.name + ": episodes to reach ε (median over seeds, 95% bootstrap bars)";
     plot.x_label = config.x_label;
     plot.y_label = "episodes to " + config.metric + " <= ε";

@@ -217,7 +217,10 @@ TEST_CASE("experiment: final regret against sqrt(XA) in sizes.csv and size_rates
 
 TEST_CASE("experiment: the size plot") {
   // Nothing a log-log figure can show: refused before gnuplot is looked for.
-  const eqlab::SizeSeries empty{"a", {0.0, 2.0}, {1.0, -1.0}, {}, {}};
+  eqlab::SizeSeries empty;
+  empty.label = "a";
+  empty.x = {0.0, 2.0};
+  empty.y = {1.0, -1.0};
   CHECK_THROWS_AS(eqlab::plot_size_scaling({empty}, "unused.svg", {}), std::invalid_argument);
   if (eqlab::find_program("gnuplot").empty()) {
     MESSAGE("gnuplot is not installed: the size plot is not drawn");
@@ -235,5 +238,31 @@ TEST_CASE("experiment: the size plot") {
   CHECK(svg.find(">linear<") != std::string::npos);
   CHECK(svg.find("sqrt(XA)") != std::string::npos);
   CHECK(std::find(report.files.begin(), report.files.end(), (dir / "plots/size.svg").string()) != report.files.end());
+
+  // Points known only from below and notes under the figure: only the measured points
+  // have a legend entry, the notes are printed.
+  eqlab::SizeSeries line;
+  line.label = "measured";
+  line.x = {2.0, 4.0};
+  line.y = {10.0, 100.0};
+  line.above_x = {8.0};
+  line.above_y = {1000.0};
+  eqlab::SizePlotOptions options;
+  options.format = eqlab::PlotFormat::svg;
+  options.log_x = false;
+  options.key = "bottom right";
+  options.notes = {"triangles: not reached", "other refused at m = 16"};
+  eqlab::plot_size_scaling({line}, (dir / "censored.svg").string(), options);
+  std::ifstream censored_in(dir / "censored.svg");
+  const std::string censored((std::istreambuf_iterator<char>(censored_in)), std::istreambuf_iterator<char>());
+  CHECK(censored.find(">measured<") != std::string::npos);
+  CHECK(censored.find(">triangles: not reached<") != std::string::npos);
+  CHECK(censored.find(">other refused at m = 16<") != std::string::npos);
+  // Only the lower bound alone is still something to draw.
+  eqlab::SizeSeries only_above;
+  only_above.label = "above";
+  only_above.above_x = {3.0};
+  only_above.above_y = {50.0};
+  CHECK_NOTHROW(eqlab::plot_size_scaling({only_above}, (dir / "above.svg").string(), options));
   fs::remove_all(dir);
 }

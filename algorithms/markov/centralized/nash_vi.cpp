@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/memory_text.hpp>
 
 namespace eqlab {
 
@@ -17,9 +18,10 @@ NashViOptions checked_options(const MarkovModel& model, const nlohmann::json& js
   const double bytes = NashVi::estimated_bytes(model);
   if (bytes > o.max_memory_bytes) {
     std::ostringstream message;
-    message << "solver nash-vi: the joint-action tables of '" << model.name() << "' would take about " << bytes
-            << " bytes (H·S·ΠA_i·(S + m + 3)·8 with ΠA_i = " << model.joint_actions()
-            << "), above max_memory_bytes = " << o.max_memory_bytes;
+    message << "solver nash-vi: the joint-action tables of '" << model.name() << "' would take about "
+            << memory_text(static_cast<std::uint64_t>(std::min(bytes, 1e19)))
+            << " (H·S·ΠA_i·(S + m + 3)·8 bytes with ΠA_i = " << model.joint_actions()
+            << "), above max_memory_bytes = " << memory_text(static_cast<std::uint64_t>(o.max_memory_bytes));
     throw UsageError(message.str());
   }
   return o;

@@ -2,6 +2,7 @@
 
 #include <eqlab/sim/gnuplot.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -64,11 +65,18 @@ constexpr int kPointTypes[] = {7, 5, 9, 11, 13, 15};
 
 void plot_curves(const std::vector<LabelledCurve>& curves, const std::string& path, const PlotOptions& options) {
   std::vector<Series> series;
+  bool any_column = false;
   for (std::size_t c = 0; c < curves.size(); ++c) {
     const Curve& curve = curves[c].curve;
     for (const std::string& m : options.metrics) {
       const int k = curve.metric_index(m);
       if (k < 0) continue;
+      any_column = true;
+      // A column without a single value (an output this learner does not have) stays out
+      // of the legend.
+      if (std::none_of(curve.rows.begin(), curve.rows.end(),
+                       [k](const Curve::Row& row) { return std::isfinite(row.values[k]); }))
+        continue;
       Series s{c, k, -1, -1, curves[c].label.empty() ? m : curves[c].label + ": " + m};
       const int low = curve.metric_index(m + "_low"), high = curve.metric_index(m + "_high");
       if (options.bands && low >= 0 && high >= 0) {
@@ -78,7 +86,9 @@ void plot_curves(const std::vector<LabelledCurve>& curves, const std::string& pa
       series.push_back(std::move(s));
     }
   }
-  if (series.empty()) throw std::invalid_argument("plot: the curves have none of the metrics to draw");
+  if (series.empty())
+    throw std::invalid_argument(any_column ? "plot: the curves have no values to draw"
+                                           : "plot: the curves have none of the metrics to draw");
 
   // A log axis cannot show zero or negative values: they are left out as missing, and an
   // axis with nothing positive to show is drawn linear.

@@ -17,7 +17,7 @@ namespace eqlab::cli {
 
 const std::string_view kPlotHelp =
     R"help(usage: eqlab plot CURVE.csv[=LABEL] ... --metric NAME [--metric NAME ...]
-                  --out FIG.png [--title TEXT] [--linear-y]
+                  --out FIG.png [--title TEXT] [--x-label TEXT] [--linear-y]
 
 Draws the metrics named by --metric of every curve (the CSV files that
 'eqlab solve --curve' writes) in one figure with logarithmic axes, one line per
@@ -35,6 +35,7 @@ options:
   --metric NAME       a column of the curves to draw, repeatable (required)
   --out FILE          the PNG to write (required)
   --title TEXT        the figure's title (default: none)
+  --x-label TEXT      the x axis' name (default: iteration; "episodes" for Markov curves)
   --linear-y          a linear y axis instead of a logarithmic one
 
 example:
@@ -114,7 +115,7 @@ int run_plot(std::span<const std::string> argv) {
   // line that shows the repetition.
   const std::vector<std::string> names(std::max<std::size_t>(argv.size(), 1), "CURVE.csv[=LABEL]");
   const Args args =
-      parse_args("plot", argv, {{"--metric"}, {"--out"}, {"--title"}, {"--linear-y", false}}, names, 0);
+      parse_args("plot", argv, {{"--metric"}, {"--out"}, {"--title"}, {"--x-label"}, {"--linear-y", false}}, names, 0);
   if (args.positional.empty())
     throw CommandLineError("plot", "missing CURVE.csv (usage: eqlab plot CURVE.csv[=LABEL] ... --metric NAME "
                                    "--out FIG.png)");
@@ -139,6 +140,7 @@ int run_plot(std::span<const std::string> argv) {
   prepare_output(out_path);
   PlotOptions options;
   options.title = args.text("--title");
+  if (args.has("--x-label")) options.x_label = args.text("--x-label");
   options.metrics = metrics;
   options.y_label = joined(metrics);
   options.log_y = !args.has("--linear-y");

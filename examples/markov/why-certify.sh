@@ -17,5 +17,5 @@ done
 # than any deviation), which a log axis cannot show.
 "$eqlab" plot why-certify/cce-v.csv=cce-v why-certify/exp3-ix.csv=exp3-ix \
   --metric cce_gap_upper --metric last_iterate_gap --metric average_gap \
-  --title "$game: certified policy vs last iterate vs visit average" --linear-y \
+  --title "$game: certified policy vs last iterate vs visit average" --linear-y --x-label episodes \
   --out why-certify/why-certify.png

@@ -111,6 +111,30 @@ TEST_CASE("several curves: a curve without any metric to draw is skipped, none a
   CHECK_FALSE(fs::exists("unused.png"));
 }
 
+TEST_CASE("a metric column without any value stays out of the figure and its legend") {
+  if (find_program("gnuplot").empty()) {
+    MESSAGE("gnuplot is not installed: plot not drawn");
+    return;
+  }
+  // A learner without a certified policy has the column, all NaN, beside one that has it.
+  Curve without({"cce_gap_upper", "last_iterate_gap"});
+  for (std::int64_t t : {1, 10, 100}) without.add_row(t, {std::numeric_limits<double>::quiet_NaN(), 0.5});
+  Curve with({"cce_gap_upper", "last_iterate_gap"});
+  for (std::int64_t t : {1, 10, 100}) with.add_row(t, {1.0 / t, 0.4});
+  PlotOptions options;
+  options.metrics = {"cce_gap_upper", "last_iterate_gap"};
+  options.format = PlotFormat::svg;
+  options.x_label = "episodes";
+  const fs::path svg = fs::temp_directory_path() / ("eqlab-plot-nan-" + std::to_string(getpid()) + ".svg");
+  plot_curves({{"exp3-ix", without}, {"cce-v", with}}, svg.string(), options);
+  const std::string text = read_bytes(svg);
+  CHECK(text.find(">exp3-ix: last_iterate_gap<") != std::string::npos);
+  CHECK(text.find(">cce-v: cce_gap_upper<") != std::string::npos);
+  CHECK(text.find(">exp3-ix: cce_gap_upper<") == std::string::npos);
+  CHECK(text.find(">episodes<") != std::string::npos);
+  fs::remove(svg);
+}
+
 TEST_CASE("gnuplot draws several labelled curves in one PNG of the size asked for") {
   if (find_program("gnuplot").empty()) {
     MESSAGE("gnuplot is not installed: plot not drawn");

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <sstream>
+#include <string>
 #include <utility>
 
 #include <eqlab/lib/error.hpp>
@@ -12,6 +14,14 @@ namespace eqlab {
 
 namespace {
 
+// A joint-action count as a whole number while it is one exactly, else in e-notation.
+std::string joint_text(double joint) {
+  std::ostringstream text;
+  if (joint < 9.007199254740992e15) text << std::fixed << std::setprecision(0);
+  text << joint;
+  return text.str();
+}
+
 // Options read, then the memory guard, before any joint table exists.
 NashViOptions checked_options(const MarkovModel& model, const nlohmann::json& json) {
   NashViOptions o = read_nash_vi_options(json, model);
@@ -20,7 +30,7 @@ NashViOptions checked_options(const MarkovModel& model, const nlohmann::json& js
     std::ostringstream message;
     message << "solver nash-vi: the joint-action tables of '" << model.name() << "' would take about "
             << memory_text(static_cast<std::uint64_t>(std::min(bytes, 1e19)))
-            << " (H·S·ΠA_i·(S + m + 3)·8 bytes with ΠA_i = " << model.joint_actions()
+            << " (H·S·ΠA_i·(S + m + 3)·8 bytes with ΠA_i = " << joint_text(model.joint_actions())
             << "), above max_memory_bytes = " << memory_text(static_cast<std::uint64_t>(o.max_memory_bytes));
     throw UsageError(message.str());
   }

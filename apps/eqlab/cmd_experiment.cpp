@@ -119,7 +119,7 @@ int run_markov_experiment_command(const Args& args, const std::string& config_pa
   for (const MarkovEpisodesRow& row : report.episodes)
     std::cout << field("episodes") << row.label << " on " << row.game << " (x = " << value_text(row.x) << ", ε = "
               << value_text(row.epsilon) << "): "
-              << (row.status == "ok" ? value_text(std::round(row.median)) : row.status) << " (" << row.reached << "/" << row.seeds
+              << (row.status == "ok" ? std::to_string(std::llround(row.median)) : row.status) << " (" << row.reached << "/" << row.seeds
               << " seeds reached)\n";
   for (const MarkovFitRow& fit : report.fits)
     if (std::isnan(fit.slope))

@@ -359,6 +359,9 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
   // Episodes to each ε of every run that ran, per (game, algorithm, ε), in seed order.
   const std::size_t E = config.epsilons.size();
   std::vector<std::vector<double>> reach(G * A * E);
+  // The first checkpoint of each game and algorithm: an ε reached there is reached "at the
+  // start", a value known only from above, which no fit can use.
+  std::vector<double> first_checkpoint(G * A, kNan);
   auto reach_of = [&](std::size_t g, std::size_t a, std::size_t e) -> std::vector<double>& {
     return reach[(g * A + a) * E + e];
   };
@@ -367,6 +370,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
       for (std::size_t s = 0; s < S; ++s) {
         const RunRecord& record = runs[index(g, a, s)];
         if (!record.refused.empty()) continue;
+        if (!record.curve.rows.empty()) first_checkpoint[g * A + a] = static_cast<double>(record.curve.rows.front().iteration);
         std::vector<std::int64_t> ks;
         for (const Curve::Row& r : record.curve.rows) ks.push_back(r.iteration);
         const std::vector<double> gaps = record.curve.column(config.metric);
@@ -392,16 +396,24 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
           row.low = low;
           row.high = high;
         }
-        row.status = seeds.empty() ? "refused" : std::isfinite(row.median) ? "ok" : "not reached";
+        row.status = seeds.empty()                                   ? "refused"
+                     : !std::isfinite(row.median)                    ? "not reached"
+                     : row.median <= first_checkpoint[g * A + a]     ? "at start"
+                                                                     : "ok";
         if (seeds.empty()) ++report.refused;
         report.episodes.push_back(row);
       }
+  auto at_start = [&](std::size_t g, std::size_t a, std::size_t e) {
+    return report.episodes[(g * A + a) * E + e].status == "at start";
+  };
   for (std::size_t a = 0; a < A; ++a)
     for (std::size_t e = 0; e < E; ++e) {
       std::vector<ScalingPoint> points;
       for (std::size_t g = 0; g < G; ++g)
-        if (!reach_of(g, a, e).empty()) points.push_back({config.games[g].x, reach_of(g, a, e)});
-      if (points.size() < 2) continue;
+        if (!reach_of(g, a, e).empty() && !at_start(g, a, e)) points.push_back({config.games[g].x, reach_of(g, a, e)});
+      // With fewer than two usable points the row stays, with no slope, so that the
+      // summary says why there is no fit.
+      if (G < 2) continue;
       const MarkovExperimentAlgorithm& algorithm = config.algorithms[a];
       const ScalingModel model = algorithm.fit == "exponential" ? ScalingModel::exponential : ScalingModel::power;
       const ScalingFit fit = fit_scaling(points, model, 1000, config.seeds.front() + a * E + e);
@@ -413,7 +425,8 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
       for (std::size_t a = 0; a < A; ++a) {
         std::vector<ScalingPoint> points;
         for (std::size_t e = 0; e < E; ++e)
-          if (!reach_of(g, a, e).empty()) points.push_back({1.0 / config.epsilons[e], reach_of(g, a, e)});
+          if (!reach_of(g, a, e).empty() && !at_start(g, a, e))
+            points.push_back({1.0 / config.epsilons[e], reach_of(g, a, e)});
         const ScalingFit fit = fit_scaling(points, ScalingModel::power, 1000, config.seeds.front() + g * A + a);
         report.epsilon_fits.push_back(
             {config.games[g].label, config.algorithms[a].label, fit.points, fit.slope, fit.low, fit.high});

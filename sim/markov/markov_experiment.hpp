@@ -26,7 +26,9 @@
 //   summary.csv   game,label,metric,episodes,runs,median,q25,q75
 //   episodes.csv  game,label,x,epsilon,seeds,reached,median,low,high,status
 //                 (median episodes to ε over seeds; low/high a 95% bootstrap interval;
-//                 status "ok", "not reached" (median above the budget) or "refused")
+//                 status "ok", "not reached" (median above the budget), "at start" (median
+//                 at the first checkpoint: the gap started below ε; left out of the fits)
+//                 or "refused")
 //   fits.csv      label,epsilon,model,points,slope,low,high,theory
 //   eps_fits.csv  game,label,points,slope,low,high   (with two ε or more: the slope of
 //                 log median episodes against log(1/ε); theory 2 for ε^-2 algorithms)

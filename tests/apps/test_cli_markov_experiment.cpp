@@ -83,11 +83,15 @@ TEST_CASE("cli markov experiment: a tiny config writes every file with its docum
   CHECK(r.out.rfind("experiment      tiny\nruns            8\n", 0) == 0);
   CHECK(has(r.out, "\nepisodes        cce-v on m2 (x = 2, ε = 0.3): "));
   CHECK(has(r.out, "\nepisodes        nash-vi on m3 (x = 3, ε = 0.2): "));
-  CHECK(has(r.out, "\nfit             nash-vi, ε = 0.3: episodes grow as x^b, b = "));
+  CHECK(has(r.out, "\nfit             nash-vi, ε = 0.2: fewer than two points reached ε, no fit\n"));
   CHECK(has(r.out, "\nfit             nash-vi on m2: episodes grow as (1/ε)^"));
   // 2000 episodes are too few for CCE-V to reach 0.2 on m2, and one ε gives no slope.
   CHECK(has(r.out, "\nfit             cce-v on m2: fewer than two ε reached, no slope\n"));
   CHECK(has(r.out, "\nfit             cce-v, ε = 0.2: fewer than two points reached ε, no fit\n"));
+  // On m3 the gap starts below both ε: reached "at start", a count no fit can use.
+  CHECK(has(r.out, "\nepisodes        cce-v on m3 (x = 3, ε = 0.3): at start (2/2 seeds reached)\n"));
+  CHECK(has(r.out, "\nfit             cce-v on m3: fewer than two ε reached, no slope\n"));
+  CHECK(has(read_text(dir / "results" / "episodes.csv"), "\nm3,cce-v,3,0.3,2,2,1,1,1,at start\n"));
   CHECK(has(r.out, "\nwrote           results/eps_fits.csv\n"));
 
   const fs::path out = dir / "results";

@@ -27,14 +27,9 @@ namespace {
 using eqlab::test::read_text;
 using eqlab::test::Run;
 using eqlab::test::run_eqlab;
+using eqlab::test::count_lines;
 
 fs::path scratch(const std::string& name) { return eqlab::test::scratch("" + name); }
-
-int lines(const std::string& text) {
-  int n = 0;
-  for (char c : text) n += c == '\n';
-  return n;
-}
 
 }  // namespace
 
@@ -49,7 +44,7 @@ TEST_CASE("cli: bad usage exits 2 with one line that says where to read help") {
     CAPTURE(args);
     const Run r = run_eqlab(args, dir);
     CHECK(r.code == 2);
-    CHECK(lines(r.err) == 1);
+    CHECK(count_lines(r.err) == 1);
     CHECK(r.err.rfind("eqlab", 0) == 0);
     CHECK(r.err.find("run 'eqlab") != std::string::npos);
     CHECK(r.out.empty());
@@ -79,13 +74,13 @@ TEST_CASE("cli: bad input exits 1: missing file, unknown game, invalid game file
   CHECK(r.err.rfind("eqlab info: unknown game 'notes.txt': ", 0) == 0);
   r = run_eqlab("solve 'kuhn(players=99)' --iterations 5", dir);
   CHECK(r.code == 1);
-  CHECK(lines(r.err) == 1);
+  CHECK(count_lines(r.err) == 1);
 
   std::ofstream(dir / "bad.json") << R"({"format": "eqlab-game/1", "type": "normal", "players": ["a", "b"],
     "actions": [["x"], ["y"]], "payoffs": [[[1]]]})";
   r = run_eqlab("info bad.json", dir);
   CHECK(r.code == 1);
-  CHECK(lines(r.err) == 1);
+  CHECK(count_lines(r.err) == 1);
   CHECK(r.err.find("bad.json") != std::string::npos);
 
   r = run_eqlab("eval kuhn missing-result.json", dir);
@@ -139,7 +134,7 @@ TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploi
 
   const std::string csv = read_text(dir / "out/curve.csv");
   CHECK(csv.rfind("iteration,nash_conv,exploitability,value_0,value_1\n1,", 0) == 0);
-  CHECK(lines(csv) == 11);
+  CHECK(count_lines(csv) == 11);
   CHECK(csv.find("\n200,") != std::string::npos);
 
   r = run_eqlab("eval kuhn out/result.json --json", dir);
@@ -225,7 +220,7 @@ TEST_CASE("cli: solve --out - writes only the result to stdout, the summary to s
   r = run_eqlab("solve kuhn --iterations 20 --checkpoints 3 --curve -", dir);
   REQUIRE(r.code == 0);
   CHECK(r.out.rfind("iteration,nash_conv,exploitability,value_0,value_1\n1,", 0) == 0);
-  CHECK(lines(r.out) == 4);
+  CHECK(count_lines(r.out) == 4);
   CHECK(r.err.find("exploitability") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "-"));
   // Without '-' the summary stays on stdout.

@@ -20,12 +20,12 @@ namespace {
 using eqlab::test::read_text;
 using eqlab::test::Run;
 using eqlab::test::run_eqlab;
+using eqlab::test::count_lines;
+using eqlab::test::write_text;
 
 fs::path scratch(const std::string& name) { return eqlab::test::scratch("experiment-" + name); }
 
 bool has_gnuplot() { return std::system("command -v gnuplot >/dev/null 2>&1") == 0; }
-
-void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 // 2 games × 2 algorithms × 2 seeds, 200 iterations.
 const char* const kGrid = R"json({
@@ -35,13 +35,11 @@ const char* const kGrid = R"json({
   "algorithms": [{"solver": "omd", "feedback": "full"}, {"solver": "efce-omd", "feedback": "full"}],
   "seeds": 2, "iterations": 200, "checkpoints": 10, "metric": "efce_gap"})json";
 
-int lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
-
 }  // namespace
 
 TEST_CASE("cli: experiment runs a grid and writes runs, summary, rates and plots") {
   const fs::path dir = scratch("grid");
-  write(dir / "grid.json", kGrid);
+  write_text(dir / "grid.json", kGrid);
   const Run r = run_eqlab("experiment grid.json --out results", dir);
   REQUIRE_MESSAGE(r.code == 0, r.err);
   CHECK(r.out.find("runs            8") != std::string::npos);
@@ -53,7 +51,7 @@ TEST_CASE("cli: experiment runs a grid and writes runs, summary, rates and plots
   CHECK(summary.rfind("game,label,metric,iteration,seeds,mean,sd,low,high\n", 0) == 0);
   CHECK(summary.find("\nsheriff,efce-omd,efce_gap,200,2,") != std::string::npos);
   const std::string rates = read_text(dir / "results/rates.csv");
-  CHECK(lines(rates) == 5);  // header and one line per game and algorithm
+  CHECK(count_lines(rates) == 5);  // header and one line per game and algorithm
   CHECK(rates.find("\nkuhn3,efce-omd,efce_gap,") != std::string::npos);
   // Nothing left under a temporary name.
   for (const auto& entry : fs::recursive_directory_iterator(dir / "results"))
@@ -78,7 +76,7 @@ TEST_CASE("cli: experiment runs a grid and writes runs, summary, rates and plots
 
 TEST_CASE("cli: a stopped experiment resumes to the same summary, on any thread count") {
   const fs::path dir = scratch("resume");
-  write(dir / "grid.json", kGrid);
+  write_text(dir / "grid.json", kGrid);
   REQUIRE(run_eqlab("experiment grid.json --out fresh --no-plots --threads 1", dir).code == 0);
   REQUIRE(run_eqlab("experiment grid.json --out stopped --no-plots", dir).code == 0);
   CHECK(read_text(dir / "fresh/summary.csv") == read_text(dir / "stopped/summary.csv"));
@@ -89,7 +87,7 @@ TEST_CASE("cli: a stopped experiment resumes to the same summary, on any thread 
   const fs::path lost = dir / "stopped/runs/sheriff/omd/seed-1.csv";
   const std::string lost_text = read_text(lost);
   fs::remove(lost);
-  write(lost.string() + ".partial", lost_text.substr(0, lost_text.size() / 3));
+  write_text(lost.string() + ".partial", lost_text.substr(0, lost_text.size() / 3));
   fs::remove(dir / "stopped/summary.csv");
   fs::remove(dir / "stopped/rates.csv");
 
@@ -104,7 +102,7 @@ TEST_CASE("cli: a stopped experiment resumes to the same summary, on any thread 
   // Another config's folder is not resumed (exit 2, a request that cannot be carried out).
   std::string other = kGrid;
   other.replace(other.find("\"checkpoints\": 10"), 17, "\"checkpoints\": 12");
-  write(dir / "other.json", other);
+  write_text(dir / "other.json", other);
   const Run refused = run_eqlab("experiment other.json --out stopped --no-plots --resume", dir);
   CHECK(refused.code == 2);
   CHECK(refused.err.find("holds the runs of another config (its \"checkpoints\" differ)") != std::string::npos);
@@ -114,7 +112,7 @@ TEST_CASE("cli: experiment finds game files beside its config") {
   const fs::path dir = scratch("beside");
   fs::create_directories(dir / "configs");
   fs::copy_file(EQLAB_SOURCE_DIR "/examples/games/shapley-asymmetric.json", dir / "configs/shapley.json");
-  write(dir / "configs/exp.json", R"json({"games": ["shapley.json"], "algorithms": [{"solver": "efce-omd"}],
+  write_text(dir / "configs/exp.json", R"json({"games": ["shapley.json"], "algorithms": [{"solver": "efce-omd"}],
                                           "seeds": 1, "iterations": 50, "checkpoints": 5})json");
   const Run r = run_eqlab("experiment configs/exp.json --out r --no-plots", dir);
   REQUIRE_MESSAGE(r.code == 0, r.err);
@@ -126,11 +124,11 @@ TEST_CASE("cli: experiment finds game files beside its config") {
 TEST_CASE("cli: experiment refuses bad configs and usage") {
   const fs::path dir = scratch("errors");
   auto refused = [&](const std::string& config, const std::string& args, int code, const std::string& says) {
-    write(dir / "bad.json", config);
+    write_text(dir / "bad.json", config);
     const Run r = run_eqlab("experiment " + args, dir);
     CHECK_MESSAGE(r.code == code, r.err);
     CHECK_MESSAGE(r.err.find(says) != std::string::npos, r.err);
-    CHECK_MESSAGE(lines(r.err) == 1, r.err);
+    CHECK_MESSAGE(count_lines(r.err) == 1, r.err);
     CHECK(r.out.empty());
   };
   const std::string grid = kGrid;

@@ -19,13 +19,9 @@ namespace {
 
 using eqlab::test::Run;
 using eqlab::test::run_eqlab;
+using eqlab::test::write_text;
 
 const std::string kPeek = "'" EQLAB_SOURCE_DIR "/tests/data/kefce-peek.json'";
-
-void write_text(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-}
 
 // ν: half the time P2 plays y0 and P1 is told (S, g0, g0), half the time y1 and
 // (D, g1, g1). Following earns (1 + 3/2) / 2 = 1.25. A 1-deviator told S switches to D and

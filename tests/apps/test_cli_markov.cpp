@@ -23,15 +23,12 @@ namespace {
 using eqlab::test::read_text;
 using eqlab::test::Run;
 using eqlab::test::run_eqlab;
+using eqlab::test::contains;
+using eqlab::test::count_lines;
+using eqlab::test::write_text;
 using json = nlohmann::ordered_json;
 
 fs::path scratch(const std::string& name) { return eqlab::test::scratch("markov-" + name); }
-
-void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-int lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
 // Small enough that every learner runs a few thousand episodes in well under a second.
 const std::string kSpec = "markov-polymatrix(players=3,states=2,actions=2,horizon=2)";
@@ -83,11 +80,11 @@ TEST_CASE("cli markov: solve runs each of the five learners and prints its outpu
     CHECK_MESSAGE(r.code == 0, r.err);
     CHECK(r.err.empty());
     CHECK(r.out.rfind("game            " + kName + "\n", 0) == 0);
-    CHECK(has(r.out, "\nsolver          " + solver + ", seed 1: " + episodes_for(solver) + " episodes in "));
-    for (const std::string& part : parts) CHECK_MESSAGE(has(r.out, part), r.out);
+    CHECK(contains(r.out, "\nsolver          " + solver + ", seed 1: " + episodes_for(solver) + " episodes in "));
+    for (const std::string& part : parts) CHECK_MESSAGE(contains(r.out, part), r.out);
     // Every learner but exp3-ix has an output whose per-player values are printed.
-    CHECK(has(r.out, "\nvalues          p0: ") == (solver != "exp3-ix"));
-    CHECK(!has(r.out, "wrote"));
+    CHECK(contains(r.out, "\nvalues          p0: ") == (solver != "exp3-ix"));
+    CHECK(!contains(r.out, "wrote"));
   }
 }
 
@@ -97,7 +94,7 @@ TEST_CASE("cli markov: --out writes eqlab-result/1 and --curve the runner's colu
                           "--out result.json --curve curve.csv",
                           dir);
   REQUIRE_MESSAGE(r.code == 0, r.err);
-  CHECK(has(r.out, "\nwrote           result.json, curve.csv\n"));
+  CHECK(contains(r.out, "\nwrote           result.json, curve.csv\n"));
   const json result = json::parse(read_text(dir / "result.json"));
   std::vector<std::string> members;
   for (const auto& [key, value] : result.items()) members.push_back(key);
@@ -145,10 +142,10 @@ TEST_CASE("cli markov: --out writes eqlab-result/1 and --curve the runner's colu
   CHECK(curve.back()["cce_gap_exact"].is_null());
   const std::string csv = read_text(dir / "curve.csv");
   CHECK(csv.rfind(kCurveHeader, 0) == 0);
-  CHECK(lines(csv) == 5);
-  CHECK(has(csv, "\n2000,"));
+  CHECK(count_lines(csv) == 5);
+  CHECK(contains(csv, "\n2000,"));
   // The columns a certified learner has no output for hold nan.
-  CHECK(has(csv, ",nan,nan,nan,"));
+  CHECK(contains(csv, ",nan,nan,nan,"));
 
   // A learner without a product policy writes no strategies.
   const json vi = solve_result(dir, "nash-vi", "3", "vi.json");
@@ -200,7 +197,7 @@ TEST_CASE("cli markov: the policy file reproduces the printed gaps through eval,
     // Without --json, eval prints the same numbers as solve did.
     const Run text = run_eqlab("eval " + kGame + " policy.json", dir);
     REQUIRE(text.code == 0);
-    CHECK(has(text.out, "\npolicy          policy.json (" + eval["kind"].get<std::string>() + ")\n"));
+    CHECK(contains(text.out, "\npolicy          policy.json (" + eval["kind"].get<std::string>() + ")\n"));
     CHECK(text.err.empty());
   }
   // A game of the same shape but another seed: evaluated, with a warning naming both games.
@@ -240,8 +237,8 @@ TEST_CASE("cli markov: wrong flags, solvers, parameters and policy files are ref
     const Run r = run_eqlab(args, dir);
     INFO(args);
     CHECK_MESSAGE(r.code == code, r.err);
-    CHECK_MESSAGE(has(r.err, says), r.err);
-    CHECK_MESSAGE(lines(r.err) == 1, r.err);
+    CHECK_MESSAGE(contains(r.err, says), r.err);
+    CHECK_MESSAGE(count_lines(r.err) == 1, r.err);
     CHECK(r.out.empty());
   };
   refused("solve " + kGame + " --solver nope --no-progress", 2,
@@ -281,9 +278,9 @@ TEST_CASE("cli markov: games lists the Markov games and info describes them") {
   const fs::path dir = scratch("info");
   const Run games = run_eqlab("games", dir);
   REQUIRE(games.code == 0);
-  CHECK(has(games.out, "Built-in Markov games"));
+  CHECK(contains(games.out, "Built-in Markov games"));
   for (const char* name : {"markov-random", "markov-polymatrix", "markov-congestion", "markov-team", "markov-cycle"})
-    CHECK_MESSAGE(has(games.out, std::string("\n") + name + " "), name);
+    CHECK_MESSAGE(contains(games.out, std::string("\n") + name + " "), name);
 
   const Run builtin = run_eqlab("info 'markov-team(players=2)'", dir);
   REQUIRE_MESSAGE(builtin.code == 0, builtin.err);
@@ -295,25 +292,25 @@ TEST_CASE("cli markov: games lists the Markov games and info describes them") {
         "episode\n"
         "nash-vi         about 896 B for its joint-action model\n");
 
-  write(dir / "coordination.json", kCoordination);
+  write_text(dir / "coordination.json", kCoordination);
   const Run file = run_eqlab("info coordination.json", dir);
   REQUIRE_MESSAGE(file.code == 0, file.err);
-  CHECK(has(file.out, "game            two-step-coordination\n"));
-  CHECK(has(file.out, "type            markov: 2 players, horizon 2, 1 states\n"));
-  CHECK(has(file.out, "actions         2, 2 (max 2, joint 4 per state)\n"));
+  CHECK(contains(file.out, "game            two-step-coordination\n"));
+  CHECK(contains(file.out, "type            markov: 2 players, horizon 2, 1 states\n"));
+  CHECK(contains(file.out, "actions         2, 2 (max 2, joint 4 per state)\n"));
 }
 
 TEST_CASE("cli markov: a Markov game file is solved, written and evaluated end to end") {
   const fs::path dir = scratch("file");
-  write(dir / "coordination.json", kCoordination);
+  write_text(dir / "coordination.json", kCoordination);
   // Nash-CA climbs to (x, x) at both steps: each player gets 2, nobody gains by deviating.
   const Run r = run_eqlab("solve coordination.json --solver nash-ca --episodes 2000 --no-progress --out result.json "
                           "--policy policy.json --curve curve.csv",
                           dir);
   REQUIRE_MESSAGE(r.code == 0, r.err);
-  CHECK(has(r.out, "game            two-step-coordination\n"));
-  CHECK(has(r.out, "\nvalues          a: 2\n                b: 2\n"));
-  CHECK(has(r.out, "\nnash gap        Nash gap 0.0000e+00\n"));
+  CHECK(contains(r.out, "game            two-step-coordination\n"));
+  CHECK(contains(r.out, "\nvalues          a: 2\n                b: 2\n"));
+  CHECK(contains(r.out, "\nnash gap        Nash gap 0.0000e+00\n"));
   const json result = json::parse(read_text(dir / "result.json"));
   CHECK(result["game"] == "two-step-coordination");
   CHECK(result["concept"] == "nash");
@@ -335,7 +332,7 @@ TEST_CASE("cli markov: a Markov game file is solved, written and evaluated end t
   // A learner of correlated play on the same file; its policy reads back through eval.
   const Run vi = run_eqlab("solve coordination.json --solver nash-vi --episodes 300 --no-progress --policy vi.json", dir);
   REQUIRE_MESSAGE(vi.code == 0, vi.err);
-  CHECK(has(vi.out, "\ncorrelated      CCE gap "));
+  CHECK(contains(vi.out, "\ncorrelated      CCE gap "));
   const Run ve = run_eqlab("eval coordination.json vi.json --json", dir);
   REQUIRE_MESSAGE(ve.code == 0, ve.err);
   CHECK(json::parse(ve.out)["kind"] == "correlated");

@@ -23,14 +23,11 @@ namespace {
 using eqlab::test::read_text;
 using eqlab::test::Run;
 using eqlab::test::run_eqlab;
+using eqlab::test::contains;
+using eqlab::test::count_lines;
+using eqlab::test::write_text;
 
 fs::path scratch(const std::string& name) { return eqlab::test::scratch("markov-experiment-" + name); }
-
-void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-int lines(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
 
 // 2 games (x = 2 and 3 players) × cce-v and nash-vi × 2 seeds, 2000 episodes.
 const char* const kConfig = R"json({"type": "markov", "name": "tiny",
@@ -76,23 +73,23 @@ Run run_config(const fs::path& dir, const std::string& out, const std::string& e
 
 TEST_CASE("cli markov experiment: a tiny config writes every file with its documented header") {
   const fs::path dir = scratch("files");
-  write(dir / "tiny.json", kConfig);
+  write_text(dir / "tiny.json", kConfig);
   const Run r = run_config(dir, "results");
   REQUIRE_MESSAGE(r.code == 0, r.err);
   CHECK(r.err.empty());
   CHECK(r.out.rfind("experiment      tiny\nruns            8\n", 0) == 0);
-  CHECK(has(r.out, "\nepisodes        cce-v on m2 (x = 2, ε = 0.3): "));
-  CHECK(has(r.out, "\nepisodes        nash-vi on m3 (x = 3, ε = 0.2): "));
-  CHECK(has(r.out, "\nfit             nash-vi, ε = 0.2: fewer than two points reached ε, no fit\n"));
-  CHECK(has(r.out, "\nfit             nash-vi on m2: episodes grow as (1/ε)^"));
+  CHECK(contains(r.out, "\nepisodes        cce-v on m2 (x = 2, ε = 0.3): "));
+  CHECK(contains(r.out, "\nepisodes        nash-vi on m3 (x = 3, ε = 0.2): "));
+  CHECK(contains(r.out, "\nfit             nash-vi, ε = 0.2: fewer than two points reached ε, no fit\n"));
+  CHECK(contains(r.out, "\nfit             nash-vi on m2: episodes grow as (1/ε)^"));
   // 2000 episodes are too few for CCE-V to reach 0.2 on m2, and one ε gives no slope.
-  CHECK(has(r.out, "\nfit             cce-v on m2: fewer than two ε reached, no slope\n"));
-  CHECK(has(r.out, "\nfit             cce-v, ε = 0.2: fewer than two points reached ε, no fit\n"));
+  CHECK(contains(r.out, "\nfit             cce-v on m2: fewer than two ε reached, no slope\n"));
+  CHECK(contains(r.out, "\nfit             cce-v, ε = 0.2: fewer than two points reached ε, no fit\n"));
   // On m3 the gap starts below both ε: reached "at start", a count no fit can use.
-  CHECK(has(r.out, "\nepisodes        cce-v on m3 (x = 3, ε = 0.3): at start (2/2 seeds reached)\n"));
-  CHECK(has(r.out, "\nfit             cce-v on m3: fewer than two ε reached, no slope\n"));
-  CHECK(has(read_text(dir / "results" / "episodes.csv"), "\nm3,cce-v,3,0.3,2,2,1,1,1,at start\n"));
-  CHECK(has(r.out, "\nwrote           results/eps_fits.csv\n"));
+  CHECK(contains(r.out, "\nepisodes        cce-v on m3 (x = 3, ε = 0.3): at start (2/2 seeds reached)\n"));
+  CHECK(contains(r.out, "\nfit             cce-v on m3: fewer than two ε reached, no slope\n"));
+  CHECK(contains(read_text(dir / "results" / "episodes.csv"), "\nm3,cce-v,3,0.3,2,2,1,1,1,at start\n"));
+  CHECK(contains(r.out, "\nwrote           results/eps_fits.csv\n"));
 
   const fs::path out = dir / "results";
   const nlohmann::json manifest = nlohmann::json::parse(read_text(out / "experiment.json"));
@@ -118,24 +115,24 @@ TEST_CASE("cli markov experiment: a tiny config writes every file with its docum
     CHECK(csv.rfind("iteration,gap,cce_gap_upper,ce_gap_upper,cce_gap_lower,cce_gap_exact,last_iterate_gap,"
                     "average_gap,cce_gap,ce_gap,nash_gap,seconds,memory_mb\n",
                     0) == 0);
-    CHECK(lines(csv) == 7);  // the header and 6 checkpoints
-    CHECK(has(csv, "\n2000,"));
+    CHECK(count_lines(csv) == 7);  // the header and 6 checkpoints
+    CHECK(contains(csv, "\n2000,"));
   }
   const std::string summary = read_text(out / "summary.csv");
   CHECK(summary.rfind("game,label,metric,episodes,runs,median,q25,q75\n", 0) == 0);
-  CHECK(has(summary, "\nm3,nash-vi,gap,2000,2,"));
+  CHECK(contains(summary, "\nm3,nash-vi,gap,2000,2,"));
   const std::string episodes = read_text(out / "episodes.csv");
   CHECK(episodes.rfind("game,label,x,epsilon,seeds,reached,median,low,high,status\n", 0) == 0);
-  CHECK(lines(episodes) == 1 + 2 * 2 * 2);  // per game, algorithm and ε
-  CHECK(has(episodes, "\nm2,cce-v,2,0.3,2,"));
-  CHECK(has(episodes, "\nm3,nash-vi,3,0.2,2,"));
+  CHECK(count_lines(episodes) == 1 + 2 * 2 * 2);  // per game, algorithm and ε
+  CHECK(contains(episodes, "\nm2,cce-v,2,0.3,2,"));
+  CHECK(contains(episodes, "\nm3,nash-vi,3,0.2,2,"));
   const std::string fits = read_text(out / "fits.csv");
   CHECK(fits.rfind("label,epsilon,model,points,slope,low,high,theory\n", 0) == 0);
-  CHECK(lines(fits) == 1 + 2 * 2);  // per algorithm and ε
-  CHECK(has(fits, "\nnash-vi,0.3,power,"));
+  CHECK(count_lines(fits) == 1 + 2 * 2);  // per algorithm and ε
+  CHECK(contains(fits, "\nnash-vi,0.3,power,"));
   const std::string eps_fits = read_text(out / "eps_fits.csv");
   CHECK(eps_fits.rfind("game,label,points,slope,low,high\n", 0) == 0);
-  CHECK(lines(eps_fits) == 1 + 2 * 2);  // per game and algorithm
+  CHECK(count_lines(eps_fits) == 1 + 2 * 2);  // per game and algorithm
   CHECK(!fs::exists(out / "plots"));
   for (const auto& entry : fs::recursive_directory_iterator(out))
     CHECK_MESSAGE(entry.path().extension() != ".partial", entry.path());
@@ -146,7 +143,7 @@ TEST_CASE("cli markov experiment: the same config gives the same files, on any t
   // Three runs of the grid: a smaller budget keeps the test fast.
   std::string config = kConfig;
   config.replace(config.find("\"episodes\": 2000"), 16, "\"episodes\": 600");
-  write(dir / "tiny.json", config);
+  write_text(dir / "tiny.json", config);
   const Run a = run_config(dir, "a");
   REQUIRE_MESSAGE(a.code == 0, a.err);
   const Run b = run_config(dir, "b");
@@ -179,12 +176,12 @@ TEST_CASE("cli markov experiment: bad configs are refused with the pointer of th
     return text;
   };
   auto refused = [&](const std::string& text, const std::string& args, int code, const std::string& says) {
-    write(dir / "bad.json", text);
+    write_text(dir / "bad.json", text);
     const Run r = run_eqlab("experiment bad.json " + args, dir);
     INFO(text);
     CHECK_MESSAGE(r.code == code, r.err);
-    CHECK_MESSAGE(has(r.err, says), r.err);
-    CHECK_MESSAGE(lines(r.err) == 1, r.err);
+    CHECK_MESSAGE(contains(r.err, says), r.err);
+    CHECK_MESSAGE(count_lines(r.err) == 1, r.err);
     CHECK(r.out.empty());
   };
   const std::string out = "--out o --no-plots --no-progress";
@@ -222,17 +219,17 @@ TEST_CASE("cli markov experiment: bad configs are refused with the pointer of th
 
 TEST_CASE("cli markov experiment: a game without x sits at x = 0") {
   const fs::path dir = scratch("no-x");
-  write(dir / "tiny.json", R"json({"type": "markov", "games": ["markov-team"],
+  write_text(dir / "tiny.json", R"json({"type": "markov", "games": ["markov-team"],
  "algorithms": [{"solver": "exp3-ix"}], "seeds": 1, "episodes": 50, "checkpoints": 3, "epsilon": 0.5})json");
   const Run r = run_config(dir, "o");
   REQUIRE_MESSAGE(r.code == 0, r.err);
   // The name defaults to the config's file name, the game's label to its spec.
   CHECK(r.out.rfind("experiment      tiny\nruns            1\n", 0) == 0);
   const std::string episodes = read_text(dir / "o/episodes.csv");
-  CHECK(has(episodes, "\nmarkov-team,exp3-ix,0,0.5,1,"));
+  CHECK(contains(episodes, "\nmarkov-team,exp3-ix,0,0.5,1,"));
   // One ε: no ε fits; one game: no scaling fit.
   CHECK(!fs::exists(dir / "o/eps_fits.csv"));
-  CHECK(lines(read_text(dir / "o/fits.csv")) == 1);
+  CHECK(count_lines(read_text(dir / "o/fits.csv")) == 1);
   CHECK(fs::is_regular_file(dir / "o/runs/markov-team/exp3-ix/seed-0.csv"));
 }
 

@@ -91,7 +91,9 @@ double CongestionMarkov::potential(int h, int s, std::span<const int> a) const {
 }
 
 void CongestionMarkov::rewards(int h, int s, std::span<const int> a, std::span<double> out) const {
-  std::vector<int> load(num_actions(0), 0);
+  // The simulator calls this every step: the loads go to a buffer kept per thread.
+  thread_local std::vector<int> load;
+  load.assign(static_cast<std::size_t>(num_actions(0)), 0);
   for (int b : a) ++load[b];
   for (int i = 0; i < num_players(); ++i) out[i] = cost(h, s, a[i], load[a[i]]);
 }

@@ -117,7 +117,9 @@ void DirichletMarkov::next_distribution(int h, int s, std::span<const int> a, st
 }
 
 int DirichletMarkov::sample_next(int h, int s, std::span<const int> a, double u) const {
-  std::vector<double> dist(num_states());
+  // The simulator calls this every step: the row goes to a buffer kept per thread.
+  thread_local std::vector<double> dist;
+  dist.resize(static_cast<std::size_t>(num_states()));
   next_distribution(h, s, a, dist);
   return invert_cdf(dist, u);
 }

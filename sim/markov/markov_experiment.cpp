@@ -12,6 +12,7 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include <tbb/parallel_for.h>
 
@@ -275,9 +276,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
       throw InputError(config.file, "/games/" + std::to_string(g),
                        "\"" + config.games[g].spec + "\" is not a Markov game: give a markov game file or a built-in " +
                            "(markov-random, markov-polymatrix, markov-congestion, markov-team, markov-cycle)");
-    } catch (const InputError& e) {
-      throw InputError(config.file, "/games/" + std::to_string(g), e.what());
-    } catch (const UsageError& e) {
+    } catch (const std::runtime_error& e) {  // InputError (a bad game file), UsageError (bad parameters)
       throw InputError(config.file, "/games/" + std::to_string(g), e.what());
     }
   }

@@ -116,20 +116,22 @@ int run_markov_experiment_command(const Args& args, const std::string& config_pa
   std::cout << field("experiment") << config.name << "\n" << field("runs") << report.runs;
   if (report.refused > 0) std::cout << " (" << report.refused << " game/algorithm pairs refused)";
   std::cout << "\n";
+  // Episode counts are medians of interpolated crossings: whole numbers are precise enough.
   for (const MarkovEpisodesRow& row : report.episodes)
-    std::cout << field("episodes") << row.label << " on " << row.game << " (x = " << value_text(row.x) << ", ε = "
-              << value_text(row.epsilon) << "): "
-              << (row.status == "ok" ? std::to_string(std::llround(row.median)) : row.status) << " (" << row.reached << "/" << row.seeds
-              << " seeds reached)\n";
-  for (const MarkovFitRow& fit : report.fits)
-    if (std::isnan(fit.slope))
-      std::cout << field("fit") << fit.label << ", ε = " << value_text(fit.epsilon)
-                << ": fewer than two points reached ε, no fit\n";
-    else
-      std::cout << field("fit") << fit.label << ", ε = " << value_text(fit.epsilon) << ": episodes grow as "
-              << (fit.model == "power" ? "x^b" : "e^(b x)") << ", b = " << value_text(fit.slope) << " [" << value_text(fit.low)
-              << ", " << value_text(fit.high) << "] over " << fit.points << " points"
+    std::cout << field("episodes") << row.label << " on " << row.game << " (x = " << value_text(row.x)
+              << ", ε = " << value_text(row.epsilon)
+              << "): " << (row.status == "ok" ? std::to_string(std::llround(row.median)) : row.status) << " ("
+              << row.reached << "/" << row.seeds << " seeds reached)\n";
+  for (const MarkovFitRow& fit : report.fits) {
+    std::cout << field("fit") << fit.label << ", ε = " << value_text(fit.epsilon) << ": ";
+    if (std::isnan(fit.slope)) {
+      std::cout << "fewer than two points reached ε, no fit\n";
+      continue;
+    }
+    std::cout << "episodes grow as " << (fit.model == "power" ? "x^b" : "e^(b x)") << ", b = " << value_text(fit.slope)
+              << " [" << value_text(fit.low) << ", " << value_text(fit.high) << "] over " << fit.points << " points"
               << (std::isnan(fit.theory) ? "" : " (theory " + value_text(fit.theory) + ")") << "\n";
+  }
   for (const MarkovEpsilonFitRow& fit : report.epsilon_fits) {
     std::cout << field("fit") << fit.label << " on " << fit.game << ": ";
     if (std::isnan(fit.slope))

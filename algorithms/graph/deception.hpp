@@ -1,0 +1,72 @@
+#pragma once
+// Deception with traps and fake targets (specs/hypergame-decoys.md §2): the attacker
+// knows the graph and its targets F but not the decoys. Traps look like ordinary states;
+// fake targets look like targets, so the attacker plays its perceptual game with targets
+// F ∪ Y and moves only along subjectively rationalizable (SR) edges. Entering a decoy ends
+// the play with a defender win. Inside the attacker's winning region W2 = Attr2(F):
+//   DSWin(T, Y)  the states from which the defender surely lures the attacker into a decoy
+//                (or out of W2) while every move stays consistent with the attacker's
+//                perception: a defender attractor in the hypergame graph H (§2.3);
+//   DASWin(T, Y) the same when the attacker picks each of its SR moves with positive
+//                probability: almost-sure reachability in a 1½-player graph (§2.4).
+// The value of deception is |region| / (|W2| - |F|).
+//
+// Modes. `clean` (default): an SR move of the attacker that leaves W2 leads to a defender
+// win (OUT), since the defender then wins with its safety strategy without the attacker
+// noticing anything. `reference`: the construction of the published experiments, which
+// deletes such moves and builds DASWin from an MDP over defender states (§2.4 steps 1-4);
+// it reproduces the published numbers.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <eqlab/algorithms/graph/attractor.hpp>
+#include <eqlab/games/graph/turn_game.hpp>
+
+namespace eqlab {
+
+enum class DeceptionMode { clean, reference };
+enum class DeceptionRegion { sure, almost_sure };  // DSWin, DASWin
+
+std::string mode_name(DeceptionMode mode);
+std::string region_name(DeceptionRegion region);
+
+// Decoys by site index (TurnGame::sites()); a site is in at most one of the two lists.
+struct DecoySets {
+  std::vector<int> traps, fakes;
+};
+
+class DeceptionEvaluator {
+ public:
+  DeceptionEvaluator(const TurnGame& game, DeceptionMode mode);
+
+  const TurnGame& game() const { return game_; }
+  DeceptionMode mode() const { return mode_; }
+  const ReachabilitySolution& base() const { return base_; }
+  // |W2| - |F|, the denominator of the value of deception.
+  std::size_t denominator() const { return denominator_; }
+
+  // The number of states in the region; `region` (when given) receives its mask.
+  std::size_t region_size(DeceptionRegion which, const DecoySets& decoys,
+                          std::vector<std::uint8_t>* region = nullptr) const;
+  double value(DeceptionRegion which, const DecoySets& decoys) const;
+
+  // The attacker's perceived ranks with fake targets Y: Attr2(F ∪ Y); kNoRank outside W2^Y.
+  std::vector<int> perceived_ranks(const std::vector<int>& fake_sites) const;
+
+ private:
+  std::size_t dswin(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
+  std::size_t daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
+  std::size_t daswin_reference(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
+  // Masks of the trap and fake states.
+  void decoy_masks(const DecoySets& decoys, std::vector<std::uint8_t>& trap, std::vector<std::uint8_t>& fake) const;
+
+  const TurnGame& game_;
+  DeceptionMode mode_;
+  ReachabilitySolution base_;
+  std::vector<std::uint8_t> is_target_;
+  std::size_t denominator_ = 0;
+};
+
+}  // namespace eqlab

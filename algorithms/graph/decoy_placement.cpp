@@ -1,0 +1,127 @@
+#include <eqlab/algorithms/graph/decoy_placement.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <utility>
+
+#include <tbb/parallel_for.h>
+
+namespace eqlab {
+
+std::vector<int> candidate_sites(const DeceptionEvaluator& evaluator, DecoyPick::Kind kind) {
+  const TurnGame& g = evaluator.game();
+  std::vector<int> sites;
+  for (int s = 0; s < static_cast<int>(g.sites().size()); ++s) {
+    const DecoySite& site = g.sites()[s];
+    if (!(kind == DecoyPick::Kind::fake ? site.fake_ok : site.trap_ok)) continue;
+    if (evaluator.mode() == DeceptionMode::reference &&
+        std::none_of(site.vertices.begin(), site.vertices.end(), [&](int v) { return evaluator.base().win2[v]; }))
+      continue;
+    sites.push_back(s);
+  }
+  return sites;
+}
+
+namespace {
+
+bool taken(const DecoySets& d, int s) {
+  return std::find(d.traps.begin(), d.traps.end(), s) != d.traps.end() ||
+         std::find(d.fakes.begin(), d.fakes.end(), s) != d.fakes.end();
+}
+
+// One greedy step: the first candidate with the largest region, or -1 when none beats 0.
+int best_addition(const DeceptionEvaluator& evaluator, DeceptionRegion region, DecoySets& current,
+                  DecoyPick::Kind kind, std::size_t& best_size, long long& evaluations) {
+  std::vector<int> candidates;
+  for (int s : candidate_sites(evaluator, kind))
+    if (!taken(current, s)) candidates.push_back(s);
+  std::vector<std::size_t> sizes(candidates.size(), 0);
+  tbb::parallel_for(std::size_t{0}, candidates.size(), [&](std::size_t k) {
+    DecoySets trial = current;
+    (kind == DecoyPick::Kind::fake ? trial.fakes : trial.traps).push_back(candidates[k]);
+    sizes[k] = evaluator.region_size(region, trial);
+  });
+  evaluations += static_cast<long long>(candidates.size());
+  int best = -1;
+  best_size = 0;
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    if (sizes[k] > best_size) {
+      best_size = sizes[k];
+      best = candidates[k];
+    }
+  return best;
+}
+
+double value_of(const DeceptionEvaluator& evaluator, std::size_t size) {
+  return evaluator.denominator() == 0 ? 0.0 : static_cast<double>(size) / static_cast<double>(evaluator.denominator());
+}
+
+}  // namespace
+
+PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps) {
+  PlacementResult result;
+  for (const auto& [kind, budget] : {std::pair{DecoyPick::Kind::fake, fakes}, std::pair{DecoyPick::Kind::trap, traps}})
+    for (int k = 0; k < budget; ++k) {
+      std::size_t size = 0;
+      const int site = best_addition(evaluator, region, result.decoys, kind, size, result.evaluations);
+      if (site < 0) break;
+      (kind == DecoyPick::Kind::fake ? result.decoys.fakes : result.decoys.traps).push_back(site);
+      result.picks.push_back({kind, site, size, value_of(evaluator, size)});
+      result.region_size = size;
+    }
+  result.value = value_of(evaluator, result.region_size);
+  return result;
+}
+
+namespace {
+
+// Calls f(subset) for every k-subset of `items`, in lexicographic order.
+template <typename F>
+void for_each_subset(const std::vector<int>& items, int k, F&& f) {
+  const int n = static_cast<int>(items.size());
+  if (k > n) return;
+  std::vector<int> index(k);
+  for (int i = 0; i < k; ++i) index[i] = i;
+  std::vector<int> subset(k);
+  for (;;) {
+    for (int i = 0; i < k; ++i) subset[i] = items[index[i]];
+    f(subset);
+    int i = k - 1;
+    while (i >= 0 && index[i] == n - k + i) --i;
+    if (i < 0) return;
+    ++index[i];
+    for (int j = i + 1; j < k; ++j) index[j] = index[j - 1] + 1;
+  }
+}
+
+}  // namespace
+
+PlacementResult exhaustive_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes,
+                                     int traps) {
+  // Every placement, listed first so that the evaluations can run in parallel and the
+  // first best in this order wins.
+  std::vector<DecoySets> placements;
+  const std::vector<int> fake_sites = candidate_sites(evaluator, DecoyPick::Kind::fake);
+  const std::vector<int> trap_sites = candidate_sites(evaluator, DecoyPick::Kind::trap);
+  for_each_subset(fake_sites, fakes, [&](const std::vector<int>& y) {
+    std::vector<int> rest;
+    for (int s : trap_sites)
+      if (std::find(y.begin(), y.end(), s) == y.end()) rest.push_back(s);
+    for_each_subset(rest, traps, [&](const std::vector<int>& t) { placements.push_back({t, y}); });
+  });
+  std::vector<std::size_t> sizes(placements.size(), 0);
+  tbb::parallel_for(std::size_t{0}, placements.size(),
+                    [&](std::size_t k) { sizes[k] = evaluator.region_size(region, placements[k]); });
+  PlacementResult result;
+  result.evaluations = static_cast<long long>(placements.size());
+  if (placements.empty()) return result;
+  const std::size_t best = static_cast<std::size_t>(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
+  result.decoys = placements[best];
+  result.region_size = sizes[best];
+  result.value = value_of(evaluator, sizes[best]);
+  for (int s : result.decoys.fakes) result.picks.push_back({DecoyPick::Kind::fake, s, 0, 0.0});
+  for (int s : result.decoys.traps) result.picks.push_back({DecoyPick::Kind::trap, s, 0, 0.0});
+  return result;
+}
+
+}  // namespace eqlab

@@ -1,0 +1,41 @@
+#pragma once
+// Where to put k_Y fake targets and k_T traps (specs/hypergame-decoys.md §3).
+//
+// greedy_placement: fakes first, then traps, each pick the candidate site whose addition
+// gives the largest deceptive region, the first such site in site order on a tie (the
+// published experiments' order); it stops early when no candidate gives a region larger
+// than 0. Candidates of a step are evaluated in parallel; the pick does not depend on the
+// thread count.
+// exhaustive_placement: every placement of exactly the budgets; ties go to the
+// lexicographically smallest (fakes, traps) in site order.
+#include <string>
+#include <vector>
+
+#include <eqlab/algorithms/graph/deception.hpp>
+
+namespace eqlab {
+
+struct DecoyPick {
+  enum class Kind { fake, trap } kind;
+  int site = -1;
+  std::size_t region_size = 0;  // after this pick
+  double value = 0.0;           // value of deception after this pick
+};
+
+struct PlacementResult {
+  std::vector<DecoyPick> picks;  // in pick order (greedy); fakes then traps (exhaustive)
+  DecoySets decoys;
+  std::size_t region_size = 0;
+  double value = 0.0;
+  long long evaluations = 0;
+};
+
+// The sites that may hold a decoy of this kind: in reference mode only sites with a state
+// in W2 (the published candidates, W2 \ F on the random graphs); in clean mode every
+// allowed site (a fake outside W2 still shapes the attacker's perception).
+std::vector<int> candidate_sites(const DeceptionEvaluator& evaluator, DecoyPick::Kind kind);
+
+PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps);
+PlacementResult exhaustive_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps);
+
+}  // namespace eqlab

@@ -1,5 +1,7 @@
 #include <eqlab/algorithms/graph/deception.hpp>
 
+#include <algorithm>
+
 #include <eqlab/algorithms/graph/almost_sure.hpp>
 
 namespace eqlab {
@@ -46,7 +48,8 @@ double DeceptionEvaluator::value(DeceptionRegion which, const DecoySets& decoys)
 // in W2); an attacker node only its SR edges, those to a smaller perceived rank. An SR edge
 // that leaves W2 goes to OUT, a defender target, in clean mode, and is deleted in reference
 // mode.
-std::size_t DeceptionEvaluator::dswin(const DecoySets& decoys, std::vector<std::uint8_t>* region) const {
+std::size_t DeceptionEvaluator::dswin(const DecoySets& decoys, std::vector<std::uint8_t>* region,
+                                      std::vector<int>* rank, std::vector<int>* perceived_out) const {
   const TurnGame& g = game_;
   const int n = g.num_vertices();
   std::vector<std::uint8_t> trap, fake;
@@ -57,16 +60,18 @@ std::size_t DeceptionEvaluator::dswin(const DecoySets& decoys, std::vector<std::
   std::vector<std::uint8_t> joined(n, 0);
   std::vector<std::size_t> remaining(n, 0);
   std::vector<int> queue;
+  if (rank) rank->assign(n, kNoRank);
   std::size_t size = 0;
-  auto join = [&](int v) {
+  auto join = [&](int v, int r) {
     joined[v] = 1;
     queue.push_back(v);
     ++size;
+    if (rank) (*rank)[v] = r;
   };
   for (int v = 0; v < n; ++v) {
     if (!w2[v] || is_target_[v]) continue;
     if (trap[v] || fake[v]) {
-      join(v);
+      join(v, 0);
       continue;
     }
     if (g.owner(v) == GraphPlayer::defender) continue;
@@ -79,21 +84,48 @@ std::size_t DeceptionEvaluator::dswin(const DecoySets& decoys, std::vector<std::
     }
     // Clean mode: every SR edge leaving W2 reaches OUT, already won; with no other SR edge
     // the node is won at once.
-    if (mode_ == DeceptionMode::clean && leaves && remaining[v] == 0) join(v);
+    if (mode_ == DeceptionMode::clean && leaves && remaining[v] == 0) join(v, 1);
   }
+  // Ranks: a queue entry's rank is one more than the entry that completed it. The clean
+  // mode's rank-1 entries were queued with the decoys; FIFO order still ranks them right
+  // only if they come after every rank-0 entry, hence the stable partition.
+  if (rank)
+    std::stable_partition(queue.begin(), queue.end(), [&](int v) { return (*rank)[v] == 0; });
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const int v = queue[head];
+    const int r = rank ? (*rank)[v] + 1 : 0;
     for (int u : g.predecessors(v)) {
       if (joined[u] || !w2[u] || is_target_[u]) continue;
       if (g.owner(u) == GraphPlayer::defender) {
-        join(u);
+        join(u, r);
       } else if (perceived[v] < perceived[u] && --remaining[u] == 0) {
-        join(u);
+        join(u, r);
       }
     }
   }
   if (region) *region = std::move(joined);
+  if (perceived_out) *perceived_out = perceived;
   return size;
+}
+
+DeceptiveStrategy DeceptionEvaluator::sure_strategy(const DecoySets& decoys) const {
+  DeceptiveStrategy s;
+  dswin(decoys, &s.region, &s.rank, &s.perceived_rank);
+  const TurnGame& g = game_;
+  s.defender_move.assign(g.num_vertices(), -1);
+  for (int u = 0; u < g.num_vertices(); ++u) {
+    if (g.owner(u) != GraphPlayer::defender) continue;
+    if (!base_.win2[u]) {
+      s.defender_move[u] = base_.defender_move[u];
+    } else if (s.region[u] && s.rank[u] > 0) {
+      for (std::size_t e = g.out_begin(u); e < g.out_end(u); ++e)
+        if (s.rank[g.edge_target(e)] < s.rank[u]) {
+          s.defender_move[u] = static_cast<long long>(e);
+          break;
+        }
+    }
+  }
+  return s;
 }
 
 // §2.4, clean: defender states of W2 \ (F ∪ D) choose, attacker states there move at

@@ -37,6 +37,16 @@ struct DecoySets {
   std::vector<int> traps, fakes;
 };
 
+// The defender's deceptive sure-winning strategy (§2.3): inside DSWin, move to a successor
+// of smaller rank in H (rank 0: a decoy; in clean mode an attacker state whose SR moves all
+// leave W2 has rank 1); on Win1, the safety strategy of the base solve.
+struct DeceptiveStrategy {
+  std::vector<std::uint8_t> region;      // DSWin
+  std::vector<int> rank;                 // rank in H; kNoRank outside DSWin
+  std::vector<long long> defender_move;  // an out-edge per defender state of DSWin \ D and of Win1, else -1
+  std::vector<int> perceived_rank;       // the attacker's ranks Attr2(F ∪ Y)
+};
+
 class DeceptionEvaluator {
  public:
   DeceptionEvaluator(const TurnGame& game, DeceptionMode mode);
@@ -52,11 +62,14 @@ class DeceptionEvaluator {
                           std::vector<std::uint8_t>* region = nullptr) const;
   double value(DeceptionRegion which, const DecoySets& decoys) const;
 
+  DeceptiveStrategy sure_strategy(const DecoySets& decoys) const;
+
   // The attacker's perceived ranks with fake targets Y: Attr2(F ∪ Y); kNoRank outside W2^Y.
   std::vector<int> perceived_ranks(const std::vector<int>& fake_sites) const;
 
  private:
-  std::size_t dswin(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
+  std::size_t dswin(const DecoySets& decoys, std::vector<std::uint8_t>* region, std::vector<int>* rank = nullptr,
+                    std::vector<int>* perceived_out = nullptr) const;
   std::size_t daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
   std::size_t daswin_reference(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
   // Masks of the trap and fake states.

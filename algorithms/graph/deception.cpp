@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <eqlab/algorithms/graph/almost_sure.hpp>
+#include <eqlab/algorithms/graph/hypergame_attractor.hpp>
 
 namespace eqlab {
 
@@ -34,7 +35,11 @@ std::vector<int> DeceptionEvaluator::perceived_ranks(const std::vector<int>& fak
 
 std::size_t DeceptionEvaluator::region_size(DeceptionRegion which, const DecoySets& decoys,
                                             std::vector<std::uint8_t>* region) const {
-  if (which == DeceptionRegion::sure) return dswin(decoys, region);
+  if (which == DeceptionRegion::sure) {
+    const HypergameAttractor h(*this, decoys);
+    if (region) *region = h.region();
+    return h.size();
+  }
   return mode_ == DeceptionMode::clean ? daswin_clean(decoys, region) : daswin_reference(decoys, region);
 }
 
@@ -43,74 +48,9 @@ double DeceptionEvaluator::value(DeceptionRegion which, const DecoySets& decoys)
   return static_cast<double>(region_size(which, decoys)) / static_cast<double>(denominator_);
 }
 
-// The defender's attractor to the decoys in H (§2.3). Nodes: W2. Decoys in W2 are the
-// targets; F is absorbing and never joins. A defender node keeps all its edges (they stay
-// in W2); an attacker node only its SR edges, those to a smaller perceived rank. An SR edge
-// that leaves W2 goes to OUT, a defender target, in clean mode, and is deleted in reference
-// mode.
-std::size_t DeceptionEvaluator::dswin(const DecoySets& decoys, std::vector<std::uint8_t>* region,
-                                      std::vector<int>* rank, std::vector<int>* perceived_out) const {
-  const TurnGame& g = game_;
-  const int n = g.num_vertices();
-  std::vector<std::uint8_t> trap, fake;
-  decoy_masks(decoys, trap, fake);
-  const std::vector<int> perceived = perceived_ranks(decoys.fakes);
-  const std::vector<std::uint8_t>& w2 = base_.win2;
-
-  std::vector<std::uint8_t> joined(n, 0);
-  std::vector<std::size_t> remaining(n, 0);
-  std::vector<int> queue;
-  if (rank) rank->assign(n, kNoRank);
-  std::size_t size = 0;
-  auto join = [&](int v, int r) {
-    joined[v] = 1;
-    queue.push_back(v);
-    ++size;
-    if (rank) (*rank)[v] = r;
-  };
-  for (int v = 0; v < n; ++v) {
-    if (!w2[v] || is_target_[v]) continue;
-    if (trap[v] || fake[v]) {
-      join(v, 0);
-      continue;
-    }
-    if (g.owner(v) == GraphPlayer::defender) continue;
-    bool leaves = false;
-    for (std::size_t e = g.out_begin(v); e < g.out_end(v); ++e) {
-      const int t = g.edge_target(e);
-      if (perceived[t] >= perceived[v]) continue;  // not subjectively rationalizable
-      if (w2[t]) ++remaining[v];
-      else leaves = true;
-    }
-    // Clean mode: every SR edge leaving W2 reaches OUT, already won; with no other SR edge
-    // the node is won at once.
-    if (mode_ == DeceptionMode::clean && leaves && remaining[v] == 0) join(v, 1);
-  }
-  // Ranks: a queue entry's rank is one more than the entry that completed it. The clean
-  // mode's rank-1 entries were queued with the decoys; FIFO order still ranks them right
-  // only if they come after every rank-0 entry, hence the stable partition.
-  if (rank)
-    std::stable_partition(queue.begin(), queue.end(), [&](int v) { return (*rank)[v] == 0; });
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const int v = queue[head];
-    const int r = rank ? (*rank)[v] + 1 : 0;
-    for (int u : g.predecessors(v)) {
-      if (joined[u] || !w2[u] || is_target_[u]) continue;
-      if (g.owner(u) == GraphPlayer::defender) {
-        join(u, r);
-      } else if (perceived[v] < perceived[u] && --remaining[u] == 0) {
-        join(u, r);
-      }
-    }
-  }
-  if (region) *region = std::move(joined);
-  if (perceived_out) *perceived_out = perceived;
-  return size;
-}
-
 DeceptiveStrategy DeceptionEvaluator::sure_strategy(const DecoySets& decoys) const {
-  DeceptiveStrategy s;
-  dswin(decoys, &s.region, &s.rank, &s.perceived_rank);
+  const HypergameAttractor h(*this, decoys);
+  DeceptiveStrategy s{h.region(), h.rank(), {}, h.perceived_rank()};
   const TurnGame& g = game_;
   s.defender_move.assign(g.num_vertices(), -1);
   for (int u = 0; u < g.num_vertices(); ++u) {

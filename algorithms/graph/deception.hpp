@@ -54,6 +54,7 @@ class DeceptionEvaluator {
   const TurnGame& game() const { return game_; }
   DeceptionMode mode() const { return mode_; }
   const ReachabilitySolution& base() const { return base_; }
+  const std::vector<std::uint8_t>& target_mask() const { return is_target_; }
   // |W2| - |F|, the denominator of the value of deception.
   std::size_t denominator() const { return denominator_; }
 
@@ -68,8 +69,6 @@ class DeceptionEvaluator {
   std::vector<int> perceived_ranks(const std::vector<int>& fake_sites) const;
 
  private:
-  std::size_t dswin(const DecoySets& decoys, std::vector<std::uint8_t>* region, std::vector<int>* rank = nullptr,
-                    std::vector<int>* perceived_out = nullptr) const;
   std::size_t daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
   std::size_t daswin_reference(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
   // Masks of the trap and fake states.

@@ -4,7 +4,11 @@
 #include <cstddef>
 #include <utility>
 
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+
+#include <eqlab/algorithms/graph/hypergame_attractor.hpp>
 
 namespace eqlab {
 
@@ -36,11 +40,25 @@ int best_addition(const DeceptionEvaluator& evaluator, DeceptionRegion region, D
   for (int s : candidate_sites(evaluator, kind))
     if (!taken(current, s)) candidates.push_back(s);
   std::vector<std::size_t> sizes(candidates.size(), 0);
-  tbb::parallel_for(std::size_t{0}, candidates.size(), [&](std::size_t k) {
-    DecoySets trial = current;
-    (kind == DecoyPick::Kind::fake ? trial.fakes : trial.traps).push_back(candidates[k]);
-    sizes[k] = evaluator.region_size(region, trial);
-  });
+  if (kind == DecoyPick::Kind::trap && region == DeceptionRegion::sure) {
+    // A trap leaves H unchanged: grow the current region by each candidate and take the
+    // growth back (§3.5), on one copy of the attractor state per thread.
+    const HypergameAttractor start(evaluator, current);
+    tbb::enumerable_thread_specific<HypergameAttractor> local(start);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, candidates.size()), [&](const auto& range) {
+      HypergameAttractor& h = local.local();
+      for (std::size_t k = range.begin(); k != range.end(); ++k) {
+        sizes[k] = start.size() + h.add(evaluator.game().sites()[candidates[k]].vertices, true);
+        h.undo();
+      }
+    });
+  } else {
+    tbb::parallel_for(std::size_t{0}, candidates.size(), [&](std::size_t k) {
+      DecoySets trial = current;
+      (kind == DecoyPick::Kind::fake ? trial.fakes : trial.traps).push_back(candidates[k]);
+      sizes[k] = evaluator.region_size(region, trial);
+    });
+  }
   evaluations += static_cast<long long>(candidates.size());
   int best = -1;
   best_size = 0;

@@ -18,9 +18,9 @@ std::vector<int> candidate_sites(const DeceptionEvaluator& evaluator, DecoyPick:
   for (int s = 0; s < static_cast<int>(g.sites().size()); ++s) {
     const DecoySite& site = g.sites()[s];
     if (!(kind == DecoyPick::Kind::fake ? site.fake_ok : site.trap_ok)) continue;
-    if (evaluator.mode() == DeceptionMode::reference &&
-        std::none_of(site.vertices.begin(), site.vertices.end(), [&](int v) { return evaluator.base().win2[v]; }))
-      continue;
+    const bool meets_w2 =
+        std::any_of(site.vertices.begin(), site.vertices.end(), [&](int v) { return evaluator.base().win2[v]; });
+    if (!meets_w2 && (kind == DecoyPick::Kind::trap || evaluator.mode() == DeceptionMode::reference)) continue;
     sites.push_back(s);
   }
   return sites;

@@ -30,9 +30,9 @@ struct PlacementResult {
   long long evaluations = 0;
 };
 
-// The sites that may hold a decoy of this kind: in reference mode only sites with a state
-// in W2 (the published candidates, W2 \ F on the random graphs); in clean mode every
-// allowed site (a fake outside W2 still shapes the attacker's perception).
+// The sites that may hold a decoy of this kind and meet W2 (the published candidates: W2 \ F
+// on the random graphs). A trap outside W2 is useless (§2.5); a fake outside W2 still
+// shapes the attacker's perception, so clean mode keeps those fakes as candidates.
 std::vector<int> candidate_sites(const DeceptionEvaluator& evaluator, DecoyPick::Kind kind);
 
 PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps);

@@ -29,20 +29,27 @@ void OneAndHalfGraph::finish() {
   }
   out_.resize(edges_.size());
   in_.resize(edges_.size());
-  std::vector<std::size_t> out_fill(out_begin_.begin(), out_begin_.end() - 1);
-  std::vector<std::size_t> in_fill(in_begin_.begin(), in_begin_.end() - 1);
+  out_fill_.assign(out_begin_.begin(), out_begin_.end() - 1);
+  in_fill_.assign(in_begin_.begin(), in_begin_.end() - 1);
   for (const Edge& e : edges_) {
-    out_[out_fill[e.from]++] = e.to;
-    in_[in_fill[e.to]++] = e.from;
+    out_[out_fill_[e.from]++] = e.to;
+    in_[in_fill_[e.to]++] = e.from;
   }
 }
 
-std::vector<std::uint8_t> almost_sure_reach(OneAndHalfGraph& graph, const std::vector<std::uint8_t>& goal,
-                                            std::vector<int>* level) {
+const std::vector<std::uint8_t>& almost_sure_reach(OneAndHalfGraph& graph, const std::vector<std::uint8_t>& goal,
+                                                   std::vector<int>* level) {
   graph.finish();
   const int n = graph.num_nodes();
-  std::vector<std::uint8_t> in_x(n, 1), in_y(n, 0), all_in_x(n, 0);
-  std::vector<int> depth(n, INT_MAX), queue;
+  std::vector<std::uint8_t>& in_x = graph.in_x_;
+  std::vector<std::uint8_t>& in_y = graph.in_y_;
+  std::vector<std::uint8_t>& all_in_x = graph.all_in_x_;
+  std::vector<int>& depth = graph.depth_;
+  std::vector<int>& queue = graph.queue_;
+  in_x.assign(n, 1);
+  in_y.assign(n, 0);
+  all_in_x.assign(n, 0);
+  depth.assign(n, INT_MAX);
   queue.reserve(n);
   for (;;) {
     // A random node may join only if all its successors are still in X.
@@ -75,9 +82,9 @@ std::vector<std::uint8_t> almost_sure_reach(OneAndHalfGraph& graph, const std::v
       }
     }
     if (in_y == in_x) break;
-    in_x = in_y;
+    in_x.swap(in_y);
   }
-  if (level) *level = std::move(depth);
+  if (level) *level = depth;
   return in_x;
 }
 

@@ -28,8 +28,9 @@ class OneAndHalfGraph {
   void clear();
 
  private:
-  friend std::vector<std::uint8_t> almost_sure_reach(OneAndHalfGraph& graph, const std::vector<std::uint8_t>& goal,
-                                                     std::vector<int>* level);
+  friend const std::vector<std::uint8_t>& almost_sure_reach(OneAndHalfGraph& graph,
+                                                            const std::vector<std::uint8_t>& goal,
+                                                            std::vector<int>* level);
   void finish();
   struct Edge {
     int from, to;
@@ -38,11 +39,17 @@ class OneAndHalfGraph {
   std::vector<Edge> edges_;
   std::vector<std::size_t> out_begin_, in_begin_;
   std::vector<int> out_, in_;
+  // Search buffers.
+  std::vector<std::uint8_t> in_x_, in_y_, all_in_x_;
+  std::vector<int> depth_, queue_;
+  std::vector<std::size_t> out_fill_, in_fill_;
 };
 
-// The mask of W. With `level`, the backward-search level of the last round per node (0 on
-// B, kNoLevel outside W): the defender's strategy moves to a successor of smaller level.
-std::vector<std::uint8_t> almost_sure_reach(OneAndHalfGraph& graph, const std::vector<std::uint8_t>& goal,
-                                            std::vector<int>* level = nullptr);
+// The mask of W (valid until the graph is searched again or cleared). With `level`, the
+// backward-search level of the last round per node (0 on B, kNoLevel outside W): the
+// defender's strategy moves to a successor of smaller level. The graph keeps its buffers
+// between searches, so that a graph cleared and refilled costs no allocation.
+const std::vector<std::uint8_t>& almost_sure_reach(OneAndHalfGraph& graph, const std::vector<std::uint8_t>& goal,
+                                                   std::vector<int>* level = nullptr);
 
 }  // namespace eqlab

@@ -74,14 +74,18 @@ DeceptiveStrategy DeceptionEvaluator::sure_strategy(const DecoySets& decoys) con
 std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region) const {
   const TurnGame& g = game_;
   const int n = g.num_vertices();
-  std::vector<std::uint8_t> trap, fake;
+  thread_local std::vector<std::uint8_t> trap, fake;
   decoy_masks(decoys, trap, fake);
   const std::vector<int> perceived = perceived_ranks(decoys.fakes);
   const std::vector<std::uint8_t>& w2 = base_.win2;
 
-  OneAndHalfGraph m;
-  std::vector<int> node(n, -1);
-  std::vector<std::uint8_t> goal;
+  // Evaluations run by the thousand in placement: the graph and masks keep their buffers.
+  thread_local OneAndHalfGraph m;
+  thread_local std::vector<int> node;
+  thread_local std::vector<std::uint8_t> goal;
+  m.clear();
+  node.assign(n, -1);
+  goal.clear();
   for (int v = 0; v < n; ++v) {
     if (!w2[v]) continue;
     const bool absorbing = is_target_[v] || trap[v] || fake[v];
@@ -100,7 +104,7 @@ std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vecto
       else if (attacker && perceived[t] != kNoRank) m.add_edge(node[u], out);
     }
   }
-  const std::vector<std::uint8_t> won = almost_sure_reach(m, goal);
+  const std::vector<std::uint8_t>& won = almost_sure_reach(m, goal);
   std::size_t size = 0;
   if (region) region->assign(n, 0);
   for (int v = 0; v < n; ++v)
@@ -121,15 +125,18 @@ std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vecto
 std::size_t DeceptionEvaluator::daswin_reference(const DecoySets& decoys, std::vector<std::uint8_t>* region) const {
   const TurnGame& g = game_;
   const int n = g.num_vertices();
-  std::vector<std::uint8_t> trap, fake;
+  thread_local std::vector<std::uint8_t> trap, fake;
   decoy_masks(decoys, trap, fake);
   const std::vector<int> perceived = perceived_ranks(decoys.fakes);
   const std::vector<std::uint8_t>& w2 = base_.win2;
   auto decoy = [&](int v) { return trap[v] || fake[v]; };
 
-  OneAndHalfGraph m;
-  std::vector<int> node(n, -1);
-  std::vector<std::uint8_t> goal;
+  thread_local OneAndHalfGraph m;
+  thread_local std::vector<int> node;
+  thread_local std::vector<std::uint8_t> goal;
+  m.clear();
+  node.assign(n, -1);
+  goal.clear();
   for (int v = 0; v < n; ++v)
     if (w2[v] && !is_target_[v] && !decoy(v) && g.owner(v) == GraphPlayer::defender) {
       node[v] = m.add_node(OneAndHalfGraph::Kind::choice);
@@ -139,7 +146,7 @@ std::size_t DeceptionEvaluator::daswin_reference(const DecoySets& decoys, std::v
   goal.push_back(1);
   const int sink = m.add_node(OneAndHalfGraph::Kind::choice);
   goal.push_back(0);
-  std::vector<int> outcomes;
+  thread_local std::vector<int> outcomes;
   for (int u = 0; u < n; ++u) {
     if (node[u] < 0) continue;
     for (std::size_t e = g.out_begin(u); e < g.out_end(u); ++e) {
@@ -165,12 +172,13 @@ std::size_t DeceptionEvaluator::daswin_reference(const DecoySets& decoys, std::v
       for (int o : outcomes) m.add_edge(action, o);
     }
   }
-  const std::vector<std::uint8_t> won = almost_sure_reach(m, goal);
+  const std::vector<std::uint8_t>& won = almost_sure_reach(m, goal);
 
-  std::vector<std::uint8_t> in(n, 0);
+  thread_local std::vector<std::uint8_t> in, result;
+  in.assign(n, 0);
   for (int v = 0; v < n; ++v)
     if ((node[v] >= 0 && won[node[v]]) || decoy(v)) in[v] = 1;
-  std::vector<std::uint8_t> result = in;
+  result = in;
   for (int v = 0; v < n; ++v) {
     if (g.owner(v) != GraphPlayer::attacker || perceived[v] == kNoRank || is_target_[v] || in[v]) continue;
     bool all = true, any = false;
@@ -184,7 +192,7 @@ std::size_t DeceptionEvaluator::daswin_reference(const DecoySets& decoys, std::v
   }
   std::size_t size = 0;
   for (int v = 0; v < n; ++v) size += result[v];
-  if (region) *region = std::move(result);
+  if (region) *region = result;
   return size;
 }
 

@@ -4,7 +4,10 @@
 
 namespace eqlab {
 
-std::string cell_site_name(int row, int col) { return "(" + std::to_string(row) + "," + std::to_string(col) + ")"; }
+// Built with append: GCC 12 warns (wrongly, -Wrestrict) on "literal" + std::string here.
+std::string cell_site_name(int row, int col) {
+  return std::string("(").append(std::to_string(row)).append(",").append(std::to_string(col)).append(")");
+}
 
 TurnGame make_gridworld(const GridworldParams& p) {
   if (p.rows < 5 || p.cols < 4 || p.rows > 40 || p.cols > 40)
@@ -29,14 +32,15 @@ TurnGame make_gridworld(const GridworldParams& p) {
   // Vertex (mouse cell, cat cell, turn) in that nesting order; turn 0: the cat moves.
   auto vertex = [&](int mouse, int cat, int turn) { return (mouse * cells + cat) * 2 + turn; };
 
-  TurnGameBuilder b("gridworld(rows=" + std::to_string(rows) + ",cols=" + std::to_string(cols) + ")");
+  TurnGameBuilder b(std::string("gridworld(rows=").append(std::to_string(rows)).append(",cols=").append(std::to_string(cols)).append(")"));
   for (int mouse = 0; mouse < cells; ++mouse)
     for (int cat = 0; cat < cells; ++cat)
       for (int turn = 0; turn < 2; ++turn) {
         const auto [mr, mc] = free[mouse];
         const auto [cr, cc] = free[cat];
         GraphVertexSpec v;
-        v.name = "cat" + cell_site_name(cr, cc) + "mouse" + cell_site_name(mr, mc) + (turn == 0 ? "cat" : "mouse");
+        v.name = std::string("cat").append(cell_site_name(cr, cc)).append("mouse").append(cell_site_name(mr, mc));
+        v.name.append(turn == 0 ? "cat" : "mouse");
         v.owner = turn == 0 ? GraphPlayer::defender : GraphPlayer::attacker;
         v.target = cheese(mr, mc);
         v.site = cell_site_name(mr, mc);

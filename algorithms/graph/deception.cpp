@@ -48,6 +48,15 @@ double DeceptionEvaluator::value(DeceptionRegion which, const DecoySets& decoys)
   return static_cast<double>(region_size(which, decoys)) / static_cast<double>(denominator_);
 }
 
+DeceptiveStrategy DeceptionEvaluator::almost_sure_strategy(const DecoySets& decoys) const {
+  DeceptiveStrategy s;
+  if (mode_ == DeceptionMode::clean) daswin_clean(decoys, &s.region, &s);
+  else daswin_reference(decoys, &s.region, &s);
+  for (int u = 0; u < game_.num_vertices(); ++u)
+    if (game_.owner(u) == GraphPlayer::defender && !base_.win2[u]) s.defender_move[u] = base_.defender_move[u];
+  return s;
+}
+
 DeceptiveStrategy DeceptionEvaluator::sure_strategy(const DecoySets& decoys) const {
   const HypergameAttractor h(*this, decoys);
   DeceptiveStrategy s{h.region(), h.rank(), {}, h.perceived_rank()};
@@ -71,7 +80,8 @@ DeceptiveStrategy DeceptionEvaluator::sure_strategy(const DecoySets& decoys) con
 // §2.4, clean: defender states of W2 \ (F ∪ D) choose, attacker states there move at
 // random along their SR_as edges (those into the perceived region W2^Y), F and D are
 // absorbing, and an edge leaving W2 goes to OUT. Goal: D ∩ W2 and OUT.
-std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region) const {
+std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region,
+                                             DeceptiveStrategy* strategy) const {
   const TurnGame& g = game_;
   const int n = g.num_vertices();
   thread_local std::vector<std::uint8_t> trap, fake;
@@ -104,7 +114,8 @@ std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vecto
       else if (attacker && perceived[t] != kNoRank) m.add_edge(node[u], out);
     }
   }
-  const std::vector<std::uint8_t>& won = almost_sure_reach(m, goal);
+  std::vector<int> level;
+  const std::vector<std::uint8_t>& won = almost_sure_reach(m, goal, strategy ? &level : nullptr);
   std::size_t size = 0;
   if (region) region->assign(n, 0);
   for (int v = 0; v < n; ++v)
@@ -112,6 +123,21 @@ std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vecto
       ++size;
       if (region) (*region)[v] = 1;
     }
+  if (strategy) {
+    strategy->perceived_rank = perceived;
+    strategy->rank.assign(n, kNoRank);
+    strategy->defender_move.assign(n, -1);
+    for (int v = 0; v < n; ++v)
+      if (node[v] >= 0 && won[node[v]]) strategy->rank[v] = level[node[v]];
+    for (int u = 0; u < n; ++u) {
+      if (g.owner(u) != GraphPlayer::defender || node[u] < 0 || !won[node[u]] || strategy->rank[u] == 0) continue;
+      for (std::size_t e = g.out_begin(u); e < g.out_end(u); ++e)
+        if (strategy->rank[g.edge_target(e)] < strategy->rank[u]) {
+          strategy->defender_move[u] = static_cast<long long>(e);
+          break;
+        }
+    }
+  }
   return size;
 }
 
@@ -122,7 +148,8 @@ std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vecto
 // dropped; an action left without outcomes is dropped. DASWin = the almost-sure winning
 // defender states, all decoy states, and the attacker states v of W2^Y \ F whose SR_as
 // successors all lie in that set (a successor outside W2 counts as lost).
-std::size_t DeceptionEvaluator::daswin_reference(const DecoySets& decoys, std::vector<std::uint8_t>* region) const {
+std::size_t DeceptionEvaluator::daswin_reference(const DecoySets& decoys, std::vector<std::uint8_t>* region,
+                                                 DeceptiveStrategy* strategy) const {
   const TurnGame& g = game_;
   const int n = g.num_vertices();
   thread_local std::vector<std::uint8_t> trap, fake;
@@ -147,6 +174,11 @@ std::size_t DeceptionEvaluator::daswin_reference(const DecoySets& decoys, std::v
   const int sink = m.add_node(OneAndHalfGraph::Kind::choice);
   goal.push_back(0);
   thread_local std::vector<int> outcomes;
+  struct ActionEdge {
+    int action, state;
+    std::size_t edge;
+  };
+  std::vector<ActionEdge> action_edge;  // strategy only: each action node, its state and edge
   for (int u = 0; u < n; ++u) {
     if (node[u] < 0) continue;
     for (std::size_t e = g.out_begin(u); e < g.out_end(u); ++e) {
@@ -168,11 +200,27 @@ std::size_t DeceptionEvaluator::daswin_reference(const DecoySets& decoys, std::v
       if (outcomes.empty()) continue;
       const int action = m.add_node(OneAndHalfGraph::Kind::random);
       goal.push_back(0);
+      if (strategy) action_edge.push_back({action, u, e});
       m.add_edge(node[u], action);
       for (int o : outcomes) m.add_edge(action, o);
     }
   }
-  const std::vector<std::uint8_t>& won = almost_sure_reach(m, goal);
+  std::vector<int> level;
+  const std::vector<std::uint8_t>& won = almost_sure_reach(m, goal, strategy ? &level : nullptr);
+  if (strategy) {
+    // A defender state plays an action of smaller level; actions were added per state in
+    // edge order, so the first such action is the one kept.
+    strategy->perceived_rank = perceived;
+    strategy->rank.assign(n, kNoRank);
+    strategy->defender_move.assign(n, -1);
+    for (int v = 0; v < n; ++v)
+      if (node[v] >= 0 && won[node[v]]) strategy->rank[v] = level[node[v]];
+    for (const auto& [action, u, e] : action_edge) {
+      if (strategy->defender_move[u] < 0 && strategy->rank[u] != kNoRank && won[action] &&
+          level[action] < strategy->rank[u])
+        strategy->defender_move[u] = static_cast<long long>(e);
+    }
+  }
 
   thread_local std::vector<std::uint8_t> in, result;
   in.assign(n, 0);

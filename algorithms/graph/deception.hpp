@@ -41,7 +41,7 @@ struct DecoySets {
 // of smaller rank in H (rank 0: a decoy; in clean mode an attacker state whose SR moves all
 // leave W2 has rank 1); on Win1, the safety strategy of the base solve.
 struct DeceptiveStrategy {
-  std::vector<std::uint8_t> region;      // DSWin
+  std::vector<std::uint8_t> region;      // DSWin (DASWin for almost_sure_strategy)
   std::vector<int> rank;                 // rank in H; kNoRank outside DSWin
   std::vector<long long> defender_move;  // an out-edge per defender state of DSWin \ D and of Win1, else -1
   std::vector<int> perceived_rank;       // the attacker's ranks Attr2(F ∪ Y)
@@ -64,13 +64,19 @@ class DeceptionEvaluator {
   double value(DeceptionRegion which, const DecoySets& decoys) const;
 
   DeceptiveStrategy sure_strategy(const DecoySets& decoys) const;
+  // DASWin with the defender's almost-sure strategy: at a defender state of DASWin, a move
+  // to a state (or, in reference mode, an action) of smaller level of the last search
+  // round; `rank` holds those levels. On Win1, the safety strategy.
+  DeceptiveStrategy almost_sure_strategy(const DecoySets& decoys) const;
 
   // The attacker's perceived ranks with fake targets Y: Attr2(F ∪ Y); kNoRank outside W2^Y.
   std::vector<int> perceived_ranks(const std::vector<int>& fake_sites) const;
 
  private:
-  std::size_t daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
-  std::size_t daswin_reference(const DecoySets& decoys, std::vector<std::uint8_t>* region) const;
+  std::size_t daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region,
+                           DeceptiveStrategy* strategy = nullptr) const;
+  std::size_t daswin_reference(const DecoySets& decoys, std::vector<std::uint8_t>* region,
+                               DeceptiveStrategy* strategy = nullptr) const;
   // Masks of the trap and fake states.
   void decoy_masks(const DecoySets& decoys, std::vector<std::uint8_t>& trap, std::vector<std::uint8_t>& fake) const;
 

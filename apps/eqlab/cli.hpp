@@ -85,6 +85,7 @@ int run_games(std::span<const std::string> args);
 int run_info(std::span<const std::string> args);
 int run_plot(std::span<const std::string> args);
 int run_experiment(std::span<const std::string> args);
+int run_decoys(std::span<const std::string> args);
 
 extern const std::string_view kSolveHelp;
 extern const std::string_view kEvalHelp;
@@ -93,5 +94,6 @@ extern const std::string_view kGamesHelp;
 extern const std::string_view kInfoHelp;
 extern const std::string_view kPlotHelp;
 extern const std::string_view kExperimentHelp;
+extern const std::string_view kDecoysHelp;
 
 }  // namespace eqlab::cli

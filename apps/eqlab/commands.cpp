@@ -14,6 +14,8 @@ const std::vector<Command>& commands() {
       {"plot", "draw the learning curves of several runs in one figure", kPlotHelp, run_plot},
       {"experiment", "run a grid of games, algorithms and seeds; summarise and plot it", kExperimentHelp,
        run_experiment},
+      {"decoys", "place traps and fake targets on a graph game; write the placement and a picture", kDecoysHelp,
+       run_decoys},
   };
   return list;
 }

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include <eqlab/games/builtin/registry.hpp>
+#include <eqlab/games/graph/graph_source.hpp>
 #include <eqlab/games/markov/markov_builtin.hpp>
 
 #include "cli.hpp"
@@ -32,6 +33,14 @@ int run_games(std::span<const std::string> argv) {
     std::cout << "\n" << field(game.name) << game.description << "\n";
     for (const BuiltinParam& p : game.params)
       std::cout << "  " << field(p.name + "=" + p.default_value) << p.description << "\n";
+  }
+  std::cout << "\nBuilt-in graph games (defender against attacker on a graph; place decoys with 'eqlab decoys'):\n";
+  for (const GraphBuiltinInfo& game : graph_builtin_list()) {
+    std::cout << "\n" << field(game.name) << game.summary << "\n";
+    for (const std::string& p : game.parameters) {
+      const std::size_t colon = p.find(": ");
+      std::cout << "  " << field(p.substr(0, colon)) << p.substr(colon + 2) << "\n";
+    }
   }
   return kExitOk;
 }

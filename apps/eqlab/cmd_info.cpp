@@ -1,8 +1,11 @@
 // eqlab info: the size and shape of a game.
+#include <algorithm>
 #include <cstdint>
 #include <iostream>
 
 #include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/algorithms/graph/attractor.hpp>
+#include <eqlab/games/graph/graph_source.hpp>
 #include <eqlab/lib/memory_text.hpp>
 
 #include "cli.hpp"
@@ -17,7 +20,9 @@ const std::string_view kInfoHelp =
 
 Prints the players of GAME (a game file or a built-in game), the number of
 nodes (decision, chance, terminal), each player's infosets and sequences, and
-whether the game is zero-sum.
+whether the game is zero-sum. For a Markov game, its players, states, actions
+and the memory its learners need; for a graph game, its vertices, edges,
+targets, decoy sites and the attacker's winning region.
 
 With --k K, also each player's K-EFCE augmented states (infoset plus the
 depths and recommendations of up to K deviations): how many observe the
@@ -49,10 +54,39 @@ void print_kefce_states(const CompiledGame& g, int k) {
   std::cout << "\n";
 }
 
+// A graph game: its size, owners, targets, decoy sites and who wins where.
+int print_graph_info(const Args& args) {
+  const TurnGame g = load_graph_game(args.positional[0], load_limits(args));
+  int defender = 0, traps = 0, fakes = 0;
+  for (int v = 0; v < g.num_vertices(); ++v) defender += g.owner(v) == GraphPlayer::defender;
+  for (const DecoySite& s : g.sites()) {
+    traps += s.trap_ok;
+    fakes += s.fake_ok;
+  }
+  const ReachabilitySolution base = solve_reachability(g);
+  std::cout << field("game") << g.name() << " (graph)\n"
+            << field("vertices") << g.num_vertices() << " (" << defender << " defender, " << g.num_vertices() - defender
+            << " attacker)\n"
+            << field("edges") << g.num_edges() << "\n"
+            << field("targets") << g.targets().size() << "\n"
+            << field("decoy sites") << g.sites().size() << " (" << traps << " may hold a trap, " << fakes
+            << " a fake target)\n";
+  if (g.trap_budget() >= 0 || g.fake_budget() >= 0)
+    std::cout << field("budgets") << std::max(g.trap_budget(), 0) << " traps, " << std::max(g.fake_budget(), 0)
+              << " fake targets\n";
+  std::cout << field("attacker wins") << base.win2_size << " vertices (Attr2 of the targets); the defender "
+            << g.num_vertices() - static_cast<int>(base.win2_size) << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int run_info(std::span<const std::string> argv) {
   const Args args = parse_args("info", argv, {{"--k"}, kMaxBytesFlag, kMaxNestingFlag}, {"GAME"}, 1);
+  if (is_graph_game(args.positional[0])) {
+    if (args.has("--k")) throw CommandLineError("info", "--k counts K-EFCE states of extensive-form games");
+    return print_graph_info(args);
+  }
   if (is_markov_argument(args.positional[0])) {
     if (args.has("--k")) throw CommandLineError("info", "--k counts K-EFCE states of extensive-form games");
     return run_markov_info(args);

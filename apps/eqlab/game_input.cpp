@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdint>
 
+#include <eqlab/games/graph/graph_source.hpp>
 #include <eqlab/lib/error.hpp>
 
 #include "cli.hpp"
@@ -29,6 +30,9 @@ LoadLimits load_limits(const Args& args) {
 LoadedGame load_game_argument(const std::string& spec, const LoadLimits& limits) {
   // The library resolves the argument and words the errors; the command line only adds
   // where to find the built-in games.
+  if (is_graph_game(spec))
+    throw BadInputError("'" + spec + "' is a graph game: place decoys on it with 'eqlab decoys' (or describe it with "
+                        "'eqlab info')");
   try {
     return load_game(spec, limits);
   } catch (const UnknownGameError& e) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <queue>
 #include <utility>
 
 #include <tbb/blocked_range.h>
@@ -33,12 +34,10 @@ bool taken(const DecoySets& d, int s) {
          std::find(d.fakes.begin(), d.fakes.end(), s) != d.fakes.end();
 }
 
-// One greedy step: the first candidate with the largest region, or -1 when none beats 0.
-int best_addition(const DeceptionEvaluator& evaluator, DeceptionRegion region, DecoySets& current,
-                  DecoyPick::Kind kind, std::size_t& best_size, long long& evaluations) {
-  std::vector<int> candidates;
-  for (int s : candidate_sites(evaluator, kind))
-    if (!taken(current, s)) candidates.push_back(s);
+// The region after adding each candidate (of one kind) to `current`.
+std::vector<std::size_t> candidate_sizes(const DeceptionEvaluator& evaluator, DeceptionRegion region,
+                                         const DecoySets& current, DecoyPick::Kind kind,
+                                         const std::vector<int>& candidates) {
   std::vector<std::size_t> sizes(candidates.size(), 0);
   if (kind == DecoyPick::Kind::trap && region == DeceptionRegion::sure) {
     // A trap leaves H unchanged: grow the current region by each candidate and take the
@@ -59,6 +58,21 @@ int best_addition(const DeceptionEvaluator& evaluator, DeceptionRegion region, D
       sizes[k] = evaluator.region_size(region, trial);
     });
   }
+  return sizes;
+}
+
+std::vector<int> open_candidates(const DeceptionEvaluator& evaluator, const DecoySets& current, DecoyPick::Kind kind) {
+  std::vector<int> candidates;
+  for (int s : candidate_sites(evaluator, kind))
+    if (!taken(current, s)) candidates.push_back(s);
+  return candidates;
+}
+
+// One greedy step: the first candidate with the largest region, or -1 when none beats 0.
+int best_addition(const DeceptionEvaluator& evaluator, DeceptionRegion region, DecoySets& current,
+                  DecoyPick::Kind kind, std::size_t& best_size, long long& evaluations) {
+  const std::vector<int> candidates = open_candidates(evaluator, current, kind);
+  const std::vector<std::size_t> sizes = candidate_sizes(evaluator, region, current, kind, candidates);
   evaluations += static_cast<long long>(candidates.size());
   int best = -1;
   best_size = 0;
@@ -76,9 +90,60 @@ double value_of(const DeceptionEvaluator& evaluator, std::size_t size) {
 
 }  // namespace
 
-PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps) {
+namespace {
+
+// Lazy greedy for one kind (§3.5, 3-4): after one full pass, the gains of that pass are
+// kept as stale bounds; a step re-evaluates the best bound until its fresh gain beats the
+// next bound (a tie goes to the earlier site, as in plain greedy). With diminishing gains
+// (a submodular instance) this is exactly greedy; otherwise it is a heuristic.
+void lazy_steps(const DeceptionEvaluator& evaluator, DeceptionRegion region, DecoyPick::Kind kind, int budget,
+                PlacementResult& result) {
+  if (budget <= 0) return;
+  const std::vector<int> candidates = open_candidates(evaluator, result.decoys, kind);
+  const std::vector<std::size_t> sizes = candidate_sizes(evaluator, region, result.decoys, kind, candidates);
+  result.evaluations += static_cast<long long>(candidates.size());
+  struct Bound {
+    long long gain;
+    int order;  // position in site order
+    bool operator<(const Bound& o) const { return gain < o.gain || (gain == o.gain && order > o.order); }
+  };
+  const long long start = static_cast<long long>(result.region_size);
+  std::priority_queue<Bound> bounds;
+  for (std::size_t k = 0; k < candidates.size(); ++k)
+    bounds.push({static_cast<long long>(sizes[k]) - start, static_cast<int>(k)});
+  auto add = [&](DecoySets& d, int site) { (kind == DecoyPick::Kind::fake ? d.fakes : d.traps).push_back(site); };
+  for (int step = 0; step < budget && !bounds.empty(); ++step) {
+    const long long current = static_cast<long long>(result.region_size);
+    for (;;) {
+      const Bound top = bounds.top();
+      bounds.pop();
+      DecoySets trial = result.decoys;
+      add(trial, candidates[top.order]);
+      const long long size = static_cast<long long>(evaluator.region_size(region, trial));
+      ++result.evaluations;
+      const Bound fresh{size - current, top.order};
+      if (bounds.empty() || !(fresh < bounds.top())) {
+        if (size <= 0) return;  // as plain greedy: nothing enlarges the region
+        add(result.decoys, candidates[top.order]);
+        result.region_size = static_cast<std::size_t>(size);
+        result.picks.push_back({kind, candidates[top.order], result.region_size, value_of(evaluator, result.region_size)});
+        break;
+      }
+      bounds.push(fresh);
+    }
+  }
+}
+
+}  // namespace
+
+PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps,
+                                 bool lazy) {
   PlacementResult result;
-  for (const auto& [kind, budget] : {std::pair{DecoyPick::Kind::fake, fakes}, std::pair{DecoyPick::Kind::trap, traps}})
+  for (const auto& [kind, budget] : {std::pair{DecoyPick::Kind::fake, fakes}, std::pair{DecoyPick::Kind::trap, traps}}) {
+    if (lazy) {
+      lazy_steps(evaluator, region, kind, budget, result);
+      continue;
+    }
     for (int k = 0; k < budget; ++k) {
       std::size_t size = 0;
       const int site = best_addition(evaluator, region, result.decoys, kind, size, result.evaluations);
@@ -87,6 +152,7 @@ PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionR
       result.picks.push_back({kind, site, size, value_of(evaluator, size)});
       result.region_size = size;
     }
+  }
   result.value = value_of(evaluator, result.region_size);
   return result;
 }

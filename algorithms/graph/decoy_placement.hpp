@@ -35,7 +35,11 @@ struct PlacementResult {
 // shapes the attacker's perception, so clean mode keeps those fakes as candidates.
 std::vector<int> candidate_sites(const DeceptionEvaluator& evaluator, DecoyPick::Kind kind);
 
-PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps);
+// lazy: after the first full pass of each kind, re-evaluate only the candidates whose
+// earlier gain could still be the best (exactly greedy on submodular instances, a
+// heuristic elsewhere).
+PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps,
+                                 bool lazy = false);
 PlacementResult exhaustive_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps);
 
 }  // namespace eqlab

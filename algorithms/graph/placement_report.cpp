@@ -21,15 +21,16 @@ std::string dot_quoted(const std::string& text) {
 }  // namespace
 
 PlacementReport place_decoys(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps,
-                             bool exhaustive, bool check_submodular) {
+                             PlacementMethod method, bool check_submodular) {
   const auto start = std::chrono::steady_clock::now();
+  const bool exhaustive = method == PlacementMethod::exhaustive;
   PlacementReport r;
-  r.method = exhaustive ? "exhaustive" : "greedy";
+  r.method = exhaustive ? "exhaustive" : method == PlacementMethod::lazy_greedy ? "lazy greedy" : "greedy";
   r.region = region;
   r.trap_budget = traps;
   r.fake_budget = fakes;
   r.result = exhaustive ? exhaustive_placement(evaluator, region, fakes, traps)
-                        : greedy_placement(evaluator, region, fakes, traps);
+                        : greedy_placement(evaluator, region, fakes, traps, method == PlacementMethod::lazy_greedy);
   r.strategy = region == DeceptionRegion::sure ? evaluator.sure_strategy(r.result.decoys)
                                                : evaluator.almost_sure_strategy(r.result.decoys);
   // The bound concerns one kind of decoy: check the kind that was placed.
@@ -41,6 +42,9 @@ PlacementReport place_decoys(const DeceptionEvaluator& evaluator, DeceptionRegio
 
 std::string guarantee_text(const PlacementReport& r) {
   if (r.method == "exhaustive") return "exhaustive: the placement is optimal";
+  if (r.method == "lazy greedy" && !(r.check && r.check->holds()))
+    return "none stated: lazy greedy is greedy only on submodular instances, and this one was not found so "
+           "(the picks may differ from greedy's)";
   const int budget = r.trap_budget + r.fake_budget;
   if (r.trap_budget > 0 && r.fake_budget > 0)
     return "none stated: greedy placed two kinds of decoys, for which (1 - 1/e) is not a theorem";
@@ -71,7 +75,7 @@ nlohmann::ordered_json placement_json(const DeceptionEvaluator& evaluator, const
   out["picks"] = nlohmann::ordered_json::array();
   for (const DecoyPick& p : r.result.picks) {
     nlohmann::ordered_json pick = {{"kind", kind_name(p.kind)}, {"site", g.sites()[p.site].name}};
-    if (r.method == "greedy") {
+    if (r.method != "exhaustive") {
       pick["value"] = p.value;
       pick["region_size"] = p.region_size;
     }

@@ -13,7 +13,7 @@
 namespace eqlab {
 
 struct PlacementReport {
-  std::string method;  // "greedy" or "exhaustive"
+  std::string method;  // "greedy", "lazy greedy" or "exhaustive"
   DeceptionRegion region = DeceptionRegion::sure;
   int trap_budget = 0, fake_budget = 0;
   PlacementResult result;
@@ -23,8 +23,10 @@ struct PlacementReport {
 };
 
 // Runs the placement and the strategy (and the check when asked).
+enum class PlacementMethod { greedy, lazy_greedy, exhaustive };
+
 PlacementReport place_decoys(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps,
-                             bool exhaustive, bool check_submodular);
+                             PlacementMethod method, bool check_submodular);
 
 // The sentence about greedy's (1 - 1/e) guarantee: stated only when it was checked.
 std::string guarantee_text(const PlacementReport& report);

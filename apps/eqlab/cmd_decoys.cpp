@@ -18,7 +18,7 @@ namespace eqlab::cli {
 
 const std::string_view kDecoysHelp =
     R"help(usage: eqlab decoys GRAPH [--traps K] [--fakes K] [--region dswin|daswin]
-                    [--mode clean|reference] [--exhaustive] [--check-submodular]
+                    [--mode clean|reference] [--exhaustive | --lazy] [--check-submodular]
                     [--out placement.json] [--dot annotated.dot] [--png annotated.png]
 
 Places decoys on a two-player graph game: the attacker (P2) wants to reach a
@@ -51,6 +51,9 @@ options:
   --region R          dswin or daswin (default dswin)
   --mode M            clean or reference (default clean)
   --exhaustive        the optimal placement by trying every one
+  --lazy              lazy greedy: after a full first pass per kind, re-evaluate
+                      only candidates whose earlier gain may still be the best
+                      (the same picks as greedy on submodular instances)
   --check-submodular  test the instance pairwise, for the (1 - 1/e) statement
   --out FILE          write the placement as JSON (format eqlab-decoys/1)
   --dot FILE          write the graph with decoys, regions and the defender's
@@ -85,7 +88,7 @@ const char* kind_text(DecoyPick::Kind kind) { return kind == DecoyPick::Kind::fa
 
 int run_decoys(std::span<const std::string> argv) {
   const Args args = parse_args("decoys", argv,
-                               {{"--traps"}, {"--fakes"}, {"--region"}, {"--mode"}, {"--exhaustive", false},
+                               {{"--traps"}, {"--fakes"}, {"--region"}, {"--mode"}, {"--exhaustive", false}, {"--lazy", false},
                                 {"--check-submodular", false}, {"--out"}, {"--dot"}, {"--png"}, {"--threads"},
                                 kMaxBytesFlag},
                                {"GRAPH"}, 1);
@@ -125,8 +128,12 @@ int run_decoys(std::span<const std::string> argv) {
       throw CommandLineError("decoys", "--exhaustive would try about " + value_text(count) +
                                            " placements; use greedy placement or smaller budgets");
   }
-  const PlacementReport report =
-      place_decoys(evaluator, region, fakes, traps, args.has("--exhaustive"), args.has("--check-submodular"));
+  if (args.has("--exhaustive") && args.has("--lazy"))
+    throw CommandLineError("decoys", "--lazy is a way to run greedy placement; --exhaustive tries every placement");
+  const PlacementMethod method = args.has("--exhaustive") ? PlacementMethod::exhaustive
+                                 : args.has("--lazy")     ? PlacementMethod::lazy_greedy
+                                                          : PlacementMethod::greedy;
+  const PlacementReport report = place_decoys(evaluator, region, fakes, traps, method, args.has("--check-submodular"));
 
   const ReachabilitySolution& base = evaluator.base();
   std::cout << field("game") << game.name() << "\n"
@@ -141,7 +148,7 @@ int run_decoys(std::span<const std::string> argv) {
   for (std::size_t k = 0; k < report.result.picks.size(); ++k) {
     const DecoyPick& p = report.result.picks[k];
     std::cout << field(k == 0 ? "picks" : "") << kind_text(p.kind) << " at " << game.sites()[p.site].name;
-    if (report.method == "greedy")
+    if (report.method != "exhaustive")
       std::cout << ": region " << p.region_size << " of " << evaluator.denominator() << ", value " << value_text(p.value);
     std::cout << "\n";
   }

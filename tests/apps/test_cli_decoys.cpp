@@ -122,6 +122,19 @@ TEST_CASE("cli decoys: the same placement file on one thread and on two") {
   CHECK(one["region"] == "daswin");
 }
 
+TEST_CASE("cli decoys: lazy greedy makes the same picks here with fewer evaluations, and says what it guarantees") {
+  const fs::path dir = scratch("lazy");
+  const std::string game = "decoys 'random-graph(vertices=2000,targets=130,seed=1)' --fakes 5 ";
+  const Run plain = run_eqlab(game + "--out plain.json", dir), lazy = run_eqlab(game + "--lazy --out lazy.json", dir);
+  REQUIRE_MESSAGE(plain.code == 0, plain.err);
+  REQUIRE_MESSAGE(lazy.code == 0, lazy.err);
+  const json p = json::parse(read_text(dir / "plain.json")), l = json::parse(read_text(dir / "lazy.json"));
+  CHECK(l["method"] == "lazy greedy");
+  CHECK(l["picks"] == p["picks"]);
+  CHECK(l["evaluations"].get<int>() < p["evaluations"].get<int>() / 2);
+  CHECK(contains(lazy.out, "guarantee       none stated: lazy greedy is greedy only on submodular instances"));
+}
+
 TEST_CASE("cli decoys: refused usage and input") {
   const fs::path dir = scratch("errors");
   auto refused = [&](const std::string& args, int code, const std::string& says) {
@@ -141,6 +154,7 @@ TEST_CASE("cli decoys: refused usage and input") {
   refused("decoys 'gridworld(size=7)' --traps 1", 2, "gridworld: unknown parameter \"size\"");
   refused("decoys gridworld --traps 4 --fakes 4 --exhaustive", 2, "--exhaustive would try about");
   refused("decoys gridworld --traps 1 --png -", 2, "--png needs a file name");
+  refused("decoys gridworld --traps 1 --lazy --exhaustive", 2, "--lazy is a way to run greedy placement");
   refused("solve gridworld", 1, "'gridworld' is a graph game: place decoys on it with 'eqlab decoys'");
   if (eqlab::find_program("dot").empty()) {
     refused("decoys gridworld --traps 1 --png g.png", 1, "GraphViz's dot not found, needed by --png");

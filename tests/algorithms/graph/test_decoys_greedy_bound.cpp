@@ -80,3 +80,33 @@ TEST_CASE("decoys greedy bound: budget 2 on the 100 published random graphs, DSW
 TEST_CASE("decoys greedy bound: budget 2 on the 100 published random graphs, DASWin") {
   check_greedy_bound({DeceptionRegion::almost_sure, DecoyPick::Kind::trap, "daswin"}, DeceptionMode::reference);
 }
+
+TEST_CASE("decoys lazy greedy: the same picks as greedy where the instance is checked submodular, fewer evaluations") {
+  int checked = 0, same_everywhere = 0, games = 0;
+  long long plain_evaluations = 0, lazy_evaluations = 0;
+  for (const auto& entry : fs::directory_iterator(fs::path(EQLAB_TEST_DATA) / "decoys" / "random-graphs")) {
+    const TurnGame g = load_reference_model(entry.path().string());
+    const DeceptionEvaluator eval(g, DeceptionMode::clean);
+    ++games;
+    for (DecoyPick::Kind kind : {DecoyPick::Kind::fake, DecoyPick::Kind::trap}) {
+      const int fakes = kind == DecoyPick::Kind::fake ? 2 : 0, traps = 2 - fakes;
+      const PlacementResult plain = greedy_placement(eval, DeceptionRegion::sure, fakes, traps);
+      const PlacementResult lazy = greedy_placement(eval, DeceptionRegion::sure, fakes, traps, true);
+      plain_evaluations += plain.evaluations;
+      lazy_evaluations += lazy.evaluations;
+      bool same = plain.picks.size() == lazy.picks.size();
+      for (std::size_t k = 0; same && k < plain.picks.size(); ++k)
+        same = plain.picks[k].site == lazy.picks[k].site && plain.picks[k].region_size == lazy.picks[k].region_size;
+      same_everywhere += same;
+      if (pairwise_check(eval, DeceptionRegion::sure, kind).holds()) {
+        ++checked;
+        CHECK_MESSAGE(same, entry.path().stem().string());
+      }
+    }
+  }
+  MESSAGE("lazy greedy, 2 decoys of one kind, " << games << " games x 2 kinds: the same picks in " << same_everywhere
+                                                << ", " << checked << " checked submodular; evaluations "
+                                                << lazy_evaluations << " against " << plain_evaluations);
+  CHECK(checked > 20);
+  CHECK(lazy_evaluations < plain_evaluations);
+}

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/games/graph/graph_json.hpp>
+#include <eqlab/games/io/json_type_scan.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/number.hpp>
 
@@ -395,60 +396,6 @@ RawGraph parse_dot(const std::string& text) {
 
 std::string extension_of(const std::string& path) { return lower(fs::path(path).extension().string()); }
 
-// Streams a JSON document and stops once the top-level "type" member has been read.
-class TypeScanner final : public nlohmann::json_sax<nlohmann::json> {
- public:
-  std::string type;
-  bool found = false;
-
-  bool null() override { return value(); }
-  bool boolean(bool) override { return value(); }
-  bool number_integer(number_integer_t) override { return value(); }
-  bool number_unsigned(number_unsigned_t) override { return value(); }
-  bool number_float(number_float_t, const string_t&) override { return value(); }
-  bool string(string_t& text) override {
-    if (depth_ == 1 && type_key_) {
-      type = text;
-      found = true;
-      return false;
-    }
-    return value();
-  }
-  bool binary(binary_t&) override { return value(); }
-  bool start_object(std::size_t) override {
-    type_key_ = false;
-    ++depth_;
-    return true;
-  }
-  bool key(string_t& text) override {
-    type_key_ = depth_ == 1 && text == "type";
-    return true;
-  }
-  bool end_object() override {
-    --depth_;
-    return true;
-  }
-  bool start_array(std::size_t) override {
-    if (depth_ == 0) return false;
-    type_key_ = false;
-    ++depth_;
-    return true;
-  }
-  bool end_array() override {
-    --depth_;
-    return true;
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
-
- private:
-  bool value() {
-    if (depth_ == 1 && type_key_) return false;
-    type_key_ = false;
-    return true;
-  }
-  int depth_ = 0;
-  bool type_key_ = false;
-};
 
 }  // namespace
 
@@ -499,9 +446,7 @@ bool is_graph_game_file(const std::string& path) {
       head.resize(static_cast<std::size_t>(in.gcount()));
       return head.find("<graphml") != std::string::npos;
     }
-    TypeScanner scanner;
-    nlohmann::json::sax_parse(in, &scanner);
-    return scanner.found && scanner.type == "graph";
+    return scan_json_type(in) == "graph";
   } catch (const std::exception&) {
     return false;
   }

@@ -35,7 +35,7 @@ void decoys_random_graph_regression(benchmark::State& state) {
   state.counters["games"] = static_cast<double>(games.size());
 }
 
-void decoys_greedy_large(benchmark::State& state, DecoyPick::Kind kind) {
+void decoys_greedy_large(benchmark::State& state, DecoyPick::Kind kind, bool lazy) {
   // One target per 15 vertices, as in the published 150-vertex games (10 draws).
   const int n = static_cast<int>(state.range(0));
   const TurnGame g = make_random_graph({n, 5, n / 15, 1});
@@ -44,7 +44,7 @@ void decoys_greedy_large(benchmark::State& state, DecoyPick::Kind kind) {
   double value = 0.0;
   for (auto _ : state) {
     const PlacementResult r = greedy_placement(eval, DeceptionRegion::sure, kind == DecoyPick::Kind::fake ? 5 : 0,
-                                               kind == DecoyPick::Kind::trap ? 5 : 0);
+                                               kind == DecoyPick::Kind::trap ? 5 : 0, lazy);
     evaluations = r.evaluations;
     value = r.value;
   }
@@ -54,9 +54,11 @@ void decoys_greedy_large(benchmark::State& state, DecoyPick::Kind kind) {
 }
 
 BENCHMARK(decoys_random_graph_regression)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK_CAPTURE(decoys_greedy_large, traps, DecoyPick::Kind::trap)
+BENCHMARK_CAPTURE(decoys_greedy_large, traps, DecoyPick::Kind::trap, false)
     ->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK_CAPTURE(decoys_greedy_large, fakes, DecoyPick::Kind::fake)
+BENCHMARK_CAPTURE(decoys_greedy_large, fakes, DecoyPick::Kind::fake, false)
+    ->Arg(10'000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK_CAPTURE(decoys_greedy_large, fakes_lazy, DecoyPick::Kind::fake, true)
     ->Arg(10'000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace

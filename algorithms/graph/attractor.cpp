@@ -29,6 +29,12 @@ std::vector<int> attractor_ranks(const TurnGame& g, GraphPlayer p, std::span<con
   return rank;
 }
 
+long long descending_edge(const TurnGame& g, std::span<const int> rank, int u) {
+  for (std::size_t e = g.out_begin(u); e < g.out_end(u); ++e)
+    if (rank[g.edge_target(e)] < rank[u]) return static_cast<long long>(e);
+  return -1;
+}
+
 ReachabilitySolution solve_reachability(const TurnGame& g) {
   const int n = g.num_vertices();
   std::vector<std::uint8_t> is_target(n, 0);
@@ -45,11 +51,7 @@ ReachabilitySolution solve_reachability(const TurnGame& g) {
   }
   for (int v = 0; v < n; ++v) {
     if (s.win2[v] && !is_target[v] && g.owner(v) == GraphPlayer::attacker) {
-      for (std::size_t e = g.out_begin(v); e < g.out_end(v); ++e)
-        if (s.rank[g.edge_target(e)] < s.rank[v]) {
-          s.attacker_move[v] = static_cast<long long>(e);
-          break;
-        }
+      s.attacker_move[v] = descending_edge(g, s.rank, v);
     } else if (!s.win2[v] && g.owner(v) == GraphPlayer::defender) {
       // Outside the attractor a defender vertex has a successor outside it too.
       for (std::size_t e = g.out_begin(v); e < g.out_end(v); ++e)

@@ -35,4 +35,8 @@ struct ReachabilitySolution {
 
 ReachabilitySolution solve_reachability(const TurnGame& g);
 
+// The first out-edge of u to a vertex of smaller rank (the move of a rank-decreasing
+// strategy), or -1.
+long long descending_edge(const TurnGame& g, std::span<const int> rank, int u);
+
 }  // namespace eqlab

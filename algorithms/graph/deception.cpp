@@ -67,11 +67,7 @@ DeceptiveStrategy DeceptionEvaluator::sure_strategy(const DecoySets& decoys) con
     if (!base_.win2[u]) {
       s.defender_move[u] = base_.defender_move[u];
     } else if (s.region[u] && s.rank[u] > 0) {
-      for (std::size_t e = g.out_begin(u); e < g.out_end(u); ++e)
-        if (s.rank[g.edge_target(e)] < s.rank[u]) {
-          s.defender_move[u] = static_cast<long long>(e);
-          break;
-        }
+      s.defender_move[u] = descending_edge(g, s.rank, u);
     }
   }
   return s;
@@ -129,14 +125,9 @@ std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vecto
     strategy->defender_move.assign(n, -1);
     for (int v = 0; v < n; ++v)
       if (node[v] >= 0 && won[node[v]]) strategy->rank[v] = level[node[v]];
-    for (int u = 0; u < n; ++u) {
-      if (g.owner(u) != GraphPlayer::defender || node[u] < 0 || !won[node[u]] || strategy->rank[u] == 0) continue;
-      for (std::size_t e = g.out_begin(u); e < g.out_end(u); ++e)
-        if (strategy->rank[g.edge_target(e)] < strategy->rank[u]) {
-          strategy->defender_move[u] = static_cast<long long>(e);
-          break;
-        }
-    }
+    for (int u = 0; u < n; ++u)
+      if (g.owner(u) == GraphPlayer::defender && node[u] >= 0 && won[node[u]] && strategy->rank[u] > 0)
+        strategy->defender_move[u] = descending_edge(g, strategy->rank, u);
   }
   return size;
 }

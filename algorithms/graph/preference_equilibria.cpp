@@ -149,6 +149,20 @@ EquilibriumReport analyse_equilibria(const ProductGame& p, const ClassPreference
     for (int v = 0; v < n; ++v) out.safe[v] = !threat[0][v] && !threat[1][v];
     witness_play(p, out.safe, class_recurrent(p, out.safe), initial, c, out);
     out.equilibrium = !out.witness.empty();
+    if (out.equilibrium)
+      for (int j = 0; j < 2; ++j)
+        for (int u = 0; u < n; ++u) {
+          // The punisher is the other player; outside Threat_j it always has a move that
+          // stays out (the complement of j's attractor is a trap for j).
+          if (g.owner(u) == players[j] || threat[j][u]) continue;
+          bool exposed = false;
+          std::size_t stay = g.out_end(u);
+          for (std::size_t e = g.out_begin(u); e < g.out_end(u); ++e) {
+            if (threat[j][g.edge_target(e)]) exposed = true;
+            else if (stay == g.out_end(u)) stay = e;
+          }
+          if (exposed && stay != g.out_end(u)) out.punish[j].push_back({u, stay});
+        }
     if (!out.equilibrium) {
       for (int i = 0; i < 2 && out.reason.empty(); ++i)
         if (threat[i][initial])

@@ -39,6 +39,10 @@ struct OutcomeReport {
   std::vector<int> witness;          // product states: a play from x0 ...
   std::size_t cycle_start = 0;       // ... whose states from this index on repeat forever
   std::vector<std::uint8_t> safe;    // the states outside both threat sets
+  // For an equilibrium, how each player is held if it deviates alone: punish[j] maps the
+  // other player's states outside Threat_j(o) that have an edge into it to an edge that
+  // stays out (elsewhere every move stays out). Pairs (product state, edge index).
+  std::vector<std::pair<int, std::size_t>> punish[2];
 };
 
 struct EquilibriumReport {

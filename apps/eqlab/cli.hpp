@@ -86,6 +86,7 @@ int run_info(std::span<const std::string> args);
 int run_plot(std::span<const std::string> args);
 int run_experiment(std::span<const std::string> args);
 int run_decoys(std::span<const std::string> args);
+int run_preferences(std::span<const std::string> args);
 
 extern const std::string_view kSolveHelp;
 extern const std::string_view kEvalHelp;
@@ -95,5 +96,6 @@ extern const std::string_view kInfoHelp;
 extern const std::string_view kPlotHelp;
 extern const std::string_view kExperimentHelp;
 extern const std::string_view kDecoysHelp;
+extern const std::string_view kPreferencesHelp;
 
 }  // namespace eqlab::cli

@@ -16,6 +16,8 @@ const std::vector<Command>& commands() {
        run_experiment},
       {"decoys", "place traps and fake targets on a graph game; write the placement and a picture", kDecoysHelp,
        run_decoys},
+      {"preferences", "Nash equilibrium outcomes of a graph game with incomplete preferences over goals",
+       kPreferencesHelp, run_preferences},
   };
   return list;
 }

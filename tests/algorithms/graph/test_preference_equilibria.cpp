@@ -208,3 +208,32 @@ TEST_CASE("preference equilibria: with aligned preferences every Pareto-efficien
       if (o.pareto_efficient) CHECK(o.equilibrium);
   }
 }
+
+TEST_CASE("preference equilibria: forcing a final class that is not upward closed (co-Büchi)") {
+  // x [A] -> y [B] -> z [C], z loops; the classes along the play are {A}, {A,B},
+  // {A,B,C}. Player P1 wants the final class in {{A}, {A,B,C}}, which y is not in: the
+  // play passes a bad class and ends in a good one.
+  for (const bool y_may_stall : {false, true}) {
+    TurnGameBuilder b("wiggle");
+    auto vertex = [&](const char* name, std::vector<std::string> labels, bool init) {
+      GraphVertexSpec v;
+      v.name = name;
+      v.owner = GraphPlayer::attacker;  // P1's opponent moves everywhere
+      v.labels = std::move(labels);
+      v.initial = init;
+      return b.add_vertex(std::move(v));
+    };
+    const int x = vertex("x", {"A"}, true), y = vertex("y", {"B"}, false), z = vertex("z", {"C"}, false);
+    b.add_edge(x, y);
+    b.add_edge(y, z);
+    if (y_may_stall) b.add_edge(y, y);  // the opponent can keep the class at {A,B} for ever
+    b.add_edge(z, z);
+    const ProductGame p = build_product(std::move(b).build(), eventually({"A", "B", "C"}));
+    const std::vector<std::uint8_t> wins = force_final_class(
+        p, GraphPlayer::defender, [](GoalClass c) { return c == GoalClass{1} || c == GoalClass{7}; });
+    CAPTURE(y_may_stall);
+    CHECK(wins[p.game.find_vertex("z|done,done,done")] == 1);
+    CHECK(wins[p.game.find_vertex("x|done,wait,wait")] == (y_may_stall ? 0 : 1));
+    CHECK(wins[p.game.find_vertex("y|done,done,wait")] == (y_may_stall ? 0 : 1));
+  }
+}

@@ -28,6 +28,14 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A computation that lost its numbers (NaN or infinity where a probability belongs): a
+// defect of the algorithm or of its step sizes, never of the input. Reported, not hidden:
+// evaluators given such a profile would compute meaningless gaps.
+class NumericalError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Escapes one reference token of a JSON pointer (RFC 6901).
 std::string pointer_token(const std::string& token);
 

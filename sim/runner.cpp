@@ -1,6 +1,7 @@
 #include <eqlab/sim/runner.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -182,6 +183,24 @@ nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& 
                         curve_to_json(result.curve));
 }
 
+namespace {
+
+// Every checkpoint checks the solver's strategies before they are evaluated: a NaN there
+// would make every gap below read as 0, a converged run that is not.
+void check_finite(const Solver& solver, std::int64_t iteration) {
+  auto finite = [](const Profile& x) {
+    for (const auto& player : x)
+      for (double v : player)
+        if (!std::isfinite(v)) return false;
+    return true;
+  };
+  if (!finite(solver.current_profile()) || !finite(solver.output_profile()))
+    throw NumericalError(solver.name() + ": the strategy is no longer finite (NaN or infinity) by iteration " +
+                         std::to_string(iteration) + "; the solver's step sizes overflowed");
+}
+
+}  // namespace
+
 RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions& options) {
   if (options.iterations < 1)
     throw UsageError("run_solver: the number of iterations must be at least 1, not " +
@@ -249,6 +268,7 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
       result.solve_seconds += seconds_since(stretch_start);
     }
 
+    check_finite(solver, checkpoint);
     if (!correlated) result.final_report = evaluate_nash(game, solver.output_profile());
     if (mixture) result.mixture = mixture->report();
     result.own_metrics = solver.own_metrics();

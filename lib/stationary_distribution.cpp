@@ -1,6 +1,7 @@
 #include <eqlab/lib/stationary_distribution.hpp>
 
 #include <algorithm>
+#include <vector>
 
 namespace eqlab {
 
@@ -10,6 +11,14 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
   // cannot leave towards the lower ones is closed in the censored chain on 0..k: the
   // distribution concentrated on it is stationary there, and the back-substitution
   // below extends it to the whole chain.
+  //
+  // The textbook form divides column k by k's exit rate `out`, which overflows when `out`
+  // is subnormal (a state all but absorbing). Here column k keeps its raw entries and the
+  // elimination uses k's exit distribution at(k, j) / out, which is at most 1; the
+  // division by `out` waits for the back-substitution, which rescales instead of
+  // overflowing.
+  thread_local std::vector<double> exit_rate;
+  exit_rate.assign(static_cast<std::size_t>(n), 0.0);
   int first = 0;  // the lowest state with positive probability
   for (int k = n - 1; k >= 1; --k) {
     double out = 0.0;
@@ -18,21 +27,32 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
       first = k;
       break;
     }
-    for (int i = 0; i < k; ++i) at(i, k) /= out;
+    exit_rate[k] = out;
+    for (int j = 0; j < k; ++j) at(k, j) /= out;
     for (int i = 0; i < k; ++i) {
-      const double via_k = at(i, k);
-      if (via_k == 0.0) continue;
-      for (int j = 0; j < k; ++j) at(i, j) += via_k * at(k, j);
+      const double to_k = at(i, k);
+      if (to_k == 0.0) continue;
+      for (int j = 0; j < k; ++j) at(i, j) += to_k * at(k, j);
     }
   }
-  // Back-substitution: pi[k] = Σ_{i<k} pi[i] P[i][k] (with the censored P).
+  // Back-substitution: pi[k] = Σ_{i<k} pi[i] P[i][k] / out_k (with the censored P). When
+  // that ratio would dwarf everything so far, the earlier entries are scaled down first,
+  // which keeps every number finite; they are negligible next to pi[k] anyway.
+  constexpr double kLargestRatio = 1e280;
   std::fill(pi.begin(), pi.begin() + first, 0.0);
   double total = pi[first] = 1.0;
   for (int k = first + 1; k < n; ++k) {
-    double v = 0.0;
-    for (int i = first; i < k; ++i) v += pi[i] * at(i, k);
-    pi[k] = v;
-    total += v;
+    double inflow = 0.0;
+    for (int i = first; i < k; ++i) inflow += pi[i] * at(i, k);
+    if (inflow >= exit_rate[k] * kLargestRatio) {
+      const double scale = exit_rate[k] / inflow;
+      for (int i = first; i < k; ++i) pi[i] *= scale;
+      total *= scale;
+      pi[k] = 1.0;
+    } else {
+      pi[k] = inflow / exit_rate[k];
+    }
+    total += pi[k];
   }
   for (int k = 0; k < n; ++k) pi[k] /= total;
 }

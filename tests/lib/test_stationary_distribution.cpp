@@ -67,3 +67,29 @@ TEST_CASE("stationary distribution: reducible chains get an exact fixed point") 
   CHECK(pi[0] + pi[1] == 0.0);
   CHECK(pi[2] == doctest::Approx(0.9 / 1.7).epsilon(1e-14));
 }
+
+TEST_CASE("stationary distribution: a state all but absorbing (exit probability subnormal) stays finite") {
+  // The chain that turned the EFCE-OMD fixed point to NaN on Kuhn poker after 263,536
+  // iterations: state 1 leaves with probability 2.8e-309, so it holds all the mass to
+  // double precision. Dividing by that exit probability used to overflow.
+  std::vector<double> P{0.498814, 0.501186, 2.77669e-309, 1.0};
+  std::vector<double> pi(2, 0.0);
+  stationary_distribution(P, 2, pi);
+  CHECK(std::isfinite(pi[0]));
+  CHECK(pi[0] >= 0.0);
+  CHECK(pi[0] < 1e-300);
+  CHECK(pi[1] == 1.0);
+
+  // Three states, the last two nearly absorbing at different depths: still finite and
+  // summing to one, with the mass on the stickiest state.
+  std::vector<double> Q{0.2, 0.5, 0.3, 1e-310, 0.5, 0.5, 1e-200, 1e-305, 1.0};
+  pi.assign(3, 0.0);
+  stationary_distribution(Q, 3, pi);
+  double total = 0.0;
+  for (double p : pi) {
+    CHECK(std::isfinite(p));
+    total += p;
+  }
+  CHECK(total == doctest::Approx(1.0).epsilon(1e-15));
+  CHECK(pi[2] > 0.99);
+}

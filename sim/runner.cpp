@@ -187,14 +187,14 @@ namespace {
 
 // Every checkpoint checks the solver's strategies before they are evaluated: a NaN there
 // would make every gap below read as 0, a converged run that is not.
-void check_finite(const Solver& solver, std::int64_t iteration) {
+void check_finite(const Solver& solver, const Profile& output, std::int64_t iteration) {
   auto finite = [](const Profile& x) {
     for (const auto& player : x)
       for (double v : player)
         if (!std::isfinite(v)) return false;
     return true;
   };
-  if (!finite(solver.current_profile()) || !finite(solver.output_profile()))
+  if (!finite(solver.current_profile()) || !finite(output))
     throw NumericalError(solver.name() + ": the strategy is no longer finite (NaN or infinity) by iteration " +
                          std::to_string(iteration) + "; the solver's step sizes overflowed");
 }
@@ -268,8 +268,11 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
       result.solve_seconds += seconds_since(stretch_start);
     }
 
-    check_finite(solver, checkpoint);
-    if (!correlated) result.final_report = evaluate_nash(game, solver.output_profile());
+    // The output profile can be costly (an average over the run): computed once, checked,
+    // then evaluated.
+    const Profile output = solver.output_profile();
+    check_finite(solver, output, checkpoint);
+    if (!correlated) result.final_report = evaluate_nash(game, output);
     if (mixture) result.mixture = mixture->report();
     result.own_metrics = solver.own_metrics();
     check_gap_bound(solver, result);

@@ -182,27 +182,40 @@ void for_each_subset(const std::vector<int>& items, int k, F&& f) {
 
 PlacementResult exhaustive_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes,
                                      int traps) {
-  // Every placement, listed first so that the evaluations can run in parallel and the
-  // first best in this order wins.
-  std::vector<DecoySets> placements;
+  // Placements are listed in order a batch at a time, each batch evaluated in parallel,
+  // so that memory stays bounded however many there are; the first best in this order wins.
+  constexpr std::size_t kBatch = 1 << 14;
+  PlacementResult result;
+  std::vector<DecoySets> batch;
+  std::vector<std::size_t> sizes;
+  bool found = false;
+  auto evaluate_batch = [&] {
+    sizes.assign(batch.size(), 0);
+    tbb::parallel_for(std::size_t{0}, batch.size(),
+                      [&](std::size_t k) { sizes[k] = evaluator.region_size(region, batch[k]); });
+    for (std::size_t k = 0; k < batch.size(); ++k)
+      if (!found || sizes[k] > result.region_size) {
+        found = true;
+        result.region_size = sizes[k];
+        result.decoys = batch[k];
+      }
+    result.evaluations += static_cast<long long>(batch.size());
+    batch.clear();
+  };
   const std::vector<int> fake_sites = candidate_sites(evaluator, DecoyPick::Kind::fake);
   const std::vector<int> trap_sites = candidate_sites(evaluator, DecoyPick::Kind::trap);
   for_each_subset(fake_sites, fakes, [&](const std::vector<int>& y) {
     std::vector<int> rest;
     for (int s : trap_sites)
       if (std::find(y.begin(), y.end(), s) == y.end()) rest.push_back(s);
-    for_each_subset(rest, traps, [&](const std::vector<int>& t) { placements.push_back({t, y}); });
+    for_each_subset(rest, traps, [&](const std::vector<int>& t) {
+      batch.push_back({t, y});
+      if (batch.size() == kBatch) evaluate_batch();
+    });
   });
-  std::vector<std::size_t> sizes(placements.size(), 0);
-  tbb::parallel_for(std::size_t{0}, placements.size(),
-                    [&](std::size_t k) { sizes[k] = evaluator.region_size(region, placements[k]); });
-  PlacementResult result;
-  result.evaluations = static_cast<long long>(placements.size());
-  if (placements.empty()) return result;
-  const std::size_t best = static_cast<std::size_t>(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
-  result.decoys = placements[best];
-  result.region_size = sizes[best];
-  result.value = value_of(evaluator, sizes[best]);
+  evaluate_batch();
+  if (!found) return result;
+  result.value = value_of(evaluator, result.region_size);
   for (int s : result.decoys.fakes) result.picks.push_back({DecoyPick::Kind::fake, s, 0, 0.0});
   for (int s : result.decoys.traps) result.picks.push_back({DecoyPick::Kind::trap, s, 0, 0.0});
   return result;

@@ -1,7 +1,10 @@
-# Shared by scripts/demo and scripts/test (sourced, not run): installs the Debian 12
+# Shared by scripts/demo, scripts/test and scripts/fuzz (sourced, not run): installs the Debian 12
 # packages the build needs when run as root, then configures and builds build/ (Release).
 packages=(cmake g++ make libboost-graph-dev libeigen3-dev libtbb-dev nlohmann-json3-dev
-          doctest-dev gnuplot-nox libbenchmark-dev)
+          doctest-dev gnuplot-nox libbenchmark-dev libopenmpi-dev openmpi-bin)
+# A script that needs more (scripts/fuzz: clang) lists them in extra_packages before
+# sourcing this file.
+packages+=(${extra_packages[@]+"${extra_packages[@]}"})
 
 install_missing_packages() {
   if ! command -v dpkg >/dev/null 2>&1; then

@@ -17,6 +17,7 @@
 #include <tbb/parallel_for.h>
 
 #include <eqlab/games/io/game_source.hpp>
+#include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
@@ -413,14 +414,9 @@ ExperimentConfig parse_experiment_config(const json& doc, const std::string& fil
 }
 
 ExperimentConfig load_experiment_config(const std::string& path) {
-  const std::string text = read_input_file(path);
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw InputError(path, "", std::string("not valid JSON: ") + e.what());
-  }
-  ExperimentConfig config = parse_experiment_config(doc, path);
+  // The same size and nesting limits as game files, checked before parsing; a number too
+  // large for a double is invalid JSON like any other.
+  ExperimentConfig config = parse_experiment_config(json_reading::parse_document(read_input_file(path), path, {}), path);
   config.folder = fs::path(path).parent_path().string();
   if (config.name.empty()) config.name = fs::path(path).stem().string();
   return config;
@@ -505,6 +501,9 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   if (!options.factory) throw UsageError("run_experiment: no solver factory");
   if (config.games.empty() || config.algorithms.empty() || config.seeds.empty() || config.iterations < 1)
     throw UsageError("run_experiment: the config has an empty grid");
+  if (options.shard_count < 1 || options.shard_index < 0 || options.shard_index >= options.shard_count)
+    throw UsageError("run_experiment: shard " + std::to_string(options.shard_index) + " of " +
+                     std::to_string(options.shard_count) + " does not exist");
   const fs::path out_dir = options.out_dir;
 
   // Everything that can fail on bad input fails here, before the first run.
@@ -543,11 +542,15 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   const json manifest = runs_manifest(config);
   if (options.resume) check_resumable(out_dir / "experiment.json", manifest);
   fs::create_directories(out_dir);
-  write_file_atomically(out_dir / "experiment.json", [&](std::ostream& out) { out << manifest.dump(2) << '\n'; });
+  if (options.shard_index == 0)
+    write_file_atomically(out_dir / "experiment.json", [&](std::ostream& out) { out << manifest.dump(2) << '\n'; });
 
+  const bool sharded = options.shard_count > 1;
   ExperimentReport report;
-  report.runs = static_cast<int>(tasks.size());
-  for (const Task& task : tasks) {
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    if (static_cast<int>(i % static_cast<std::size_t>(options.shard_count)) != options.shard_index) continue;
+    const Task& task = tasks[i];
+    ++report.runs;
     fs::create_directories(task.path.parent_path());
     if (options.resume && run_file_complete(task.path, shapes[task.game][task.algorithm].metrics, checkpoints))
       ++report.runs_resumed;
@@ -574,6 +577,7 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
     bar.update(done);
   });
   bar.finish();
+  if (sharded) return report;
 
   // The summary reads the run files back, so that a resumed experiment and a fresh one
   // summarise the same numbers (the files hold every double exactly).

@@ -88,6 +88,13 @@ struct ExperimentOptions {
   bool plots = true;      // draw the plots (skipped with a note when gnuplot is missing)
   bool progress = false;  // a progress bar over runs on stderr (only on a terminal)
   ExperimentSolverFactory factory = make_experiment_solver;
+  // One shard of the grid, for spreading it over processes (MPI ranks, batch jobs): only
+  // the runs whose index in the grid order (game, algorithm, seed) is shard_index modulo
+  // shard_count are made. A shard writes its run files and no summary; the summary comes
+  // from a final run with resume over the whole grid, which finds every run complete.
+  // Only shard 0 writes experiment.json, so that shards never write one file at once.
+  int shard_index = 0;
+  int shard_count = 1;
 };
 
 // One cell of the summary: a metric at a checkpoint over the seeds of a game and label.
@@ -148,7 +155,7 @@ struct SizeRateRow {
 std::int64_t game_size_xa(const CompiledGame& game);
 
 struct ExperimentReport {
-  int runs = 0;          // runs in the grid
+  int runs = 0;          // runs in the grid (in the shard, for one shard of several)
   int runs_resumed = 0;  // complete run files kept
   std::vector<SummaryRow> summary;
   std::vector<RateRow> rates;

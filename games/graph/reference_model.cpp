@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/games/io/game_source.hpp>
+#include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/lib/error.hpp>
 
 namespace eqlab {
@@ -40,10 +42,8 @@ const json& set_values(const json& value, const std::string& path, const std::st
 }  // namespace
 
 TurnGame load_reference_model(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "", "cannot read the file");
-  const json doc = json::parse(in, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) throw InputError(path, "", "not a JSON object");
+  const json doc = json_reading::parse_document(read_input_file(path), path, {});
+  if (!doc.is_object()) throw InputError(path, "", "not a JSON object");
 
   const json& states = member(doc, "states", path);
   const json& turn = member(doc, "turn", path);

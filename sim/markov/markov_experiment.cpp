@@ -17,6 +17,8 @@
 #include <tbb/parallel_for.h>
 
 #include <eqlab/algorithms/markov/markov_solver_registry.hpp>
+#include <eqlab/games/io/game_source.hpp>
+#include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
@@ -35,7 +37,6 @@ using json = nlohmann::json;
 namespace {
 
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // ---------------------------------------------------------------------------------------
 // Config.
@@ -212,18 +213,16 @@ MarkovExperimentConfig parse_markov_experiment_config(const json& doc, const std
 }
 
 bool is_markov_experiment_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  const json doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
-  return !doc.is_discarded() && is_markov_experiment(doc);
+  try {
+    return is_markov_experiment(json_reading::parse_document(read_input_file(path), path, {}));
+  } catch (const InputError&) {
+    return false;  // not for this reader to judge: the other config reader reports it
+  }
 }
 
 MarkovExperimentConfig load_markov_experiment_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "", "cannot read the file");
-  const json doc = json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) throw InputError(path, "", "not valid JSON");
-  return parse_markov_experiment_config(doc, path);
+  // The same size and nesting limits as game files, checked before parsing.
+  return parse_markov_experiment_config(json_reading::parse_document(read_input_file(path), path, {}), path);
 }
 
 namespace {

@@ -6,12 +6,14 @@
 #include <optional>
 
 #include <tbb/global_control.h>
+#include <tbb/info.h>
 
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/experiment.hpp>
 #include <eqlab/sim/markov/markov_experiment.hpp>
 
 #include "cli.hpp"
+#include "process_group.hpp"
 #include "report.hpp"
 
 namespace eqlab::cli {
@@ -91,6 +93,12 @@ stopped experiment finishes with the same summary as an uninterrupted one;
 a DIR made by a config with other games, algorithms, iterations or
 checkpoints is refused (more seeds are fine).
 
+Over several machines: started by mpirun or srun (eqlab built with an MPI
+library such as Debian's libopenmpi-dev), each process makes every P-th run of
+the grid and writes its run files; process 0 then writes the summary and the
+plots, byte for byte those of a single process. Processes on one machine share
+its cores unless --threads is given. See docs/SCALING.md.
+
 options:
   --out DIR           the output folder (required)
   --resume            keep the complete runs found in DIR
@@ -145,6 +153,38 @@ int run_markov_experiment_command(const Args& args, const std::string& config_pa
   return kExitOk;
 }
 
+// The grid spread over the processes of an MPI job: each makes the runs of its shard
+// (run index modulo the number of processes), then process 0 summarises and plots from the
+// run files, exactly as one process would. Returns the report of that summary (process 0)
+// or of the process's own shard (the others).
+ExperimentReport run_experiment_over_processes(const ProcessGroup& group, const ExperimentConfig& config,
+                                               const std::string& config_path, ExperimentOptions options,
+                                               long long& runs_kept) {
+  ExperimentOptions shard = options;
+  shard.shard_index = group.rank();
+  shard.shard_count = group.size();
+  shard.plots = false;
+  shard.progress = options.progress && group.rank() == 0;
+  ExperimentReport report;
+  std::exception_ptr failure;
+  try {
+    report = eqlab::run_experiment(config, config_path, shard);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  // Every process reaches this collective call, failed or not, so none waits forever.
+  const bool every_shard_done = group.all(failure == nullptr);
+  runs_kept = group.sum(report.runs_resumed);
+  if (failure) std::rethrow_exception(failure);
+  if (!every_shard_done)
+    throw UsageError("another process of the MPI job failed (its message is above); the run files made so far are "
+                     "kept: rerun with --resume to finish the grid");
+  if (group.rank() != 0) return report;
+  options.resume = true;  // every run file is there now: this only reads them back
+  options.progress = false;
+  return eqlab::run_experiment(config, config_path, options);
+}
+
 }  // namespace
 
 int run_experiment(std::span<const std::string> argv) {
@@ -155,13 +195,21 @@ int run_experiment(std::span<const std::string> argv) {
   const std::string out_dir = args.text("--out");
   if (out_dir.empty()) throw CommandLineError("experiment", "missing --out DIR, the folder to write");
   if (out_dir == "-") throw CommandLineError("experiment", "--out needs a folder: the results are several files");
-  const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
+  const ProcessGroup group;
+  std::int64_t threads = args.integer("--threads", 0, 1, 4096);
+  // Processes that share a machine share its cores, unless --threads says otherwise.
+  if (threads == 0 && group.local_size() > 1)
+    threads = std::max<std::int64_t>(1, tbb::info::default_concurrency() / group.local_size());
   std::optional<tbb::global_control> thread_limit;
   if (threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
   const std::string config_path = args.positional[0];
-  if (is_markov_experiment_file(config_path)) return run_markov_experiment_command(args, config_path, out_dir);
+  if (is_markov_experiment_file(config_path)) {
+    if (group.size() > 1)
+      throw CommandLineError("experiment", "Markov experiments run in one process; run this config without mpirun");
+    return run_markov_experiment_command(args, config_path, out_dir);
+  }
   const ExperimentConfig config = load_experiment_config(config_path);
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
@@ -173,11 +221,20 @@ int run_experiment(std::span<const std::string> argv) {
   options.resume = args.has("--resume");
   options.plots = !args.has("--no-plots");
   options.progress = !args.has("--no-progress");
-  const ExperimentReport report = eqlab::run_experiment(config, config_path, options);
+  long long runs_kept = 0;
+  ExperimentReport report;
+  if (group.size() > 1) {
+    report = run_experiment_over_processes(group, config, config_path, options, runs_kept);
+    if (group.rank() != 0) return kExitOk;  // process 0 reports for the whole grid
+  } else {
+    report = eqlab::run_experiment(config, config_path, options);
+    runs_kept = report.runs_resumed;
+  }
 
   std::cout << field("experiment") << config.name << "\n"
             << field("runs") << report.runs;
-  if (report.runs_resumed > 0) std::cout << " (" << report.runs_resumed << " kept from before)";
+  if (group.size() > 1) std::cout << " over " << group.size() << " processes";
+  if (runs_kept > 0) std::cout << " (" << runs_kept << " kept from before)";
   std::cout << "\n";
   for (const RateRow& rate : report.rates)
     std::cout << field("rate") << rate.game << ", " << rate.label << ": " << rate.metric << "·T grows as T^"

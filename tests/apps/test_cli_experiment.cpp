@@ -140,7 +140,7 @@ TEST_CASE("cli: experiment refuses bad configs and usage") {
   refused(grid, "bad.json", 2, "--out");
   refused(grid, "bad.json --out o --threads 0", 2, "--threads");
   refused(grid, "missing.json --out o", 1, "missing.json");
-  refused("{\"games\": [", "bad.json --out o", 1, "bad.json: not valid JSON");
+  refused("{\"games\": [", "bad.json --out o", 1, "bad.json: invalid JSON");
   refused(with("\"solver\": \"omd\"", "\"solver\": \"omdd\""), "bad.json --out o", 1,
           "bad.json: /algorithms/0/solver: unknown full-feedback solver \"omdd\"");
   refused(with("\"seeds\": 2", "\"seeds\": [1, 1]"), "bad.json --out o", 1, "bad.json: /seeds/1:");

@@ -36,6 +36,14 @@ class NumericalError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A run that would need more than the resources it is allowed (the memory budget): the
+// message gives the estimate, its parts, the budget and how to change either. Raised
+// before the run allocates anything large.
+class ResourceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Escapes one reference token of a JSON pointer (RFC 6901).
 std::string pointer_token(const std::string& token);
 

@@ -4,6 +4,22 @@
 
 namespace eqlab {
 
+SubtreeSizes measure_subtrees(const Treeplex& tp) {
+  const int n = tp.num_infosets();
+  std::vector<std::uint64_t> block(n, 0);
+  SubtreeSizes sizes;
+  for (int j = 0; j < n; ++j)
+    for (int y = j; y >= 0; y = tp.parent_seq[y] == 0 ? -1 : tp.seq_infoset[tp.parent_seq[y]]) {
+      block[y] += static_cast<std::uint64_t>(tp.num_actions[j]);
+      ++sizes.members;
+    }
+  for (int g = 0; g < n; ++g) {
+    sizes.trigger_storage += static_cast<std::uint64_t>(tp.num_actions[g]) * block[g];
+    sizes.largest_block = std::max(sizes.largest_block, static_cast<int>(block[g]));
+  }
+  return sizes;
+}
+
 TreeplexSubtrees::TreeplexSubtrees(const Treeplex& tp) : treeplex_(&tp) {
   const int n = tp.num_infosets();
   depth_.assign(n, 1);

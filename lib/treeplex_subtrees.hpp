@@ -7,6 +7,7 @@
 // their sequences are numbered locally, 0 .. block_size(g) - 1, member after member.
 // Per-trigger arrays over a subtree then need no index maps: a bottom-up pass walks the
 // members backwards and adds each member's result into its parent's local sequence.
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -25,6 +26,15 @@ struct SubtreeMember {
   int local_first;   // its first sequence in the block's local numbering
   int parent_local;  // the local number of its parent sequence; -1 for the root g
 };
+
+// The sizes a TreeplexSubtrees of a treeplex will have, computed in O(Σ depth) time
+// without building it: for memory estimates before a learner allocates.
+struct SubtreeSizes {
+  std::uint64_t members = 0;          // Σ over infosets g of the infosets in g's subtree
+  std::uint64_t trigger_storage = 0;  // Σ over sequences (x_g, a) of the block size of g
+  int largest_block = 0;
+};
+SubtreeSizes measure_subtrees(const Treeplex& tp);
 
 class TreeplexSubtrees {
  public:

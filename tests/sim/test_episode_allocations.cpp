@@ -1,8 +1,7 @@
 // Bandit episodes allocate nothing once warm: the simulator walks one path and every
 // learner keeps its per-episode buffers between episodes; the same holds for the Markov
-// simulator and its decentralized learners. Counted by replacing the global
-// operator new for this test binary; the count is per thread, so that work on other
-// threads never enters it.
+// simulator and its decentralized learners. Counted by the test binary's operator new
+// (support/allocation_counter.hpp), per thread.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -18,35 +17,9 @@
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
 
-namespace {
-thread_local std::size_t allocations_on_this_thread = 0;
+#include "support/allocation_counter.hpp"
 
-void* counted_allocation(std::size_t size) {
-  ++allocations_on_this_thread;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-}  // namespace
-
-// The whole family is replaced, nothrow forms included (std::stable_sort's buffer uses
-// them): a nothrow new left to the runtime but freed by the free() below is a mismatch
-// that AddressSanitizer reports.
-void* operator new(std::size_t size) { return counted_allocation(size); }
-void* operator new[](std::size_t size) { return counted_allocation(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  ++allocations_on_this_thread;
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-  ++allocations_on_this_thread;
-  return std::malloc(size == 0 ? 1 : size);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+using eqlab::test::allocations_on_this_thread;
 
 using namespace eqlab;
 
@@ -64,15 +37,15 @@ TEST_CASE("bandit self-play: no allocation per episode once warm (every bandit s
       // Warm-up: the longest paths have been seen, and the doubling retunes up to 1024
       // happen in place.
       for (int t = 0; t < 1500; ++t) solver->step();
-      const std::size_t before = allocations_on_this_thread;
+      const std::size_t before = allocations_on_this_thread();
       for (int t = 0; t < 500; ++t) solver->step();
-      CHECK(allocations_on_this_thread - before == 0);
+      CHECK(allocations_on_this_thread() - before == 0);
     }
   }
   // The counter does count: one vector allocates once.
-  const std::size_t before = allocations_on_this_thread;
+  const std::size_t before = allocations_on_this_thread();
   { std::string text(100, 'x'); CHECK(text.size() == 100); }
-  CHECK(allocations_on_this_thread - before == 1);
+  CHECK(allocations_on_this_thread() - before == 1);
 }
 
 TEST_CASE("Markov learners: no allocation per episode once warm (every decentralized learner, every generator)") {
@@ -90,9 +63,9 @@ TEST_CASE("Markov learners: no allocation per episode once warm (every decentral
       CAPTURE(where);
       auto solver = make_markov_solver(name, *model, nlohmann::json::object(), 5, 2 * kEpisodes);
       for (int t = 0; t < 1000; ++t) solver->run_episode();
-      const std::size_t before = allocations_on_this_thread;
+      const std::size_t before = allocations_on_this_thread();
       for (int t = 0; t < kEpisodes; ++t) solver->run_episode();
-      CHECK(allocations_on_this_thread - before <= 64);
+      CHECK(allocations_on_this_thread() - before <= 64);
     }
   }
 }

@@ -1,0 +1,116 @@
+#include <eqlab/sim/run_memory.hpp>
+
+#include <algorithm>
+#include <vector>
+
+#include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/lib/treeplex_subtrees.hpp>
+
+namespace eqlab {
+
+namespace {
+
+template <class T>
+std::uint64_t vector_bytes(const std::vector<T>& v) {
+  return static_cast<std::uint64_t>(v.capacity()) * sizeof(T);
+}
+
+std::uint64_t strings_bytes(const std::vector<std::string>& v) {
+  std::uint64_t bytes = vector_bytes(v);
+  for (const std::string& s : v)
+    if (s.capacity() > 15) bytes += s.capacity() + 1;  // beyond the small-string buffer
+  return bytes;
+}
+
+std::uint64_t treeplex_bytes(const Treeplex& tp) {
+  return vector_bytes(tp.parent_seq) + vector_bytes(tp.first_seq) + vector_bytes(tp.num_actions) +
+         vector_bytes(tp.seq_infoset) + strings_bytes(tp.infoset_labels) + strings_bytes(tp.action_labels);
+}
+
+// One player's sizes, the quantities every learner's layout is made of.
+struct PlayerSizes {
+  std::uint64_t sequences = 0, infosets = 0;
+  SubtreeSizes subtrees;  // trigger blocks (EFCE learners and evaluator)
+};
+
+// TreeplexSubtrees: members (12 bytes), ancestor blocks (8), a block size and member
+// start per infoset, and a trigger offset per sequence.
+std::uint64_t subtrees_bytes(const PlayerSizes& p) {
+  return 20 * p.subtrees.members + 12 * p.infosets + 8 * p.sequences;
+}
+
+}  // namespace
+
+std::uint64_t compiled_game_bytes(const CompiledGame& game) {
+  std::uint64_t bytes = strings_bytes(game.players);
+  for (const Treeplex& tp : game.treeplex) bytes += treeplex_bytes(tp);
+  const TerminalList& t = game.terminals;
+  bytes += vector_bytes(t.seq) + vector_bytes(t.chance) + vector_bytes(t.payoff) + vector_bytes(t.node);
+  for (const GradientIndex& g : game.gradient_index)
+    bytes += vector_bytes(g.row_begin) + vector_bytes(g.others) + vector_bytes(g.weight);
+  const NodeArrays& n = game.nodes;
+  bytes += vector_bytes(n.kind) + vector_bytes(n.player) + vector_bytes(n.infoset) + vector_bytes(n.first_child) +
+           vector_bytes(n.num_children) + vector_bytes(n.children) + vector_bytes(n.child_prob) +
+           vector_bytes(n.terminal);
+  return bytes + vector_bytes(game.compiled_infoset);
+}
+
+MemoryEstimate estimate_run_memory(const CompiledGame& game, const RunMemoryRequest& request) {
+  std::vector<PlayerSizes> players(game.num_players());
+  std::uint64_t sequences = 0;
+  for (int p = 0; p < game.num_players(); ++p) {
+    const Treeplex& tp = game.treeplex[p];
+    players[p].sequences = static_cast<std::uint64_t>(tp.num_sequences());
+    players[p].infosets = static_cast<std::uint64_t>(tp.num_infosets());
+    sequences += players[p].sequences;
+  }
+  const std::string& name = request.solver;
+  // EFCE-OMD and its variants (full and bandit feedback) learn over trigger blocks; K-EFR
+  // over augmented states. Both output correlated mixtures, which the runner measures.
+  static const std::vector<std::string> sequence_learners = {"cfr", "cfr+", "pcfr+", "rm", "omd", "omd-balanced",
+                                                             "optimistic-omd", "ixomd", "balanced-omd"};
+  const bool kefr = name == "kefr";
+  const bool known = kefr || std::find(sequence_learners.begin(), sequence_learners.end(), name) != sequence_learners.end();
+  const bool trigger_learner = name.rfind("efce-omd", 0) == 0 || !known;  // an unknown learner: the larger family
+  const bool correlated = trigger_learner || kefr;
+  const bool mixture = correlated || request.measure_mixture || request.kefce_k.has_value();
+  if (trigger_learner || mixture)
+    for (int p = 0; p < game.num_players(); ++p) players[p].subtrees = measure_subtrees(game.treeplex[p]);
+
+  MemoryEstimate estimate;
+  estimate.add("game", compiled_game_bytes(game));
+
+  // The learner: a few doubles per sequence for every learner (strategies, sums, the
+  // gradient), plus the trigger blocks of EFCE learners (S, m_τ and its sequence form, and
+  // balanced weights) or the regret rows of K-EFR's augmented states.
+  std::uint64_t learner = 96 * sequences;
+  for (int p = 0; p < game.num_players(); ++p) {
+    if (trigger_learner) learner += 32 * players[p].subtrees.trigger_storage + subtrees_bytes(players[p]);
+    if (kefr) {
+      const AugmentedStateCount count = AugmentedStates::count(game.treeplex[p], request.k);
+      learner = saturating_add(learner, count.bytes());
+    }
+  }
+  estimate.add("learner state", learner);
+  // Bandit feedback: the simulator's per-node tables and each learner's path buffers,
+  // about 64 bytes per node as measured.
+  if (request.bandit) estimate.add("simulator", 64 * static_cast<std::uint64_t>(game.nodes.kind.size()));
+
+  // Evaluation: best responses (a few doubles per sequence and per node), and for a
+  // mixture the NFCCE sums, the EFCE evaluator's subtrees and W per trigger block, and the
+  // K-EFCE evaluator's augmented states.
+  std::uint64_t evaluation = 48 * sequences + 16 * static_cast<std::uint64_t>(game.nodes.kind.size());
+  if (mixture) {
+    for (int p = 0; p < game.num_players(); ++p)
+      evaluation = saturating_add(evaluation, 8 * players[p].subtrees.trigger_storage + subtrees_bytes(players[p]) +
+                                                  48 * players[p].sequences);
+  }
+  const std::optional<int> k = request.kefce_k ? request.kefce_k : (kefr ? std::optional<int>(request.k) : std::nullopt);
+  if (k)
+    for (int p = 0; p < game.num_players(); ++p)
+      evaluation = saturating_add(evaluation, AugmentedStates::count(game.treeplex[p], *k).bytes());
+  estimate.add("evaluation", evaluation);
+  return estimate;
+}
+
+}  // namespace eqlab

@@ -15,6 +15,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/json_reading.hpp>
@@ -23,6 +24,7 @@
 #include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/result_files.hpp>
+#include <eqlab/sim/run_memory.hpp>
 #include <eqlab/sim/runner.hpp>
 #include <eqlab/sim/size_plot.hpp>
 
@@ -307,6 +309,38 @@ PairShape probe_pair(const ExperimentConfig& config, const ExperimentOptions& op
   }
 }
 
+// How many runs fit in the memory budget at once beside the games, from the largest
+// estimate of any (game, algorithm) pair; throws ResourceError when not even one does.
+std::size_t runs_that_fit(const ExperimentConfig& config, const std::vector<PreparedGame>& games,
+                          const MemoryBudget& budget) {
+  if (budget.bytes == 0) return std::numeric_limits<std::size_t>::max();
+  std::uint64_t games_bytes = 0;
+  for (const PreparedGame& game : games) games_bytes = saturating_add(games_bytes, compiled_game_bytes(game.compiled));
+  std::uint64_t largest_run = 1;
+  for (std::size_t g = 0; g < games.size(); ++g)
+    for (const ExperimentAlgorithm& algorithm : config.algorithms) {
+      RunMemoryRequest request;
+      request.solver = algorithm.solver;
+      request.bandit = algorithm.feedback == "bandit";
+      request.measure_mixture = true;  // whenever the learner plays one, which the probe finds later
+      if (algorithm.params.contains("k") && algorithm.params["k"].is_number_integer())
+        request.k = algorithm.params["k"].get<int>();
+      MemoryEstimate estimate = estimate_run_memory(games[g].compiled, request);
+      // Every game is held for the whole experiment, not only this run's.
+      MemoryEstimate whole;
+      whole.add("the experiment's games", games_bytes);
+      std::uint64_t run = 0;
+      for (const auto& part : estimate.parts())
+        if (part.what != "game") {
+          whole.add(part.what, part.bytes);
+          run = saturating_add(run, part.bytes);
+        }
+      check_memory_budget(whole, budget, "a run of " + algorithm.label + " on " + config.games[g].label);
+      largest_run = std::max(largest_run, run);
+    }
+  return std::max<std::size_t>(1, static_cast<std::size_t>((budget.bytes - games_bytes) / largest_run));
+}
+
 // A run file that a resumed experiment keeps: it reads back with the expected metrics and
 // every checkpoint.
 bool run_file_complete(const fs::path& path, const std::vector<std::string>& metrics,
@@ -509,6 +543,7 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   // Everything that can fail on bad input fails here, before the first run.
   std::vector<PreparedGame> games;
   for (std::size_t g = 0; g < config.games.size(); ++g) games.push_back(prepare_game(config, g, config_file));
+  const std::size_t runs_at_a_time = runs_that_fit(config, games, options.memory_budget);
   std::vector<std::vector<PairShape>> shapes(games.size());
   for (std::size_t g = 0; g < games.size(); ++g) {
     bool measured = false;
@@ -563,7 +598,14 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   std::atomic<std::int64_t> finished{0};
   // One run per task; a run's own loops may use TBB as well. A run depends on its seed
   // alone, so the files do not depend on the thread count or the order runs finish in.
-  tbb::parallel_for(std::size_t{0}, to_run.size(), [&](std::size_t i) {
+  // The arena holds at most the runs the memory budget allows at once.
+  const int concurrency = static_cast<int>(std::min<std::size_t>(
+      runs_at_a_time, static_cast<std::size_t>(tbb::this_task_arena::max_concurrency())));
+  if (concurrency < tbb::this_task_arena::max_concurrency() && to_run.size() > static_cast<std::size_t>(concurrency))
+    report.notes.push_back("the memory budget (" + options.memory_budget.origin + ") allows " +
+                           std::to_string(concurrency) + " run(s) at a time");
+  tbb::task_arena arena(std::max(1, concurrency));
+  arena.execute([&] { tbb::parallel_for(std::size_t{0}, to_run.size(), [&](std::size_t i) {
     const Task& task = to_run[i];
     const PreparedGame& game = games[task.game];
     const ExperimentAlgorithm& algorithm = config.algorithms[task.algorithm];
@@ -575,7 +617,7 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
     const std::int64_t done = ++finished;
     std::lock_guard lock(bar_mutex);
     bar.update(done);
-  });
+  }); });
   bar.finish();
   if (sharded) return report;
 

@@ -34,6 +34,7 @@
 
 #include <eqlab/algorithms/solver.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
+#include <eqlab/lib/memory_budget.hpp>
 #include <eqlab/sim/curve.hpp>
 
 namespace eqlab {
@@ -95,6 +96,10 @@ struct ExperimentOptions {
   // Only shard 0 writes experiment.json, so that shards never write one file at once.
   int shard_index = 0;
   int shard_count = 1;
+  // Before any run, each (game, algorithm) pair's memory is estimated (sim/run_memory.hpp):
+  // a pair whose run would not fit beside the games is refused (ResourceError), and fewer
+  // runs go at a time when that many would not fit (a note says so). bytes 0: no limit.
+  MemoryBudget memory_budget;
 };
 
 // One cell of the summary: a metric at a checkpoint over the seeds of a game and label.

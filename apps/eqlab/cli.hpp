@@ -15,6 +15,7 @@ namespace eqlab::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;  // bad or unreadable input, unknown game
 inline constexpr int kExitUsage = 2;     // unknown command or flag, missing or bad value
+inline constexpr int kExitResources = 3; // the run would need more memory than its budget
 
 // The command line itself is wrong (exit 2); the message ends with where to read help.
 class CommandLineError : public std::runtime_error {

@@ -13,6 +13,7 @@
 #include <eqlab/sim/markov/markov_experiment.hpp>
 
 #include "cli.hpp"
+#include "game_input.hpp"
 #include "process_group.hpp"
 #include "report.hpp"
 
@@ -105,6 +106,12 @@ options:
   --threads K         use at most K threads (default: all cores)
   --no-plots          do not draw the plots
   --no-progress       no progress bar over runs
+  --memory-budget M   the memory the runs may hold together (default 80%: of
+                      the memory available at the start; or a size such as
+                      16GiB): a run whose estimate does not fit beside the
+                      games is refused before anything runs (exit 3; in a
+                      Markov experiment it is marked refused), and fewer runs
+                      go at a time when that many would not fit
 
 example:
   eqlab experiment examples/experiments/full-feedback-efce.json --out results/efce
@@ -113,13 +120,15 @@ example:
 namespace {
 
 // A Markov experiment ("type": "markov"): sample complexity against a game parameter.
-int run_markov_experiment_command(const Args& args, const std::string& config_path, const std::string& out_dir) {
+int run_markov_experiment_command(const Args& args, const std::string& config_path, const std::string& out_dir,
+                                  const MemoryBudget& budget) {
   if (args.has("--resume")) throw CommandLineError("experiment", "--resume is not available for Markov experiments");
   const MarkovExperimentConfig config = load_markov_experiment_config(config_path);
   MarkovExperimentOptions options;
   options.out_dir = out_dir;
   options.plots = !args.has("--no-plots");
   options.progress = !args.has("--no-progress");
+  options.memory_budget = budget;
   const MarkovExperimentReport report = run_markov_experiment(config, options);
   std::cout << field("experiment") << config.name << "\n" << field("runs") << report.runs;
   if (report.refused > 0) std::cout << " (" << report.refused << " game/algorithm pairs refused)";
@@ -190,7 +199,7 @@ ExperimentReport run_experiment_over_processes(const ProcessGroup& group, const 
 int run_experiment(std::span<const std::string> argv) {
   const Args args = parse_args("experiment", argv,
                                {{"--out"}, {"--resume", false}, {"--threads"}, {"--no-plots", false},
-                                {"--no-progress", false}},
+                                {"--no-progress", false}, kMemoryBudgetFlag},
                                {"CONFIG.json"}, 1);
   const std::string out_dir = args.text("--out");
   if (out_dir.empty()) throw CommandLineError("experiment", "missing --out DIR, the folder to write");
@@ -204,11 +213,12 @@ int run_experiment(std::span<const std::string> argv) {
   if (threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
+  const MemoryBudget budget = memory_budget(args);
   const std::string config_path = args.positional[0];
   if (is_markov_experiment_file(config_path)) {
     if (group.size() > 1)
       throw CommandLineError("experiment", "Markov experiments run in one process; run this config without mpirun");
-    return run_markov_experiment_command(args, config_path, out_dir);
+    return run_markov_experiment_command(args, config_path, out_dir, budget);
   }
   const ExperimentConfig config = load_experiment_config(config_path);
   std::error_code ec;
@@ -221,6 +231,7 @@ int run_experiment(std::span<const std::string> argv) {
   options.resume = args.has("--resume");
   options.plots = !args.has("--no-plots");
   options.progress = !args.has("--no-progress");
+  options.memory_budget = budget;
   long long runs_kept = 0;
   ExperimentReport report;
   if (group.size() > 1) {

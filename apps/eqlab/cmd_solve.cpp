@@ -12,6 +12,7 @@
 #include <eqlab/algorithms/markov/markov_solver_registry.hpp>
 #include <eqlab/algorithms/solver.hpp>
 #include <eqlab/games/io/distribution_file.hpp>
+#include <eqlab/sim/run_memory.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/runner.hpp>
@@ -89,6 +90,11 @@ options:
   --no-progress       never show the progress bar
   --max-bytes N       read game files of up to N bytes (default 2^30)
   --max-nesting N     accept JSON nested up to N levels (default 1000000)
+  --memory-budget M   refuse (exit 3) a run whose memory estimate (the game,
+                      the learner's state, the evaluation and, for Markov
+                      learners, the certified log) exceeds M: a share of the
+                      memory available at the start (default 80%) or a size
+                      such as 16GiB; 'eqlab info' shows the Markov estimates
 
 )help";
 
@@ -210,7 +216,7 @@ int run_solve(std::span<const std::string> argv) {
                                {{"--solver"}, {"--feedback"}, {"--iterations"}, {"--episodes"}, {"--seed"}, {"--out"}, {"--curve"},
                                 {"--plot"}, {"--distribution"}, {"--param"}, {"--checkpoints"}, {"--threads"},
                                 {"--k"}, {"--policy"}, {"--no-progress", false},
-                                kMaxBytesFlag, kMaxNestingFlag},
+                                kMaxBytesFlag, kMaxNestingFlag, kMemoryBudgetFlag},
                                {"GAME"}, 1);
   if (is_markov_argument(args.positional[0])) return run_markov_solve(args);
   if (args.has("--policy")) throw CommandLineError("solve", "--policy writes the output policy of a Markov game");
@@ -262,7 +268,16 @@ int run_solve(std::span<const std::string> argv) {
   // Bandit self-play always plays a mixture: the profile of each episode.
   if (!distribution_path.empty() && !bandit) require_mixture_solver(solver_name, "--distribution has nothing to write");
   if (kefce_k && !bandit) require_mixture_solver(solver_name, "--k has no mixture to measure");
+  const MemoryBudget budget = memory_budget(args);
   const GameInput game = load_and_compile(args.positional[0], load_limits(args));
+  RunMemoryRequest memory_request;
+  memory_request.solver = solver_name;
+  memory_request.bandit = bandit;
+  memory_request.measure_mixture = !distribution_path.empty();
+  memory_request.kefce_k = kefce_k;
+  if (extra.contains("k") && extra["k"].is_number_integer()) memory_request.k = extra["k"].get<int>();
+  check_memory_budget(estimate_run_memory(game.compiled, memory_request), budget,
+                      "solving " + game.loaded.name + " with " + solver_name);
   std::unique_ptr<Solver> solver =
       bandit ? make_bandit_solver(solver_name, game.compiled, options, iterations)
              : make_solver(solver_name, game.compiled, options, game.normal_form());

@@ -27,6 +27,10 @@ LoadLimits load_limits(const Args& args) {
   return limits;
 }
 
+MemoryBudget memory_budget(const Args& args) {
+  return parse_memory_budget(args.text(kMemoryBudgetFlag.name, kDefaultMemoryBudget));
+}
+
 LoadedGame load_game_argument(const std::string& spec, const LoadLimits& limits) {
   // The library resolves the argument and words the errors; the command line only adds
   // where to find the built-in games.

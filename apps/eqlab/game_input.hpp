@@ -5,6 +5,7 @@
 
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/games/io/game_source.hpp>
+#include <eqlab/lib/memory_budget.hpp>
 
 #include "cli.hpp"
 
@@ -21,6 +22,11 @@ struct GameInput {
 inline const FlagSpec kMaxBytesFlag{"--max-bytes"};
 inline const FlagSpec kMaxNestingFlag{"--max-nesting"};
 LoadLimits load_limits(const Args& args);
+
+// Commands that run learners take --memory-budget SIZE|P% (default 80%: of the memory
+// available when the command starts) and refuse a run whose estimate exceeds it.
+inline const FlagSpec kMemoryBudgetFlag{"--memory-budget"};
+MemoryBudget memory_budget(const Args& args);
 
 // eqlab::load_game() with command-line hints: an unknown game or a built-in game with bad
 // parameters says how to list the built-in games. Every error is exit 1: eqlab::InputError

@@ -101,6 +101,8 @@ int main(int argc, char** argv) {
     return fail(command, kExitUsage, std::string(e.what()) + "; " + help_hint(command));
   } catch (const eqlab::InputError& e) {
     return fail(command, kExitBadInput, e.what());
+  } catch (const eqlab::ResourceError& e) {
+    return fail(command, kExitResources, e.what());
   } catch (const BadInputError& e) {
     return fail(command, kExitBadInput, e.what());
   } catch (const std::bad_alloc&) {

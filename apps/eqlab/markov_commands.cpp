@@ -16,6 +16,7 @@
 #include <eqlab/algorithms/markov/policy_file.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/memory_text.hpp>
+#include <eqlab/sim/markov/markov_run_memory.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 #include <eqlab/sim/plot.hpp>
 
@@ -130,7 +131,11 @@ int run_markov_solve(const Args& args) {
   for (const std::string& path : {out_path, curve_path, plot_path, policy_path})
     if (!path.empty()) prepare_output(path);
 
+  const MemoryBudget budget = memory_budget(args);
   const std::unique_ptr<MarkovModel> model = load_markov_argument(args.positional[0], load_limits(args));
+  check_memory_budget(estimate_markov_run_memory(*model, solver_name, episodes), budget,
+                      "solving " + model->name() + " with " + solver_name + " for " + std::to_string(episodes) +
+                          " episodes");
   std::unique_ptr<MarkovSolver> solver;
   try {
     solver = make_markov_solver(solver_name, *model, markov_params(args.all("--param"), command), seed, episodes);
@@ -253,18 +258,12 @@ int run_markov_info(const Args& args) {
   std::cout << field("actions");
   for (int i = 0; i < m.num_players(); ++i) std::cout << (i ? ", " : "") << m.num_actions(i);
   std::cout << " (max " << m.max_actions() << ", joint " << m.joint_actions() << " per state)\n";
-  const double hs = static_cast<double>(m.horizon()) * m.num_states();
-  double cce = 0, ce = 0;
-  for (int i = 0; i < m.num_players(); ++i) {
-    cce += hs * (2.0 * m.num_actions(i) + 2.0) * 8.0;
-    ce += hs * (static_cast<double>(m.num_actions(i)) * m.num_actions(i) + 2.0 * m.num_actions(i) + 2.0) * 8.0;
-  }
-  std::cout << field("learner state") << "cce-v about " << memory_text(static_cast<std::uint64_t>(cce)) << ", ce-v about "
-            << memory_text(static_cast<std::uint64_t>(ce)) << " (all players), plus the certified log: "
-            << m.horizon() * (4 + 4 * m.total_actions()) << " bytes per episode\n";
-  std::cout << field("nash-vi") << "about "
-            << memory_text(static_cast<std::uint64_t>(std::min(1e19, hs * m.joint_actions() * (m.num_states() + 2.0 * m.num_players() + 1) * 8.0)))
-            << " for its joint-action model\n";
+  // The estimates `eqlab solve` checks against --memory-budget, at 100,000 episodes.
+  for (const MarkovSolverInfo& solver : markov_solver_list())
+    std::cout << field("memory") << solver.name << ": " << estimate_markov_run_memory(m, solver.name, 100000).text()
+              << "\n";
+  std::cout << field("") << "certified log (cce-v, ce-v, exp3-ix): " << certified_log_bytes_per_episode(m)
+            << " bytes per episode, up to twice that while its arrays grow\n";
   return kExitOk;
 }
 

@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <eqlab/algorithms/markov/markov_solver_registry.hpp>
 #include <eqlab/games/io/game_source.hpp>
@@ -23,6 +24,7 @@
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/lib/rng.hpp>
+#include <eqlab/sim/markov/markov_run_memory.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 #include <eqlab/sim/markov/scaling_fit.hpp>
 #include <eqlab/sim/plot.hpp>
@@ -303,7 +305,28 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
     for (std::size_t s = 0; s < S; ++s) list.push_back(&runs[index(g, a, s)]);
     return list;
   };
-  tbb::parallel_for(std::size_t{0}, total, [&](std::size_t r) {
+  // The memory budget: pairs whose run would not fit alone are refused, and at most as
+  // many runs go at once as the largest of the others allows.
+  std::vector<std::string> over_budget(G * A);
+  std::uint64_t largest_run = 1;
+  for (std::size_t g = 0; g < G && options.memory_budget.bytes > 0; ++g)
+    for (std::size_t a = 0; a < A; ++a) {
+      const MarkovExperimentAlgorithm& algorithm = config.algorithms[a];
+      const MemoryEstimate estimate = estimate_markov_run_memory(
+          *models[g], algorithm.solver, algorithm.episodes ? algorithm.episodes : config.episodes);
+      try {
+        check_memory_budget(estimate, options.memory_budget, "a run of " + algorithm.label + " on " + config.games[g].label);
+        largest_run = std::max(largest_run, estimate.total());
+      } catch (const ResourceError& e) {
+        over_budget[g * A + a] = e.what();
+      }
+    }
+  int concurrency = tbb::this_task_arena::max_concurrency();
+  if (options.memory_budget.bytes > 0)
+    concurrency = static_cast<int>(std::clamp<std::uint64_t>(options.memory_budget.bytes / largest_run, 1,
+                                                             static_cast<std::uint64_t>(concurrency)));
+  tbb::task_arena arena(concurrency);
+  arena.execute([&] { tbb::parallel_for(std::size_t{0}, total, [&](std::size_t r) {
     const std::size_t g = r / (A * S), a = (r / S) % A, s = r % S;
     const MarkovExperimentAlgorithm& algorithm = config.algorithms[a];
     const std::int64_t episodes = algorithm.episodes ? algorithm.episodes : config.episodes;
@@ -312,10 +335,14 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
     const std::string stem = "seed-" + std::to_string(config.seeds[s]);
     RunRecord& record = runs[r];
     std::unique_ptr<MarkovSolver> solver;
-    try {
-      solver = make_markov_solver(algorithm.solver, *models[g], algorithm.params, config.seeds[s], episodes);
-    } catch (const UsageError& e) {
-      record.refused = e.what();
+    if (!over_budget[g * A + a].empty()) {
+      record.refused = over_budget[g * A + a];
+    } else {
+      try {
+        solver = make_markov_solver(algorithm.solver, *models[g], algorithm.params, config.seeds[s], episodes);
+      } catch (const UsageError& e) {
+        record.refused = e.what();
+      }
     }
     if (solver) {
       MarkovRunOptions run;
@@ -331,7 +358,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
     const std::int64_t finished = ++done;
     std::lock_guard lock(progress_mutex);
     progress.update(finished);
-  });
+  }); });
   progress.finish();
 
   // Summary: per checkpoint of the budget's grid, each run's last value at or before it.

@@ -42,6 +42,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/lib/memory_budget.hpp>
+
 namespace eqlab {
 
 struct MarkovExperimentGame {
@@ -84,6 +86,11 @@ struct MarkovExperimentOptions {
   std::string out_dir;
   bool plots = true;
   bool progress = false;
+  // Each (game, algorithm) pair's run is estimated before any run
+  // (sim/markov/markov_run_memory.hpp): runs that would not fit alone are refused (their
+  // .refused file gives the estimate), and fewer runs go at a time when the others would
+  // not fit together. bytes 0: no limit.
+  MemoryBudget memory_budget;
 };
 
 struct MarkovEpisodesRow {

@@ -288,9 +288,13 @@ TEST_CASE("cli markov: games lists the Markov games and info describes them") {
         "game            markov-team(players=2,states=2,actions=2,horizon=2,delta=0,kappa=1,seed=0)\n"
         "type            markov: 2 players, horizon 2, 2 states\n"
         "actions         2, 2 (max 2, joint 4 per state)\n"
-        "learner state   cce-v about 384 B, ce-v about 640 B (all players), plus the certified log: 40 bytes per "
-        "episode\n"
-        "nash-vi         about 896 B for its joint-action model\n");
+        "memory          cce-v: 7.6 MiB (learner state 384 B, certified log 7.6 MiB, evaluation 768 B)\n"
+        "memory          ce-v: 7.6 MiB (learner state 640 B, certified log 7.6 MiB, evaluation 768 B)\n"
+        "memory          nash-ca: 1.9 KiB (learner state 1.1 KiB, evaluation 768 B)\n"
+        "memory          exp3-ix: 7.6 MiB (learner state 384 B, certified log 7.6 MiB, evaluation 768 B)\n"
+        "memory          nash-vi: 2.1 KiB (learner state 1.4 KiB, evaluation 768 B)\n"
+        "                certified log (cce-v, ce-v, exp3-ix): 40 bytes per episode, up to twice that while its "
+        "arrays grow\n");
 
   write_text(dir / "coordination.json", kCoordination);
   const Run file = run_eqlab("info coordination.json", dir);

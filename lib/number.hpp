@@ -7,9 +7,14 @@
 #include <string>
 #include <string_view>
 
+#include <limits>
+
 #include <nlohmann/json_fwd.hpp>
 
 namespace eqlab {
+
+// Not a number: a value that is not known (an empty fit, a metric not measured).
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct Number {
   double value = 0.0;

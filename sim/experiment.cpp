@@ -1,3 +1,4 @@
+#include <eqlab/lib/number.hpp>
 #include <eqlab/sim/experiment.hpp>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
+#include <eqlab/sim/config_members.hpp>
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/result_files.hpp>
 #include <eqlab/sim/run_memory.hpp>
@@ -35,7 +37,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // ---------------------------------------------------------------------------------------
 // The config file.
@@ -66,16 +67,6 @@ void check_label(const std::string& label, const std::string& file, const std::s
     throw InputError(file, pointer,
                      "a label is a folder name: letters, digits and the characters . _ + - only, not \"" + label +
                          "\"");
-}
-
-void check_members(const json& object, const std::set<std::string>& allowed, const std::string& file,
-                   const std::string& pointer) {
-  for (const auto& [key, value] : object.items()) {
-    if (allowed.count(key)) continue;
-    std::string list;
-    for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    throw InputError(file, pointer + "/" + pointer_token(key), "unknown member (expected one of " + list + ")");
-  }
 }
 
 std::string text_member(const json& object, const std::string& key, const std::string& file,
@@ -116,7 +107,7 @@ std::vector<ExperimentGame> parse_games(const json& doc, const std::string& file
       game.spec = entry.get<std::string>();
       if (game.spec.empty()) throw InputError(file, pointer, "must be a game spec or file, not empty");
     } else if (entry.is_object()) {
-      check_members(entry, {"game", "label"}, file, pointer);
+      check_config_members(entry, {"game", "label"}, file, pointer);
       if (!entry.contains("game")) throw InputError(file, pointer, "missing member \"game\"");
       game.spec = text_member(entry, "game", file, pointer);
       if (entry.contains("label")) {
@@ -148,7 +139,7 @@ std::vector<ExperimentAlgorithm> parse_algorithms(const json& doc, const std::st
     const std::string pointer = "/algorithms/" + std::to_string(i);
     const json& entry = algorithms[i];
     if (!entry.is_object()) throw InputError(file, pointer, "must be an object {\"solver\": NAME, ...}");
-    check_members(entry, {"solver", "feedback", "label", "params"}, file, pointer);
+    check_config_members(entry, {"solver", "feedback", "label", "params"}, file, pointer);
     if (!entry.contains("solver")) throw InputError(file, pointer, "missing member \"solver\"");
     ExperimentAlgorithm algorithm;
     algorithm.solver = text_member(entry, "solver", file, pointer);
@@ -432,7 +423,7 @@ std::vector<std::size_t> fit_window(const std::vector<std::int64_t>& iterations,
 
 ExperimentConfig parse_experiment_config(const json& doc, const std::string& file) {
   if (!doc.is_object()) throw InputError(file, "", "an experiment config must be a JSON object");
-  check_members(doc, {"name", "games", "algorithms", "seeds", "iterations", "checkpoints", "metric"}, file, "");
+  check_config_members(doc, {"name", "games", "algorithms", "seeds", "iterations", "checkpoints", "metric"}, file, "");
   for (const char* required : {"games", "algorithms", "seeds", "iterations"})
     if (!doc.contains(required)) throw InputError(file, "", std::string("missing member \"") + required + "\"");
   ExperimentConfig config;

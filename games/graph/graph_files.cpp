@@ -106,7 +106,7 @@ const std::string* find(const Attributes& attributes, const char* name) {
   return it == attributes.end() ? nullptr : &it->second;
 }
 
-bool read_bool(const Attributes& attributes, const char* name, const std::string& pointer) {
+bool attribute_bool(const Attributes& attributes, const char* name, const std::string& pointer) {
   const std::string* text = find(attributes, name);
   if (!text) return false;
   const std::string t = lower(trim(*text));
@@ -115,7 +115,7 @@ bool read_bool(const Attributes& attributes, const char* name, const std::string
   throw InputError(pointer, std::string(name) + ": expected true or false, got " + squote(*text));
 }
 
-double read_number(const Attributes& attributes, const char* name, const std::string& pointer, double fallback) {
+double attribute_number(const Attributes& attributes, const char* name, const std::string& pointer, double fallback) {
   const std::string* text = find(attributes, name);
   if (!text) return fallback;
   std::optional<Number> n;
@@ -128,7 +128,7 @@ double read_number(const Attributes& attributes, const char* name, const std::st
   return n->value;
 }
 
-int read_budget(const Attributes& attributes, const char* name) {
+int attribute_budget(const Attributes& attributes, const char* name) {
   const std::string* text = find(attributes, name);
   if (!text) return -1;
   const std::string t = trim(*text);
@@ -139,7 +139,7 @@ int read_budget(const Attributes& attributes, const char* name) {
   return std::stoi(t);
 }
 
-GraphPlayer read_owner(const Attributes& attributes, const std::string& pointer) {
+GraphPlayer attribute_owner(const Attributes& attributes, const std::string& pointer) {
   const std::string* text = find(attributes, "owner");
   if (!text)
     throw InputError(pointer, "the owner is missing: give owner P1 (the defender) or P2 (the attacker)");
@@ -150,7 +150,7 @@ GraphPlayer read_owner(const Attributes& attributes, const std::string& pointer)
                                 squote(*text));
 }
 
-std::vector<std::string> read_labels(const Attributes& attributes, const std::string& pointer) {
+std::vector<std::string> attribute_labels(const Attributes& attributes, const std::string& pointer) {
   std::vector<std::string> labels;
   const std::string* text = find(attributes, "labels");
   if (!text) return labels;
@@ -192,18 +192,18 @@ TurnGame build_game(const RawGraph& raw, const std::string& file) {
       if (spec.name.empty()) throw InputError(p, "id: a vertex id must not be empty");
       if (const auto [it, inserted] = first_node.emplace(spec.name, node.name); !inserted)
         throw InputError(p, "duplicate vertex id " + squote(spec.name) + " (also node " + squote(it->second) + ")");
-      spec.owner = read_owner(node.attributes, p);
-      spec.target = read_bool(node.attributes, "target", p);
-      spec.trap_ok = read_bool(node.attributes, "trap_ok", p);
-      spec.fake_ok = read_bool(node.attributes, "fake_ok", p);
-      spec.initial = read_bool(node.attributes, "init", p);
+      spec.owner = attribute_owner(node.attributes, p);
+      spec.target = attribute_bool(node.attributes, "target", p);
+      spec.trap_ok = attribute_bool(node.attributes, "trap_ok", p);
+      spec.fake_ok = attribute_bool(node.attributes, "fake_ok", p);
+      spec.initial = attribute_bool(node.attributes, "init", p);
       if (const std::string* site = find(node.attributes, "site")) {
         spec.site = trim(*site);
         if (spec.site.empty()) throw InputError(p, "site: a site name must not be empty");
       }
-      spec.cost = read_number(node.attributes, "cost", p, 1.0);
-      spec.weight = read_number(node.attributes, "weight", p, 1.0);
-      spec.labels = read_labels(node.attributes, p);
+      spec.cost = attribute_number(node.attributes, "cost", p, 1.0);
+      spec.weight = attribute_number(node.attributes, "weight", p, 1.0);
+      spec.labels = attribute_labels(node.attributes, p);
       builder.add_vertex(std::move(spec));
     }
     for (std::size_t k = 0; k < raw.edges.size(); ++k) {
@@ -214,7 +214,7 @@ TurnGame build_game(const RawGraph& raw, const std::string& file) {
       if (action && label.empty()) throw InputError(edge_pointer[k], "action: an action label must not be empty");
       builder.add_edge(edge.from, edge.to, std::move(label));
     }
-    builder.set_budgets(read_budget(raw.graph, "k_trap"), read_budget(raw.graph, "k_fake"));
+    builder.set_budgets(attribute_budget(raw.graph, "k_trap"), attribute_budget(raw.graph, "k_fake"));
     return std::move(builder).build();
   } catch (const InputError& e) {
     // The builder points into the JSON layout; here a node or an edge is named instead.

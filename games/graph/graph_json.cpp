@@ -18,7 +18,6 @@ namespace {
 
 using namespace json_reading;
 
-const char* kFormat = "eqlab-game/1";
 
 std::string json_quoted(const std::string& s) { return json(s).dump(); }
 
@@ -73,8 +72,8 @@ int read_budget(const json& decoys, const char* key) {
 TurnGame parse_document(const json& doc, const std::string& file) {
   if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
   const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
-  if (!format.is_string() || format.get<std::string>() != kFormat)
-    fail("/format", std::string("expected \"") + kFormat + "\", got " + describe_json_value(format));
+  if (!format.is_string() || format.get<std::string>() != json_reading::kGameFormat)
+    fail("/format", std::string("expected \"") + json_reading::kGameFormat + "\", got " + describe_json_value(format));
   const json& type = require(doc, "type", "", "\"graph\"");
   if (!type.is_string() || type.get<std::string>() != "graph")
     fail("/type", "expected \"graph\", got " + describe_json_value(type));

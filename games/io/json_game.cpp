@@ -21,7 +21,6 @@ namespace {
 
 using namespace json_reading;
 
-const char* kFormat = "eqlab-game/1";
 
 // Depth of a JSON value, measured without recursion.
 int depth_of(const json& root, int limit) {
@@ -197,8 +196,8 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
   try {
     if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
     const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
-    if (!format.is_string() || format.get<std::string>() != kFormat)
-      fail("/format", std::string("expected \"") + kFormat + "\", got " + describe_json_value(format));
+    if (!format.is_string() || format.get<std::string>() != json_reading::kGameFormat)
+      fail("/format", std::string("expected \"") + json_reading::kGameFormat + "\", got " + describe_json_value(format));
     const json& type = require(doc, "type", "", "\"normal\" or \"extensive\"");
     if (!type.is_string()) fail("/type", "expected a string, got " + type_name(type));
     const std::string& kind = type.get_ref<const std::string&>();
@@ -246,7 +245,7 @@ void write_string(std::ostream& out, const std::string& s) { out << json(s).dump
 void write_number(std::ostream& out, const Number& v) { out << v.to_json().dump(); }
 
 void write_header(const LoadedGame& game, std::ostream& out) {
-  out << "{\"format\": \"" << kFormat << "\", \"type\": \"" << game.type << "\", \"name\": ";
+  out << "{\"format\": \"" << json_reading::kGameFormat << "\", \"type\": \"" << game.type << "\", \"name\": ";
   write_string(out, game.name);
   if (!game.description.empty()) {
     out << ",\n \"description\": ";

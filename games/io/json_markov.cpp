@@ -22,7 +22,6 @@ namespace {
 
 using namespace json_reading;
 
-const char* kFormat = "eqlab-game/1";
 const char* kAnyAction = "*";
 constexpr int kWildcard = -1;
 // How many labels an "unknown label" message lists before it stops.
@@ -179,8 +178,8 @@ void assign_cells(MarkovGame& game, const Entry& e, std::uint32_t outcome) {
 MarkovGame parse_document(const json& doc, const std::string& file) {
   if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
   const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
-  if (!format.is_string() || format.get<std::string>() != kFormat)
-    fail("/format", std::string("expected \"") + kFormat + "\", got " + describe_json_value(format));
+  if (!format.is_string() || format.get<std::string>() != json_reading::kGameFormat)
+    fail("/format", std::string("expected \"") + json_reading::kGameFormat + "\", got " + describe_json_value(format));
   const json& type = require(doc, "type", "", "\"markov\"");
   if (!type.is_string() || type.get<std::string>() != "markov")
     fail("/type", "expected \"markov\", got " + describe_json_value(type));

@@ -13,6 +13,9 @@
 
 namespace eqlab::json_reading {
 
+// The format member every eqlab game file carries.
+inline constexpr const char* kGameFormat = "eqlab-game/1";
+
 // The JSON document in `text`, its nesting checked against limits.max_nesting before it
 // is parsed; errors (InputError) name `file`, and a syntax error its line and column.
 nlohmann::json parse_document(const std::string& text, const std::string& file, const LoadLimits& limits);

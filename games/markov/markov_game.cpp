@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kSumTolerance = 1e-9;
 
-[[noreturn]] void misuse(const std::string& what) { throw UsageError("MarkovGame: " + what); }
+[[noreturn]] void game_misuse(const std::string& what) { throw UsageError("MarkovGame: " + what); }
 
 // Walks every combination of the players other than `skip` (skip = -1: all players) in
 // mixed radix, calling visit(base, weight) with base = Σ_j a_j * stride_j and weight =
@@ -55,34 +55,34 @@ MarkovGame::MarkovGame(std::string name, std::vector<std::string> players, int h
       lo_(reward_lo),
       hi_(reward_hi) {
   const std::size_t m = players_.size();
-  if (m == 0) misuse("a game needs at least one player");
-  if (horizon_ < 1) misuse("the horizon must be >= 1, got " + std::to_string(horizon_));
-  if (states_.empty()) misuse("a game needs at least one state");
+  if (m == 0) game_misuse("a game needs at least one player");
+  if (horizon_ < 1) game_misuse("the horizon must be >= 1, got " + std::to_string(horizon_));
+  if (states_.empty()) game_misuse("a game needs at least one state");
   if (actions_.size() != m)
-    misuse("expected " + std::to_string(m) + " action lists, got " + std::to_string(actions_.size()));
+    game_misuse("expected " + std::to_string(m) + " action lists, got " + std::to_string(actions_.size()));
   if (!(std::isfinite(lo_) && std::isfinite(hi_) && lo_ < hi_))
-    misuse("the reward range needs finite lo < hi, got [" + std::to_string(lo_) + ", " + std::to_string(hi_) + "]");
+    game_misuse("the reward range needs finite lo < hi, got [" + std::to_string(lo_) + ", " + std::to_string(hi_) + "]");
   if (initial_.size() != states_.size())
-    misuse("the initial distribution needs " + std::to_string(states_.size()) + " entries, got " +
+    game_misuse("the initial distribution needs " + std::to_string(states_.size()) + " entries, got " +
            std::to_string(initial_.size()));
   double sum = 0.0;
   for (double q : initial_) {
-    if (!(q >= 0.0)) misuse("initial probabilities must be >= 0");
+    if (!(q >= 0.0)) game_misuse("initial probabilities must be >= 0");
     sum += q;
   }
-  if (std::fabs(sum - 1.0) > kSumTolerance) misuse("the initial distribution sums to " + std::to_string(sum));
+  if (std::fabs(sum - 1.0) > kSumTolerance) game_misuse("the initial distribution sums to " + std::to_string(sum));
 
   // Strides with player 0 the slowest digit; the product is checked against max_cells
   // before anything is allocated, dividing instead of multiplying so nothing overflows.
   stride_.assign(m, 1);
   const std::size_t per_step_state = std::size_t{static_cast<std::size_t>(horizon_)} * states_.size();
   const std::size_t joint_limit = max_cells / per_step_state;
-  if (joint_limit == 0) misuse("more than " + std::to_string(max_cells) + " cells");
+  if (joint_limit == 0) game_misuse("more than " + std::to_string(max_cells) + " cells");
   for (std::size_t i = m; i-- > 0;) {
-    if (actions_[i].empty()) misuse("player " + std::to_string(i) + " has no action");
+    if (actions_[i].empty()) game_misuse("player " + std::to_string(i) + " has no action");
     stride_[i] = num_joint_;
     if (num_joint_ > joint_limit / actions_[i].size())
-      misuse("the table has more than " + std::to_string(max_cells) + " cells (steps x states x joint actions)");
+      game_misuse("the table has more than " + std::to_string(max_cells) + " cells (steps x states x joint actions)");
     num_joint_ *= actions_[i].size();
   }
   cells_.assign(per_step_state * num_joint_, kUnset);
@@ -91,17 +91,17 @@ MarkovGame::MarkovGame(std::string name, std::vector<std::string> players, int h
 std::uint32_t MarkovGame::add_outcome(std::span<const double> rewards, std::span<const StateProb> next) {
   const int m = num_players();
   if (static_cast<int>(rewards.size()) != m)
-    misuse("an outcome needs " + std::to_string(m) + " rewards, got " + std::to_string(rewards.size()));
+    game_misuse("an outcome needs " + std::to_string(m) + " rewards, got " + std::to_string(rewards.size()));
   for (double r : rewards)
-    if (!(r >= lo_ && r <= hi_)) misuse("reward " + std::to_string(r) + " is outside the reward range");
-  if (num_outcomes() >= kUnset) misuse("too many outcomes");
+    if (!(r >= lo_ && r <= hi_)) game_misuse("reward " + std::to_string(r) + " is outside the reward range");
+  if (num_outcomes() >= kUnset) game_misuse("too many outcomes");
   double sum = 0.0;
   for (const StateProb& e : next) {
-    if (e.state < 0 || e.state >= num_states()) misuse("next state " + std::to_string(e.state) + " out of range");
-    if (!(e.prob >= 0.0) || !std::isfinite(e.prob)) misuse("a next-state probability must be finite and >= 0");
+    if (e.state < 0 || e.state >= num_states()) game_misuse("next state " + std::to_string(e.state) + " out of range");
+    if (!(e.prob >= 0.0) || !std::isfinite(e.prob)) game_misuse("a next-state probability must be finite and >= 0");
     sum += e.prob;
   }
-  if (std::fabs(sum - 1.0) > kSumTolerance) misuse("next-state probabilities sum to " + std::to_string(sum));
+  if (std::fabs(sum - 1.0) > kSumTolerance) game_misuse("next-state probabilities sum to " + std::to_string(sum));
   outcome_rewards_.insert(outcome_rewards_.end(), rewards.begin(), rewards.end());
   for (const StateProb& e : next)
     if (e.prob > 0.0) next_entries_.push_back(e);
@@ -110,14 +110,14 @@ std::uint32_t MarkovGame::add_outcome(std::span<const double> rewards, std::span
 }
 
 std::size_t MarkovGame::cell_index(int h, int s, std::size_t joint) const {
-  if (h < 0 || h >= horizon_) misuse("step " + std::to_string(h) + " out of range 0.." + std::to_string(horizon_ - 1));
-  if (s < 0 || s >= num_states()) misuse("state " + std::to_string(s) + " out of range");
-  if (joint >= num_joint_) misuse("joint action " + std::to_string(joint) + " out of range");
+  if (h < 0 || h >= horizon_) game_misuse("step " + std::to_string(h) + " out of range 0.." + std::to_string(horizon_ - 1));
+  if (s < 0 || s >= num_states()) game_misuse("state " + std::to_string(s) + " out of range");
+  if (joint >= num_joint_) game_misuse("joint action " + std::to_string(joint) + " out of range");
   return (static_cast<std::size_t>(h) * states_.size() + static_cast<std::size_t>(s)) * num_joint_ + joint;
 }
 
 void MarkovGame::set_cell(int h, int s, std::size_t joint, std::uint32_t outcome) {
-  if (outcome >= num_outcomes()) misuse("unknown outcome " + std::to_string(outcome));
+  if (outcome >= num_outcomes()) game_misuse("unknown outcome " + std::to_string(outcome));
   cells_[cell_index(h, s, joint)] = outcome;
 }
 
@@ -135,25 +135,25 @@ MarkovGame::Cell MarkovGame::first_unset() const {
       const std::size_t hs = k / num_joint_;
       return {static_cast<int>(hs / states_.size()), static_cast<int>(hs % states_.size()), k % num_joint_};
     }
-  misuse("every cell is set");
+  game_misuse("every cell is set");
 }
 
 std::uint32_t MarkovGame::outcome_at(int h, int s, std::size_t joint) const {
   const std::uint32_t o = cells_[cell_index(h, s, joint)];
   if (o == kUnset)
-    misuse("no outcome at step " + std::to_string(h) + ", state " + std::to_string(s) + ", joint action " +
+    game_misuse("no outcome at step " + std::to_string(h) + ", state " + std::to_string(s) + ", joint action " +
            std::to_string(joint));
   return o;
 }
 
 std::size_t MarkovGame::joint_action(std::span<const int> per_player) const {
   if (per_player.size() != players_.size())
-    misuse("a joint action needs " + std::to_string(players_.size()) + " actions, got " +
+    game_misuse("a joint action needs " + std::to_string(players_.size()) + " actions, got " +
            std::to_string(per_player.size()));
   std::size_t joint = 0;
   for (std::size_t i = 0; i < per_player.size(); ++i) {
     if (per_player[i] < 0 || per_player[i] >= num_actions(static_cast<int>(i)))
-      misuse("action " + std::to_string(per_player[i]) + " of player " + std::to_string(i) + " out of range");
+      game_misuse("action " + std::to_string(per_player[i]) + " of player " + std::to_string(i) + " out of range");
     joint += static_cast<std::size_t>(per_player[i]) * stride_[i];
   }
   return joint;
@@ -164,7 +164,7 @@ int MarkovGame::action_of(std::size_t joint, int player) const {
 }
 
 std::vector<int> MarkovGame::player_actions(std::size_t joint) const {
-  if (joint >= num_joint_) misuse("joint action " + std::to_string(joint) + " out of range");
+  if (joint >= num_joint_) game_misuse("joint action " + std::to_string(joint) + " out of range");
   std::vector<int> out(players_.size());
   for (int i = 0; i < num_players(); ++i) out[i] = action_of(joint, i);
   return out;
@@ -176,7 +176,7 @@ std::span<const double> MarkovGame::rewards(int h, int s, std::size_t joint) con
 }
 
 double MarkovGame::reward(int h, int s, std::size_t joint, int player) const {
-  if (player < 0 || player >= num_players()) misuse("player " + std::to_string(player) + " out of range");
+  if (player < 0 || player >= num_players()) game_misuse("player " + std::to_string(player) + " out of range");
   return rewards(h, s, joint)[player];
 }
 
@@ -193,20 +193,20 @@ std::span<const StateProb> MarkovGame::next(int h, int s, std::size_t joint) con
 void MarkovGame::check_distributions(const std::vector<std::span<const double>>& p, int skip,
                                      const ExpectationOptions& options) const {
   if (num_joint_ > options.max_joint_actions)
-    misuse("the product-expectation oracle would enumerate " + std::to_string(num_joint_) +
+    game_misuse("the product-expectation oracle would enumerate " + std::to_string(num_joint_) +
            " joint actions, over the limit of " + std::to_string(options.max_joint_actions));
   if (p.size() != players_.size())
-    misuse("expected " + std::to_string(players_.size()) + " distributions, got " + std::to_string(p.size()));
+    game_misuse("expected " + std::to_string(players_.size()) + " distributions, got " + std::to_string(p.size()));
   for (int j = 0; j < num_players(); ++j)
     if (j != skip && p[j].size() != actions_[j].size())
-      misuse("player " + std::to_string(j) + "'s distribution has " + std::to_string(p[j].size()) +
+      game_misuse("player " + std::to_string(j) + "'s distribution has " + std::to_string(p[j].size()) +
              " entries for " + std::to_string(actions_[j].size()) + " actions");
 }
 
 PlayerExpectation MarkovGame::product_expectation(int h, int s, int player,
                                                   const std::vector<std::span<const double>>& p,
                                                   const ExpectationOptions& options) const {
-  if (player < 0 || player >= num_players()) misuse("player " + std::to_string(player) + " out of range");
+  if (player < 0 || player >= num_players()) game_misuse("player " + std::to_string(player) + " out of range");
   check_distributions(p, player, options);
   const std::size_t S = states_.size();
   const std::size_t A = actions_[player].size();
@@ -219,7 +219,7 @@ PlayerExpectation MarkovGame::product_expectation(int h, int s, int player,
   for_each_weighted_profile(sizes, stride_, p, player, [&](std::size_t base, double w) {
     for (std::size_t a = 0; a < A; ++a) {
       const std::uint32_t o = cells_[row + base + a * stride_[player]];
-      if (o == kUnset) misuse("no outcome at step " + std::to_string(h) + ", state " + std::to_string(s));
+      if (o == kUnset) game_misuse("no outcome at step " + std::to_string(h) + ", state " + std::to_string(s));
       const double r = outcome_rewards_[o * m + static_cast<std::size_t>(player)];
       out.rewards[a] += w * (options.normalised ? normalise(r) : r);
       if (last) continue;
@@ -242,7 +242,7 @@ JointExpectation MarkovGame::joint_expectation(int h, int s, const std::vector<s
   for (std::size_t j = 0; j < m; ++j) sizes[j] = actions_[j].size();
   for_each_weighted_profile(sizes, stride_, p, -1, [&](std::size_t base, double w) {
     const std::uint32_t o = cells_[row + base];
-    if (o == kUnset) misuse("no outcome at step " + std::to_string(h) + ", state " + std::to_string(s));
+    if (o == kUnset) game_misuse("no outcome at step " + std::to_string(h) + ", state " + std::to_string(s));
     for (std::size_t j = 0; j < m; ++j) {
       const double r = outcome_rewards_[o * m + j];
       out.rewards[j] += w * (options.normalised ? normalise(r) : r);

@@ -9,31 +9,31 @@ namespace eqlab {
 
 namespace {
 
-[[noreturn]] void misuse(const std::string& what) { throw UsageError("Markov game: " + what); }
+[[noreturn]] void model_misuse(const std::string& what) { throw UsageError("Markov game: " + what); }
 
 }  // namespace
 
 MarkovModel::MarkovModel(MarkovShape shape) : shape_(std::move(shape)) {
   const int m = static_cast<int>(shape_.players.size());
-  if (m == 0) misuse("a game needs at least one player");
-  if (shape_.horizon < 1) misuse("the horizon must be >= 1, got " + std::to_string(shape_.horizon));
-  if (shape_.states.empty()) misuse("a game needs at least one state");
+  if (m == 0) model_misuse("a game needs at least one player");
+  if (shape_.horizon < 1) model_misuse("the horizon must be >= 1, got " + std::to_string(shape_.horizon));
+  if (shape_.states.empty()) model_misuse("a game needs at least one state");
   if (static_cast<int>(shape_.actions.size()) != m)
-    misuse("expected " + std::to_string(m) + " action lists, got " + std::to_string(shape_.actions.size()));
+    model_misuse("expected " + std::to_string(m) + " action lists, got " + std::to_string(shape_.actions.size()));
   if (!(std::isfinite(shape_.reward_lo) && std::isfinite(shape_.reward_hi) && shape_.reward_lo < shape_.reward_hi))
-    misuse("the reward range needs finite lo < hi");
+    model_misuse("the reward range needs finite lo < hi");
   if (shape_.initial.size() != shape_.states.size())
-    misuse("the initial distribution needs one entry per state");
+    model_misuse("the initial distribution needs one entry per state");
   double sum = 0.0;
   for (double q : shape_.initial) {
-    if (!(q >= 0.0)) misuse("initial probabilities must be >= 0");
+    if (!(q >= 0.0)) model_misuse("initial probabilities must be >= 0");
     sum += q;
   }
-  if (std::fabs(sum - 1.0) > 1e-9) misuse("the initial distribution sums to " + std::to_string(sum));
+  if (std::fabs(sum - 1.0) > 1e-9) model_misuse("the initial distribution sums to " + std::to_string(sum));
   offsets_.resize(m);
   for (int i = 0; i < m; ++i) {
     const int a = static_cast<int>(shape_.actions[i].size());
-    if (a == 0) misuse("player " + std::to_string(i) + " has no action");
+    if (a == 0) model_misuse("player " + std::to_string(i) + " has no action");
     offsets_[i] = total_actions_;
     total_actions_ += a;
     max_actions_ = std::max(max_actions_, a);
@@ -52,13 +52,13 @@ void for_each_weighted_action(const MarkovModel& model, ProductView p, int skip,
   for (int j = 0; j < m; ++j)
     if (j != skip) joint *= model.num_actions(j);
   if (joint > max_joint)
-    misuse("the product-expectation oracle would enumerate " + std::to_string(joint) +
+    model_misuse("the product-expectation oracle would enumerate " + std::to_string(joint) +
            " joint actions, over its limit of " + std::to_string(max_joint));
   if (static_cast<int>(p.size()) != m)
-    misuse("expected " + std::to_string(m) + " distributions, got " + std::to_string(p.size()));
+    model_misuse("expected " + std::to_string(m) + " distributions, got " + std::to_string(p.size()));
   for (int j = 0; j < m; ++j)
     if (j != skip && static_cast<int>(p[j].size()) != model.num_actions(j))
-      misuse("player " + std::to_string(j) + "'s distribution has the wrong length");
+      model_misuse("player " + std::to_string(j) + "'s distribution has the wrong length");
   std::vector<int> a(m, 0);
   while (true) {
     double weight = 1.0;

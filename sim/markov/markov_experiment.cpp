@@ -1,3 +1,4 @@
+#include <eqlab/lib/number.hpp>
 #include <eqlab/sim/markov/markov_experiment.hpp>
 
 #include <algorithm>
@@ -24,6 +25,7 @@
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/lib/rng.hpp>
+#include <eqlab/sim/config_members.hpp>
 #include <eqlab/sim/markov/markov_run_memory.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 #include <eqlab/sim/markov/scaling_fit.hpp>
@@ -38,23 +40,12 @@ using json = nlohmann::json;
 
 namespace {
 
-constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
 // ---------------------------------------------------------------------------------------
 // Config.
 
 [[noreturn]] void bad(const std::string& file, const std::string& pointer, const std::string& what) {
   throw InputError(file, pointer, what);
-}
-
-void check_members(const json& object, const std::set<std::string>& allowed, const std::string& file,
-                   const std::string& pointer) {
-  for (const auto& [key, value] : object.items())
-    if (!allowed.count(key)) {
-      std::string list;
-      for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      bad(file, pointer + "/" + pointer_token(key), "unknown member '" + key + "' (expected one of " + list + ")");
-    }
 }
 
 std::string text_of(const json& v, const std::string& file, const std::string& pointer) {
@@ -109,7 +100,7 @@ bool is_markov_experiment(const json& document) {
 
 MarkovExperimentConfig parse_markov_experiment_config(const json& doc, const std::string& file) {
   if (!doc.is_object()) bad(file, "", "an experiment config must be a JSON object");
-  check_members(doc, {"type", "name", "games", "x_label", "algorithms", "seeds", "episodes", "checkpoints", "epsilon",
+  check_config_members(doc, {"type", "name", "games", "x_label", "algorithms", "seeds", "episodes", "checkpoints", "epsilon",
                       "metric"},
                 file, "");
   MarkovExperimentConfig config;
@@ -129,7 +120,7 @@ MarkovExperimentConfig parse_markov_experiment_config(const json& doc, const std
       game.spec = text_of(entry, file, at);
     } else {
       if (!entry.is_object()) bad(file, at, "expected a game spec or {\"game\": SPEC, \"label\": ..., \"x\": ...}");
-      check_members(entry, {"game", "label", "x"}, file, at);
+      check_config_members(entry, {"game", "label", "x"}, file, at);
       if (!entry.contains("game")) bad(file, at, "missing member 'game'");
       game.spec = text_of(entry["game"], file, at + "/game");
       if (entry.contains("label")) game.label = text_of(entry["label"], file, at + "/label");
@@ -149,7 +140,7 @@ MarkovExperimentConfig parse_markov_experiment_config(const json& doc, const std
     const json& entry = doc["algorithms"][a];
     const std::string at = "/algorithms/" + std::to_string(a);
     if (!entry.is_object()) bad(file, at, "expected {\"solver\": NAME, ...}");
-    check_members(entry, {"solver", "label", "params", "episodes", "fit", "theory"}, file, at);
+    check_config_members(entry, {"solver", "label", "params", "episodes", "fit", "theory"}, file, at);
     MarkovExperimentAlgorithm algorithm;
     if (!entry.contains("solver")) bad(file, at, "missing member 'solver'");
     algorithm.solver = text_of(entry["solver"], file, at + "/solver");
@@ -242,7 +233,7 @@ std::vector<double> sorted_values_at(const std::vector<const RunRecord*>& runs, 
   for (const RunRecord* record : runs) {
     if (!record->refused.empty() || record->curve.empty()) continue;
     const int column = record->curve.metric_index(metric);
-    double v = kNan;
+    double v = kNaN;
     for (const Curve::Row& row : record->curve.rows)
       if (row.iteration <= episodes) v = row.values[column];
     if (std::isfinite(v)) values.push_back(v);
@@ -386,7 +377,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
   std::vector<std::vector<double>> reach(G * A * E);
   // The first checkpoint of each game and algorithm: an ε reached there is reached "at the
   // start", a value known only from above, which no fit can use.
-  std::vector<double> first_checkpoint(G * A, kNan);
+  std::vector<double> first_checkpoint(G * A, kNaN);
   auto reach_of = [&](std::size_t g, std::size_t a, std::size_t e) -> std::vector<double>& {
     return reach[(g * A + a) * E + e];
   };
@@ -415,7 +406,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
         row.reached = static_cast<int>(std::count_if(seeds.begin(), seeds.end(), [](double k) { return std::isfinite(k); }));
         row.median = censored_median(seeds);
         // The median's 95% bootstrap interval over seeds: a fit over one point.
-        row.low = row.high = kNan;
+        row.low = row.high = kNaN;
         if (seeds.size() >= 2 && std::isfinite(row.median)) {
           const auto [low, high] = median_interval(seeds, config.seeds.front() + (g * A + a) * E + e);
           row.low = low;

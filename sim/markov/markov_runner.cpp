@@ -1,3 +1,4 @@
+#include <eqlab/lib/number.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 
 #include <chrono>
@@ -14,7 +15,6 @@ namespace eqlab {
 
 namespace {
 
-constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
 enum Column {
   kGap,
@@ -45,7 +45,7 @@ const std::vector<std::string>& markov_curve_metrics() {
 
 std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const MarkovModel& model,
                                             const MarkovRunOptions& options, nlohmann::ordered_json* detail) {
-  std::vector<double> row(kColumns, kNan);
+  std::vector<double> row(kColumns, kNaN);
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   if (const VisitLog* log = solver.certified()) {
     CertifiedEvalOptions eval;

@@ -1,3 +1,4 @@
+#include <eqlab/lib/number.hpp>
 #include <eqlab/sim/markov/scaling_fit.hpp>
 
 #include <algorithm>
@@ -10,11 +11,10 @@ namespace eqlab {
 
 namespace {
 
-constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 double slope_of(const std::vector<double>& xs, const std::vector<double>& ys) {
-  if (xs.size() < 2) return kNan;
+  if (xs.size() < 2) return kNaN;
   double mx = 0.0, my = 0.0;
   for (std::size_t i = 0; i < xs.size(); ++i) {
     mx += xs[i];
@@ -27,7 +27,7 @@ double slope_of(const std::vector<double>& xs, const std::vector<double>& ys) {
     sxy += (xs[i] - mx) * (ys[i] - my);
     sxx += (xs[i] - mx) * (xs[i] - mx);
   }
-  return sxx > 0.0 ? sxy / sxx : kNan;
+  return sxx > 0.0 ? sxy / sxx : kNaN;
 }
 
 // The fitted slope for one median per point (infinite or nan medians left out).
@@ -46,7 +46,7 @@ double slope_of_medians(const std::vector<ScalingPoint>& points, const std::vect
 
 // The q-quantile (0..1) of sorted values by linear interpolation.
 double quantile(const std::vector<double>& sorted, double q) {
-  if (sorted.empty()) return kNan;
+  if (sorted.empty()) return kNaN;
   const double pos = q * static_cast<double>(sorted.size() - 1);
   const std::size_t lo = static_cast<std::size_t>(std::floor(pos));
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
@@ -76,7 +76,7 @@ double episodes_to_epsilon(const std::vector<std::int64_t>& episodes, const std:
 
 double censored_median(std::vector<double> values) {
   values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
-  if (values.empty()) return kNan;
+  if (values.empty()) return kNaN;
   std::sort(values.begin(), values.end());
   const std::size_t n = values.size();
   if (n % 2 == 1) return values[n / 2];
@@ -85,7 +85,7 @@ double censored_median(std::vector<double> values) {
 }
 
 std::pair<double, double> median_interval(const std::vector<double>& values, std::uint64_t seed, int resamples) {
-  if (values.size() < 2 || resamples <= 0) return {kNan, kNan};
+  if (values.size() < 2 || resamples <= 0) return {kNaN, kNaN};
   RngStream rng(seed, 0x6d656469ULL);  // "medi"
   std::vector<double> medians, draw(values.size());
   medians.reserve(static_cast<std::size_t>(resamples));
@@ -103,7 +103,7 @@ ScalingFit fit_scaling(const std::vector<ScalingPoint>& points, ScalingModel mod
   std::vector<double> medians(points.size());
   for (std::size_t p = 0; p < points.size(); ++p) medians[p] = censored_median(points[p].seed_episodes);
   fit.slope = slope_of_medians(points, medians, model, &fit.points);
-  fit.low = fit.high = kNan;
+  fit.low = fit.high = kNaN;
   if (fit.points < 2 || resamples <= 0) return fit;
   RngStream rng(seed, 0x626f6f74ULL);  // "boot"
   std::vector<double> slopes, draw;
@@ -113,7 +113,7 @@ ScalingFit fit_scaling(const std::vector<ScalingPoint>& points, ScalingModel mod
       const std::vector<double>& seeds = points[p].seed_episodes;
       draw.resize(seeds.size());
       for (std::size_t k = 0; k < seeds.size(); ++k) draw[k] = seeds[rng.below(seeds.size())];
-      medians[p] = seeds.empty() ? kNan : censored_median(draw);
+      medians[p] = seeds.empty() ? kNaN : censored_median(draw);
     }
     int used = 0;
     const double s = slope_of_medians(points, medians, model, &used);

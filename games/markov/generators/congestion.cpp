@@ -10,8 +10,6 @@ namespace eqlab::markov_gen {
 
 namespace {
 
-constexpr double kMaxStoredEntries = 134'217'728.0;  // 2^27 doubles
-
 const CongestionParams& checked(const CongestionParams& p) {
   if (!(p.kappa > 0.0) || !std::isfinite(p.kappa)) throw UsageError("markov-congestion: kappa must be > 0");
   const double S = p.sizes.states, H = p.sizes.horizon;

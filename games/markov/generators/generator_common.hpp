@@ -12,6 +12,10 @@
 
 namespace eqlab::markov_gen {
 
+// The most table entries a generator stores (2^27 doubles, 1 GiB); larger games are
+// refused by the generators that store tables.
+inline constexpr double kMaxStoredEntries = 134'217'728.0;
+
 // The sizes every generator takes; initial state 0 with probability 1.
 struct GenSizes {
   int players = 2;

@@ -10,8 +10,6 @@ namespace eqlab::markov_gen {
 
 namespace {
 
-constexpr double kMaxStoredEntries = 134'217'728.0;  // 2^27 doubles
-
 const PolymatrixParams& checked(const PolymatrixParams& p) {
   const int m = p.sizes.players;
   if (p.degree < 0 || (p.degree > 0 && p.degree > m - 1))

@@ -213,7 +213,12 @@ int run_experiment(std::span<const std::string> argv) {
   if (threads > 0)
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
-  const MemoryBudget budget = memory_budget(args);
+  MemoryBudget budget = memory_budget(args);
+  // Processes on one machine share its memory as they share its cores.
+  if (group.local_size() > 1 && budget.bytes > 0) {
+    budget.bytes /= static_cast<std::uint64_t>(group.local_size());
+    budget.origin += ", shared by the " + std::to_string(group.local_size()) + " processes on this machine";
+  }
   const std::string config_path = args.positional[0];
   if (is_markov_experiment_file(config_path)) {
     if (group.size() > 1)

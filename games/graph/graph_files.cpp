@@ -1,4 +1,5 @@
 #include <eqlab/games/graph/graph_files.hpp>
+#include <eqlab/games/graph/markup_nesting.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -402,6 +403,7 @@ std::string extension_of(const std::string& path) { return lower(fs::path(path).
 TurnGame read_graphml_game(const std::string& text, const std::string& file) {
   RawGraph raw;
   try {
+    check_xml_nesting(text);
     raw = parse_graphml(text);
   } catch (const InputError& e) {
     throw e.in_file(file);
@@ -412,6 +414,7 @@ TurnGame read_graphml_game(const std::string& text, const std::string& file) {
 TurnGame read_dot_game(const std::string& text, const std::string& file) {
   RawGraph raw;
   try {
+    check_dot_nesting(text);
     raw = parse_dot(text);
   } catch (const InputError& e) {
     throw e.in_file(file);

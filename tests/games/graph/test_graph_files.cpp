@@ -14,6 +14,7 @@
 
 #include <eqlab/games/graph/graph_files.hpp>
 #include <eqlab/games/graph/graph_json.hpp>
+#include <eqlab/games/graph/markup_nesting.hpp>
 #include <eqlab/games/graph/turn_game.hpp>
 #include <eqlab/lib/error.hpp>
 
@@ -459,4 +460,30 @@ TEST_CASE("graph files: DOT errors name the node or the edge") {
         "graph-attribute.dot: graph: unknown graph attribute 'k_traps' (the attributes are k_fake, k_trap, name)");
   CHECK(error_of("budget.dot", "digraph { k_fake=two; s [owner=P2]; s -> s; }") ==
         "budget.dot: graph: k_fake: expected a budget (an integer >= 0), got 'two'");
+}
+
+// Boost's XML and DOT parsers recurse on depth: a file nested 200,000 levels deep used to
+// overflow the stack (a crash). The depth is now checked before parsing.
+TEST_CASE("graph files: GraphML and DOT nested deeper than 1000 levels are refused before parsing") {
+  const int n = 200000;
+  std::string xml = "<?xml version=\"1.0\"?>\n<graphml><graph edgedefault=\"directed\">\n";
+  for (int i = 0; i < n; ++i) xml += "<a>";
+  for (int i = 0; i < n; ++i) xml += "</a>";
+  xml += "</graph></graphml>\n";
+  CHECK(error_of("deep.graphml", xml) == "deep.graphml: line 3: XML elements nested more than 1000 levels deep");
+  std::string dot = "digraph {\n";
+  for (int i = 0; i < n; ++i) dot += "subgraph { ";
+  for (int i = 0; i < n; ++i) dot += "} ";
+  dot += "}\n";
+  CHECK(error_of("deep.dot", dot) == "deep.dot: line 2: subgraphs and attribute lists nested more than 1000 levels deep");
+
+  // What the scan skips: comments, CDATA, processing instructions and quoted attribute
+  // values in XML; strings, HTML strings and comments in DOT.
+  check_xml_nesting("<a x=\"<b><c>\"><!-- <d><e> --><![CDATA[<f><g>]]><?p <h>?><i/></a>", 2);
+  CHECK_THROWS_AS(check_xml_nesting("<a><b><c></c></b></a>", 2), InputError);
+  check_dot_nesting("digraph { a [label=\"{{{\"]; b [label=<<b>{{</b>>]; /* {{{ */ // {{{\n c; }", 2);
+  CHECK_THROWS_AS(check_dot_nesting("digraph { subgraph { a [x=1]; } }", 2), InputError);
+  // Real files pass: the lab network in both formats.
+  CHECK(read_graphml_game(kGraphml, "lab.graphml").num_vertices() == 6);
+  CHECK(read_dot_game(kDot, "lab.dot").num_vertices() == 6);
 }

@@ -2,19 +2,22 @@
 // correlated concepts, the mixture's gaps), and writes the result file, the curve, its
 // plot and the mixture played.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 
 #include <tbb/global_control.h>
 
 #include <eqlab/algorithms/markov/markov_solver_registry.hpp>
 #include <eqlab/algorithms/solver.hpp>
 #include <eqlab/games/io/distribution_file.hpp>
-#include <eqlab/sim/run_memory.hpp>
+#include <eqlab/lib/memory_text.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/plot.hpp>
+#include <eqlab/sim/run_memory.hpp>
 #include <eqlab/sim/runner.hpp>
 
 #include "cli.hpp"
@@ -209,6 +212,22 @@ void require_mixture_solver(const std::string& name, const std::string& conseque
                                       "not the rounds it played), so " + consequence + "; use " + alternatives);
 }
 
+// The distribution file grows by one line per round, all of about the same length: one
+// line of the uniform profile, times the rounds, must fit in the free space of its disk.
+void check_distribution_space(const std::string& path, const GameInput& game, std::int64_t rounds) {
+  std::ostringstream line;
+  write_distribution_line(line, game.compiled, game.compiled.uniform_profile(), game.normal_form(), 1.0);
+  const std::uint64_t bytes = saturating_multiply(line.str().size(), static_cast<std::uint64_t>(rounds));
+  std::error_code ec;
+  const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
+  const std::filesystem::space_info space = std::filesystem::space(folder, ec);
+  if (ec || bytes <= space.available) return;
+  throw ResourceError("the distribution file " + path + " would take about " + memory_text(bytes) + " (" +
+                      std::to_string(rounds) + " lines of about " + std::to_string(line.str().size()) +
+                      " bytes), more than the " + memory_text(space.available) + " free on " + folder.string() +
+                      "; write it to another disk or run fewer rounds");
+}
+
 }  // namespace
 
 int run_solve(std::span<const std::string> argv) {
@@ -278,6 +297,8 @@ int run_solve(std::span<const std::string> argv) {
   if (extra.contains("k") && extra["k"].is_number_integer()) memory_request.k = extra["k"].get<int>();
   check_memory_budget(estimate_run_memory(game.compiled, memory_request), budget,
                       "solving " + game.loaded.name + " with " + solver_name);
+  if (!distribution_path.empty() && distribution_path != "-")
+    check_distribution_space(distribution_path, game, iterations);
   std::unique_ptr<Solver> solver =
       bandit ? make_bandit_solver(solver_name, game.compiled, options, iterations)
              : make_solver(solver_name, game.compiled, options, game.normal_form());

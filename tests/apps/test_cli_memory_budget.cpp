@@ -45,6 +45,13 @@ TEST_CASE("cli: solve refuses a run above --memory-budget before it starts") {
     CHECK_MESSAGE(contains(r.err, "--memory-budget"), r.err);
   }
 
+  // A distribution file that would not fit on its disk: 10^12 lines of Kuhn poker.
+  const Run disk = run_eqlab("solve kuhn --solver efce-omd --iterations 1000000000000 --distribution d.jsonl", dir);
+  CHECK(disk.code == 3);
+  CHECK_MESSAGE(contains(disk.err, "eqlab solve: the distribution file d.jsonl would take about "), disk.err);
+  CHECK(contains(disk.err, "(1000000000000 lines of about "));
+  CHECK_FALSE(fs::exists(dir / "d.jsonl"));
+
   // Markov learners: the certified log grows with the episodes.
   const Run markov = run_eqlab("solve markov-cycle --solver cce-v --episodes 100000000 --memory-budget 1GiB", dir);
   CHECK(markov.code == 3);

@@ -65,6 +65,7 @@ const std::string& read_label(const json& j, const std::string& pointer, const c
 }
 
 std::vector<std::string> read_labels(const json& array, const std::string& pointer, const char* what) {
+  if (!array.is_array()) fail(pointer, "expected an array of strings, got " + type_name(array));
   std::vector<std::string> labels;
   std::unordered_set<std::string> seen;
   for (std::size_t k = 0; k < array.size(); ++k) {

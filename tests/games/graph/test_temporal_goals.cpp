@@ -89,6 +89,10 @@ TEST_CASE("temporal goals: every reading error names the file and the pointer") 
         "goals.json: give either \"preferences\" (one case) or \"cases\" (several)");
   CHECK(error_of(with(kGoals, R"([["reach_a"], []]]}, {"better")", R"([["reach_a"], ["reach_a"]]]}, {"better")")) ==
         "goals.json: /cases/1/preferences/0/better/0: a class cannot be strictly better than itself");
+  // Found by fuzzing: a label list given as a string used to escape as the JSON library's
+  // own exception.
+  CHECK(error_of(with(kGoals, R"("if": ["C"])", R"("if": "C")")) ==
+        "goals.json: /goals/1/transitions/1/if: expected an array of strings, got string");
 }
 
 TEST_CASE("temporal goals: the product is built from the initial vertices and its classes never shrink") {

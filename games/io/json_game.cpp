@@ -232,8 +232,7 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
     else read_extensive(doc, game);
     return game;
   } catch (const InputError& e) {
-    // A missing top-level member is reported at the document itself, "/".
-    throw InputError(file, e.pointer().empty() ? "/" : e.pointer(), e.detail());
+    throw at_document(e, file);
   }
 }
 

@@ -281,8 +281,7 @@ MarkovGame parse_markov_game(const json& doc, const std::string& file) {
   try {
     return parse_document(doc, file);
   } catch (const InputError& e) {
-    // A missing top-level member is reported at the document itself, "/".
-    throw InputError(file, e.pointer().empty() ? "/" : e.pointer(), e.detail());
+    throw at_document(e, file);
   }
 }
 

@@ -36,6 +36,10 @@ std::string type_name(const json& j) { return j.is_null() ? "null" : j.type_name
 
 void fail(const std::string& pointer, const std::string& what) { throw InputError(pointer, what); }
 
+InputError at_document(const InputError& e, const std::string& file) {
+  return InputError(file, e.pointer().empty() ? "/" : e.pointer(), e.detail());
+}
+
 Number read_number(const json& j, const std::string& pointer, const char* what) {
   if (j.is_number_integer()) {
     if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))

@@ -29,6 +29,10 @@ std::string type_name(const nlohmann::json& j);
 
 [[noreturn]] void fail(const std::string& pointer, const std::string& what);
 
+// An error of a document reader placed in `file`; one without a pointer (a missing
+// top-level member) is reported at the document itself, "/".
+InputError at_document(const InputError& e, const std::string& file);
+
 // A JSON number, or a string holding "p/q" or a decimal; finite. `what` names it in errors.
 Number read_number(const nlohmann::json& j, const std::string& pointer, const char* what = "a number");
 

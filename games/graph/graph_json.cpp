@@ -70,18 +70,11 @@ int read_budget(const json& decoys, const char* key) {
 }
 
 TurnGame parse_document(const json& doc, const std::string& file) {
-  if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
-  const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
-  if (!format.is_string() || format.get<std::string>() != json_reading::kGameFormat)
-    fail("/format", std::string("expected \"") + json_reading::kGameFormat + "\", got " + describe_json_value(format));
-  const json& type = require(doc, "type", "", "\"graph\"");
-  if (!type.is_string() || type.get<std::string>() != "graph")
-    fail("/type", "expected \"graph\", got " + describe_json_value(type));
+  json_reading::check_game_format(doc);
+  json_reading::check_game_type(doc, "graph");
   check_members(doc, "", {"format", "type", "players", "name", "description", "vertices", "edges", "decoys"},
                 "a graph game");
-  for (const char* key : {"name", "description"})
-    if (auto it = doc.find(key); it != doc.end() && !it->is_string())
-      fail(std::string("/") + key, "expected a string, got " + type_name(*it));
+  json_reading::check_name_and_description(doc);
   std::string name = doc.value("name", std::string());
   if (name.empty()) {
     const auto slash = file.find_last_of('/');

@@ -194,10 +194,7 @@ void read_extensive(const json& doc, LoadedGame& game) {
 LoadedGame read_json_game(const std::string& text, const std::string& file, const LoadLimits& limits) {
   const json doc = parse_document(text, file, limits);
   try {
-    if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
-    const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
-    if (!format.is_string() || format.get<std::string>() != json_reading::kGameFormat)
-      fail("/format", std::string("expected \"") + json_reading::kGameFormat + "\", got " + describe_json_value(format));
+    check_game_format(doc);
     const json& type = require(doc, "type", "", "\"normal\" or \"extensive\"");
     if (!type.is_string()) fail("/type", "expected a string, got " + type_name(type));
     const std::string& kind = type.get_ref<const std::string&>();
@@ -211,9 +208,7 @@ LoadedGame read_json_game(const std::string& text, const std::string& file, cons
     LoadedGame game;
     game.type = kind;
     game.tree.players = read_labels(players, "/players", "player name");
-    for (const char* key : {"name", "description"})
-      if (auto it = doc.find(key); it != doc.end() && !it->is_string())
-        fail(std::string("/") + key, "expected a string, got " + type_name(*it));
+    check_name_and_description(doc);
     game.name = doc.value("name", std::string());
     game.description = doc.value("description", std::string());
     for (auto it = doc.begin(); it != doc.end(); ++it)

@@ -176,20 +176,13 @@ void assign_cells(MarkovGame& game, const Entry& e, std::uint32_t outcome) {
 }
 
 MarkovGame parse_document(const json& doc, const std::string& file) {
-  if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
-  const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
-  if (!format.is_string() || format.get<std::string>() != json_reading::kGameFormat)
-    fail("/format", std::string("expected \"") + json_reading::kGameFormat + "\", got " + describe_json_value(format));
-  const json& type = require(doc, "type", "", "\"markov\"");
-  if (!type.is_string() || type.get<std::string>() != "markov")
-    fail("/type", "expected \"markov\", got " + describe_json_value(type));
+  check_game_format(doc);
+  check_game_type(doc, "markov");
   check_members(doc, "",
                 {"format", "type", "players", "name", "description", "horizon", "states", "actions", "initial",
                  "reward_range", "transitions"},
                 "a markov game");
-  for (const char* key : {"name", "description"})
-    if (auto it = doc.find(key); it != doc.end() && !it->is_string())
-      fail(std::string("/") + key, "expected a string, got " + type_name(*it));
+  check_name_and_description(doc);
   std::string name = doc.value("name", std::string());
   if (name.empty()) {
     const auto slash = file.find_last_of('/');

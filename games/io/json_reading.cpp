@@ -36,6 +36,26 @@ std::string type_name(const json& j) { return j.is_null() ? "null" : j.type_name
 
 void fail(const std::string& pointer, const std::string& what) { throw InputError(pointer, what); }
 
+void check_game_format(const json& doc) {
+  if (!doc.is_object()) fail("", "expected a JSON object at the top level, got " + type_name(doc));
+  const json& format = require(doc, "format", "", "the string \"eqlab-game/1\"");
+  if (!format.is_string() || format.get<std::string>() != kGameFormat)
+    fail("/format", std::string("expected \"") + kGameFormat + "\", got " + describe_json_value(format));
+}
+
+void check_game_type(const json& doc, const char* type) {
+  const std::string quoted = std::string("\"") + type + "\"";
+  const json& found = require(doc, "type", "", quoted.c_str());
+  if (!found.is_string() || found.get<std::string>() != type)
+    fail("/type", "expected " + quoted + ", got " + describe_json_value(found));
+}
+
+void check_name_and_description(const json& doc) {
+  for (const char* key : {"name", "description"})
+    if (auto it = doc.find(key); it != doc.end() && !it->is_string())
+      fail(std::string("/") + key, "expected a string, got " + type_name(*it));
+}
+
 InputError at_document(const InputError& e, const std::string& file) {
   return InputError(file, e.pointer().empty() ? "/" : e.pointer(), e.detail());
 }

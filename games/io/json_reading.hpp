@@ -29,6 +29,13 @@ std::string type_name(const nlohmann::json& j);
 
 [[noreturn]] void fail(const std::string& pointer, const std::string& what);
 
+// The header every eqlab game file shares: a JSON object whose "format" is kGameFormat;
+// check_game_type adds that its "type" is `type`.
+void check_game_format(const nlohmann::json& doc);
+void check_game_type(const nlohmann::json& doc, const char* type);
+// The optional "name" and "description" members are strings.
+void check_name_and_description(const nlohmann::json& doc);
+
 // An error of a document reader placed in `file`; one without a pointer (a missing
 // top-level member) is reported at the document itself, "/".
 InputError at_document(const InputError& e, const std::string& file);

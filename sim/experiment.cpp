@@ -1,4 +1,3 @@
-#include <eqlab/lib/number.hpp>
 #include <eqlab/sim/experiment.hpp>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/number.hpp>
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/config_members.hpp>
@@ -36,7 +36,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
 
 // ---------------------------------------------------------------------------------------
 // The config file.

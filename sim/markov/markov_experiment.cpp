@@ -1,4 +1,3 @@
-#include <eqlab/lib/number.hpp>
 #include <eqlab/sim/markov/markov_experiment.hpp>
 
 #include <algorithm>
@@ -23,6 +22,7 @@
 #include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/number.hpp>
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/lib/rng.hpp>
 #include <eqlab/sim/config_members.hpp>
@@ -39,7 +39,6 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 namespace {
-
 
 // ---------------------------------------------------------------------------------------
 // Config.

@@ -1,4 +1,3 @@
-#include <eqlab/lib/number.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 
 #include <chrono>
@@ -9,12 +8,12 @@
 #include <eqlab/algorithms/markov/eval/certified_sampler.hpp>
 #include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
 #include <eqlab/algorithms/markov/eval/product_eval.hpp>
+#include <eqlab/lib/number.hpp>
 #include <eqlab/lib/progress.hpp>
 
 namespace eqlab {
 
 namespace {
-
 
 enum Column {
   kGap,

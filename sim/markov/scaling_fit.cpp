@@ -1,10 +1,10 @@
-#include <eqlab/lib/number.hpp>
 #include <eqlab/sim/markov/scaling_fit.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include <eqlab/lib/number.hpp>
 #include <eqlab/lib/rng.hpp>
 
 namespace eqlab {

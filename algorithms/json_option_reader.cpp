@@ -9,17 +9,23 @@ namespace eqlab {
 
 JsonOptionReader::JsonOptionReader(const nlohmann::json& options, std::string solver,
                                    std::initializer_list<const char*> known)
+    : JsonOptionReader(options, std::move(solver), std::vector<std::string>(known.begin(), known.end())) {}
+
+JsonOptionReader::JsonOptionReader(const nlohmann::json& options, std::string solver,
+                                   const std::vector<std::string>& known)
     : options_(options), solver_(std::move(solver)) {
   if (options_.is_null()) return;
   if (!options_.is_object()) throw UsageError("solver " + solver_ + ": the parameters must be a JSON object");
   for (const auto& item : options_.items()) {
     bool found = false;
     std::string list;
-    for (const char* k : known) {
+    for (const std::string& k : known) {
       found = found || item.key() == k;
-      list += (list.empty() ? "" : ", ") + std::string(k);
+      list += (list.empty() ? "" : ", ") + k;
     }
-    if (!found) throw UsageError("solver " + solver_ + ": unknown parameter " + item.key() + " (" + list + ")");
+    if (!found)
+      throw UsageError("solver " + solver_ + ": unknown parameter " + item.key() +
+                       (known.size() == 0 ? std::string(" (it takes none)") : " (" + list + ")"));
   }
 }
 
@@ -72,12 +78,17 @@ bool JsonOptionReader::flag(const char* key, bool fallback) const {
 
 std::string JsonOptionReader::choice(const char* key, const std::string& fallback,
                                      std::initializer_list<const char*> allowed) const {
+  return choice(key, fallback, std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+std::string JsonOptionReader::choice(const char* key, const std::string& fallback,
+                                     const std::vector<std::string>& allowed) const {
   if (!has(key)) return fallback;
   std::string list;
-  for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
   const nlohmann::json& v = options_.at(key);
   if (v.is_string())
-    for (const char* a : allowed)
+    for (const std::string& a : allowed)
       if (v.get<std::string>() == a) return a;
   refuse(key, "one of " + list);
 }

@@ -6,6 +6,7 @@
 // alike.
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,7 @@ class JsonOptionReader {
   // "solver S: the parameters must be a JSON object" or "solver S: unknown parameter K
   // (the known keys)".
   JsonOptionReader(const nlohmann::json& options, std::string solver, std::initializer_list<const char*> known);
+  JsonOptionReader(const nlohmann::json& options, std::string solver, const std::vector<std::string>& known);
 
   bool has(const char* key) const;
   // A positive finite number.
@@ -31,6 +33,7 @@ class JsonOptionReader {
   bool flag(const char* key, bool fallback) const;
   // One of the allowed strings.
   std::string choice(const char* key, const std::string& fallback, std::initializer_list<const char*> allowed) const;
+  std::string choice(const char* key, const std::string& fallback, const std::vector<std::string>& allowed) const;
 
  private:
   // The value as --param would have written it: a string as is, anything else as JSON.

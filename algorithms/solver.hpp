@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/algorithms/concept.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 
 namespace eqlab {
@@ -24,8 +25,8 @@ class Solver {
   virtual std::int64_t iteration() const = 0;
 
   virtual std::string name() const = 0;
-  // The solution concept the output approximates: "nash", "nfcce", "efce", ...
-  virtual std::string concept_name() const { return "nash"; }
+  // The solution concept the output approximates.
+  virtual Concept solution_concept() const { return Concept::nash; }
   // Every parameter in effect, defaults included (the seed too).
   virtual nlohmann::json params() const = 0;
 
@@ -56,28 +57,5 @@ class Solver {
   // divided by the number of rounds, in utility units. The runner adds them to curves.
   virtual std::vector<std::pair<std::string, double>> own_metrics() const { return {}; }
 };
-
-// Parameters shared by all solvers; a solver ignores those it has no use for, but every
-// one it uses is written into results.
-struct SolverOptions {
-  std::uint64_t seed = 0;
-  nlohmann::json extra = nlohmann::json::object();  // solver-specific overrides
-};
-
-struct SolverInfo {
-  std::string name;
-  std::string description;
-  bool normal_form_only = false;
-  // Its played_profile() is the product profile of every round (see Solver), so the
-  // mixture of its rounds can be measured and written out.
-  bool plays_mixture = false;
-};
-
-// The solvers known by name ("cfr", "cfr+", "rm"), in a stable order.
-const std::vector<SolverInfo>& solver_list();
-// Creates a solver; throws UsageError for an unknown name or a game it cannot solve.
-// `normal_form` says whether the compiled game came from a normal-form game.
-std::unique_ptr<Solver> make_solver(const std::string& name, const CompiledGame& game,
-                                    const SolverOptions& options, bool normal_form);
 
 }  // namespace eqlab

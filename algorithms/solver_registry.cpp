@@ -1,136 +1,174 @@
-#include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 
-#include <cmath>
-#include <string>
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <tuple>
 
-#include <eqlab/algorithms/cfr/cfr.hpp>
-#include <eqlab/algorithms/kefce/kefr_options.hpp>
-#include <eqlab/algorithms/kefce/kefr_solver.hpp>
-#include <eqlab/algorithms/omd/efce_omd_solver.hpp>
-#include <eqlab/algorithms/omd/omd_solver.hpp>
-#include <eqlab/algorithms/solver_params.hpp>
+#include <eqlab/algorithms/json_option_reader.hpp>
 #include <eqlab/lib/error.hpp>
 
 namespace eqlab {
 
 namespace {
 
-// Applies solver-specific overrides from options.extra to a CFR configuration.
-CfrConfig with_overrides(CfrConfig config, const nlohmann::json& extra, const std::string& solver) {
-  for (auto it = extra.begin(); it != extra.end(); ++it) {
-    const std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-    if (it.key() == "regret_matching" && (value == "rm" || value == "rm+")) {
-      config.regret_matching_plus = value == "rm+";
-    } else if (it.key() == "updates" && (value == "alternating" || value == "simultaneous")) {
-      config.alternating = value == "alternating";
-    } else if (it.key() == "averaging" && (value == "uniform" || value == "linear" || value == "quadratic")) {
-      config.averaging = value == "linear"      ? CfrConfig::Averaging::linear
-                         : value == "quadratic" ? CfrConfig::Averaging::quadratic
-                                                : CfrConfig::Averaging::uniform;
-    } else {
-      throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value +
-                       " (regret_matching=rm|rm+, updates=alternating|simultaneous, averaging=uniform|linear|quadratic)");
-    }
-  }
-  return config;
+// The order in which help and listings show the solvers: baselines first, then the
+// Phi-Hedge family, then K-EFCE; a solver not named here follows, by name.
+constexpr std::array<std::string_view, 20> kSolverOrder = {
+    "cfr",    "cfr+",         "rm",       "pcfr+",    "omd",    "omd-balanced", "optimistic-omd",
+    "ixomd",  "balanced-omd", "efce-omd", "efce-omd-balanced", "efce-omd-uniform", "kefr",
+    "cce-v",  "ce-v",         "nash-ca",  "exp3-ix",  "nash-vi", "", ""};
+
+std::size_t order_of(const std::string& name) {
+  const auto it = std::find(kSolverOrder.begin(), kSolverOrder.end(), name);
+  return static_cast<std::size_t>(it - kSolverOrder.begin());
 }
 
-
-// Applies overrides to the configuration of omd, omd-balanced or optimistic-omd. The
-// optimistic learner has a constant step in FTRL form, so only eta_scale applies there.
-OmdConfig omd_config(OmdConfig config, const nlohmann::json& extra, const std::string& solver) {
-  const bool step_options = !config.optimistic;
-  for (auto it = extra.begin(); it != extra.end(); ++it) {
-    const std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-    if (step_options && it.key() == "form" && (value == "ftrl" || value == "omd")) {
-      config.form = value == "ftrl" ? DilatedEntropyLearner::Form::ftrl : DilatedEntropyLearner::Form::omd;
-    } else if (step_options && it.key() == "step" && (value == "practical" || value == "theory")) {
-      config.theory_step = value == "theory";
-    } else if (it.key() == "eta_scale") {
-      config.eta_scale = positive_number_param(value, solver, "eta_scale");
-    } else {
-      throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value + " (" +
-                       (step_options ? "form=ftrl|omd, step=practical|theory, " : "") + "eta_scale=NUMBER)");
-    }
-  }
-  return config;
-}
-
-// Applies overrides to the configuration of efce-omd or efce-omd-balanced.
-EfceOmdConfig efce_omd_config(EfceOmdConfig config, const nlohmann::json& extra, const std::string& solver) {
-  for (auto it = extra.begin(); it != extra.end(); ++it) {
-    const std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-    if (it.key() == "step" && (value == "practical" || value == "theory")) {
-      config.theory_step = value == "theory";
-    } else if (it.key() == "eta_scale") {
-      config.eta_scale = positive_number_param(value, solver, "eta_scale");
-    } else {
-      throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value +
-                       " (step=practical|theory, eta_scale=NUMBER)");
-    }
-  }
-  return config;
-}
-
-
-}  // namespace
-
-const std::vector<SolverInfo>& solver_list() {
-  static const std::vector<SolverInfo> list = {
-      {"cfr", "counterfactual regret minimisation: regret matching, alternating updates, uniform averaging", false},
-      {"cfr+", "CFR+: regret matching+, alternating updates, linear averaging", false},
-      {"rm", "regret matching for normal-form games: simultaneous updates, uniform averaging", true},
-      {"pcfr+", "predictive CFR+: regret matching+ on regrets plus the last regret, alternating updates, "
-                "quadratic averaging", false},
-      {"omd", "dilated-entropy online mirror descent (Hedge over pure plans), simultaneous updates, "
-              "uniform averaging", false, true},
-      {"omd-balanced", "online mirror descent with the balanced dilated entropy (local steps weighted by the "
-                       "balanced exploration policy), simultaneous updates, uniform averaging", false, true},
-      {"optimistic-omd", "optimistic FTRL with the dilated entropy (the last utility as prediction), constant step, "
-                         "simultaneous updates, uniform averaging", false, true},
-      {"efce-omd", "EFCE-OMD (Phi-Hedge over trigger deviations): the mixture of the profiles played is an "
-                   "extensive-form correlated equilibrium", false, true},
-      {"efce-omd-balanced", "EFCE-OMD with the balanced dilated entropy in every trigger learner and the Hedge "
-                            "over triggers tempered by their number", false, true},
-      {"kefr", "K-EFR: per-infoset wide-range regret over timed recommendation histories (--k K, default 1); "
-               "the mixture of the profiles played is a K-EFCE", false, true},
-  };
+// Entries never move once registered (a deque), so pointers to them stay valid.
+std::deque<SolverEntry>& entries() {
+  static std::deque<SolverEntry> list;
   return list;
 }
 
-std::unique_ptr<Solver> make_solver(const std::string& name, const CompiledGame& game,
-                                    const SolverOptions& options, bool normal_form) {
-  if (name == "omd") return std::make_unique<OmdSolver>(game, omd_config({}, options.extra, name), options.seed);
-  if (name == "omd-balanced")
-    return std::make_unique<OmdSolver>(game, omd_config(balanced_omd_config(), options.extra, name), options.seed);
-  if (name == "efce-omd" || name == "efce-omd-balanced") {
-    EfceOmdConfig config;
-    config.balanced = name == "efce-omd-balanced";
-    return std::make_unique<EfceOmdSolver>(game, efce_omd_config(config, options.extra, name), options.seed);
+[[noreturn]] void refuse_registration(const SolverEntry& entry, const std::string& why) {
+  std::fprintf(stderr, "eqlab: solver %s (%s, %s feedback) cannot be registered: %s\n", entry.name.c_str(),
+               std::string(game_kind_name(entry.game_kind)).c_str(), std::string(feedback_name(entry.feedback)).c_str(),
+               why.c_str());
+  std::abort();
+}
+
+std::string names_of(const std::vector<const SolverEntry*>& list) {
+  std::string names;
+  for (const SolverEntry* e : list) names += (names.empty() ? "" : ", ") + e->name;
+  return names;
+}
+
+}  // namespace
+
+std::string_view game_kind_name(GameKind kind) { return kind == GameKind::markov ? "markov" : "extensive"; }
+std::string_view feedback_name(Feedback feedback) { return feedback == Feedback::bandit ? "bandit" : "full"; }
+
+Concept SolverEntry::concept_on(const CompiledGame& game) const {
+  if (nash_on_two_player_zero_sum && game.num_players() == 2 && game.constant_sum) return Concept::nash;
+  return learns;
+}
+
+void register_solver(SolverEntry entry) {
+  if (entry.name.empty()) refuse_registration(entry, "it has no name");
+  if (find_solver(entry.name, entry.game_kind, entry.feedback)) refuse_registration(entry, "the name is taken");
+  if (entry.note.empty()) refuse_registration(entry, "it names no note in docs/algorithms/");
+  const bool markov = entry.game_kind == GameKind::markov;
+  if (markov ? !entry.make_markov || !entry.markov_memory : !entry.make || !entry.learner_bytes)
+    refuse_registration(entry, "it has no factory or no memory estimate");
+  entries().push_back(std::move(entry));
+}
+
+std::vector<const SolverEntry*> registered_solvers() {
+  std::vector<const SolverEntry*> list;
+  for (const SolverEntry& e : entries()) list.push_back(&e);
+  std::sort(list.begin(), list.end(), [](const SolverEntry* a, const SolverEntry* b) {
+    const auto key = [](const SolverEntry* e) {
+      return std::tuple(static_cast<int>(e->game_kind), static_cast<int>(e->feedback), order_of(e->name), e->name);
+    };
+    return key(a) < key(b);
+  });
+  return list;
+}
+
+std::vector<const SolverEntry*> registered_solvers(GameKind kind, Feedback feedback) {
+  std::vector<const SolverEntry*> list;
+  for (const SolverEntry* e : registered_solvers())
+    if (e->game_kind == kind && e->feedback == feedback) list.push_back(e);
+  return list;
+}
+
+const SolverEntry* find_solver(std::string_view name, GameKind kind, Feedback feedback) {
+  for (const SolverEntry& e : entries())
+    if (e.name == name && e.game_kind == kind && e.feedback == feedback) return &e;
+  return nullptr;
+}
+
+std::string solver_names(GameKind kind, Feedback feedback) { return names_of(registered_solvers(kind, feedback)); }
+
+const SolverEntry& solver_entry(std::string_view name, GameKind kind, Feedback feedback) {
+  if (const SolverEntry* e = find_solver(name, kind, feedback)) return *e;
+  const std::string quoted = "'" + std::string(name) + "'";
+  if (kind == GameKind::extensive) {
+    const Feedback other = feedback == Feedback::full ? Feedback::bandit : Feedback::full;
+    if (find_solver(name, kind, other))
+      throw UsageError("solver " + std::string(name) +
+                       (other == Feedback::bandit ? " learns from bandit feedback: add --feedback bandit"
+                                                  : " does not learn from bandit feedback: choose one of " +
+                                                        solver_names(kind, feedback)));
+    for (Feedback f : {Feedback::full, Feedback::bandit})
+      if (find_solver(name, GameKind::markov, f))
+        throw UsageError("solver " + std::string(name) +
+                         " learns Markov games (markov-random, markov-polymatrix, ... or a \"markov\" game file); for "
+                         "this game choose one of " + solver_names(kind, feedback));
+    throw UsageError("unknown solver " + quoted + ": choose one of " + solver_names(kind, feedback));
   }
-  if (name == "kefr") return std::make_unique<KefrSolver>(game, kefr_options(options.extra, name), options.seed);
-  if (name == "optimistic-omd")
-    return std::make_unique<OmdSolver>(game, omd_config(optimistic_omd_config(), options.extra, name), options.seed);
-  CfrConfig config;
-  if (name == "cfr") {
-    // The defaults of CfrConfig.
-  } else if (name == "cfr+") {
-    config.regret_matching_plus = true;
-    config.averaging = CfrConfig::Averaging::linear;
-  } else if (name == "pcfr+") {
-    config.regret_matching_plus = true;
-    config.predictive = true;
-    config.averaging = CfrConfig::Averaging::quadratic;
-  } else if (name == "rm") {
-    if (!normal_form)
-      throw UsageError("solver rm is for normal-form games; use cfr or cfr+ for extensive games");
-    config.alternating = false;
-  } else {
-    std::string names;
-    for (const SolverInfo& s : solver_list()) names += (names.empty() ? "" : ", ") + s.name;
-    throw UsageError("unknown solver \"" + name + "\" (known: " + names + ")");
+  throw UsageError(quoted + " is not a Markov-game solver: choose one of " + solver_names(kind, feedback));
+}
+
+void check_solver_params(const SolverEntry& entry, const nlohmann::json& params) {
+  std::vector<std::string> known;
+  for (const ParamSpec& p : entry.params) known.push_back(p.name);
+  const JsonOptionReader in(params, entry.name, known);
+  for (const ParamSpec& p : entry.params) {
+    const char* key = p.name.c_str();
+    if (!in.has(key)) continue;
+    switch (p.kind) {
+      case ParamSpec::Kind::positive: in.positive(key, 1.0); break;
+      case ParamSpec::Kind::nonnegative: in.nonnegative(key, 0.0); break;
+      case ParamSpec::Kind::probability: in.below_one(key, 0.5); break;
+      case ParamSpec::Kind::whole: in.whole(key, p.low, p.low, p.high); break;
+      case ParamSpec::Kind::flag: in.flag(key, false); break;
+      case ParamSpec::Kind::choice: in.choice(key, {}, p.choices); break;
+    }
   }
-  return std::make_unique<CfrSolver>(game, name, with_overrides(config, options.extra, name), options.seed);
+}
+
+std::unique_ptr<Solver> make_solver(const SolverEntry& entry, const CompiledGame& game, const nlohmann::json& params,
+                                    std::uint64_t seed, std::int64_t horizon) {
+  if (entry.game_kind != GameKind::extensive)
+    throw UsageError("solver " + entry.name + " learns Markov games, not extensive-form games");
+  check_solver_params(entry, params);
+  if (entry.normal_form_only && !game.from_normal_form)
+    throw UsageError("solver " + entry.name + " is for normal-form games; use cfr or cfr+ for extensive games");
+  if (horizon < 1)
+    throw UsageError("solver " + entry.name + ": the number of " +
+                     (entry.feedback == Feedback::bandit ? "episodes" : "iterations") + " must be at least 1");
+  return entry.make(SolverRequest{game, params, seed, horizon});
+}
+
+std::unique_ptr<MarkovSolver> make_markov_solver(const SolverEntry& entry, const MarkovModel& model,
+                                                 const nlohmann::json& params, std::uint64_t seed,
+                                                 std::int64_t planned_episodes) {
+  if (entry.game_kind != GameKind::markov)
+    throw UsageError("solver " + entry.name + " learns extensive-form games, not Markov games");
+  check_solver_params(entry, params);
+  return entry.make_markov(MarkovSolverRequest{model, params, seed, planned_episodes});
+}
+
+std::unique_ptr<Solver> make_solver(std::string_view name, const CompiledGame& game, const SolverOptions& options,
+                                    std::int64_t iterations) {
+  return make_solver(solver_entry(name, GameKind::extensive, Feedback::full), game, options.extra, options.seed,
+                     iterations);
+}
+
+std::unique_ptr<Solver> make_bandit_solver(std::string_view name, const CompiledGame& game,
+                                           const SolverOptions& options, std::int64_t episodes) {
+  return make_solver(solver_entry(name, GameKind::extensive, Feedback::bandit), game, options.extra, options.seed,
+                     episodes);
+}
+
+std::unique_ptr<MarkovSolver> make_markov_solver(std::string_view name, const MarkovModel& model,
+                                                 const nlohmann::json& params, std::uint64_t seed,
+                                                 std::int64_t planned_episodes) {
+  return make_markov_solver(solver_entry(name, GameKind::markov, Feedback::bandit), model, params, seed,
+                            planned_episodes);
 }
 
 }  // namespace eqlab

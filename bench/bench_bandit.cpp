@@ -12,7 +12,7 @@
 #include <benchmark/benchmark.h>
 
 #include <eqlab/algorithms/bandit/efce_omd_bandit.hpp>
-#include <eqlab/sim/episode.hpp>
+#include <eqlab/algorithms/bandit/episode.hpp>
 
 #include "bench_games.hpp"
 

@@ -7,6 +7,7 @@
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 
 #include "bench_games.hpp"
 
@@ -17,7 +18,7 @@ using bench::game;
 
 void cfr_plus_iteration(benchmark::State& state, const std::string& spec) {
   const CompiledGame& g = game(spec);
-  auto solver = make_solver("cfr+", g, {}, false);
+  auto solver = make_solver("cfr+", g, {});
   for (int t = 0; t < 10; ++t) solver->step();  // past the uniform start
   for (auto _ : state) solver->step();
   state.counters["terminals"] = g.terminals.size();
@@ -26,14 +27,14 @@ void cfr_plus_iteration(benchmark::State& state, const std::string& spec) {
 
 void omd_iteration(benchmark::State& state, const std::string& spec) {
   const CompiledGame& g = game(spec);
-  auto solver = make_solver("omd", g, {}, false);
+  auto solver = make_solver("omd", g, {});
   for (int t = 0; t < 10; ++t) solver->step();
   for (auto _ : state) solver->step();
 }
 
 void exploitability(benchmark::State& state, const std::string& spec) {
   const CompiledGame& g = game(spec);
-  auto solver = make_solver("cfr+", g, {}, false);
+  auto solver = make_solver("cfr+", g, {});
   for (int t = 0; t < 10; ++t) solver->step();
   const Profile x = solver->output_profile();
   for (auto _ : state) benchmark::DoNotOptimize(evaluate_nash(g, x).exploitability);

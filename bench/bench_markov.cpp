@@ -8,7 +8,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/markov_builtin.hpp>
 
 namespace {

@@ -17,7 +17,7 @@
 #include <eqlab/games/graph/temporal_goals.hpp>
 #include <eqlab/games/io/distribution_file.hpp>
 #include <eqlab/games/io/game_source.hpp>
-#include <eqlab/games/io/json_markov.hpp>
+#include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/games/io/json_type_scan.hpp>
 #include <eqlab/games/io/result_file.hpp>
 #include <eqlab/games/markov/markov_builtin.hpp>

@@ -17,16 +17,16 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/number.hpp>
 #include <eqlab/lib/progress.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/config_members.hpp>
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/result_files.hpp>
-#include <eqlab/sim/run_memory.hpp>
 #include <eqlab/sim/runner.hpp>
 #include <eqlab/sim/size_plot.hpp>
 
@@ -148,18 +148,11 @@ std::vector<ExperimentAlgorithm> parse_algorithms(const json& doc, const std::st
         throw InputError(file, pointer + "/feedback",
                          "must be \"full\" or \"bandit\", not \"" + algorithm.feedback + "\"");
     }
-    std::vector<std::string> names;
-    if (algorithm.feedback == "full")
-      for (const SolverInfo& s : solver_list()) names.push_back(s.name);
-    else
-      for (const BanditSolverInfo& s : bandit_solver_list()) names.push_back(s.name);
-    if (std::find(names.begin(), names.end(), algorithm.solver) == names.end()) {
-      std::string known;
-      for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+    const Feedback feedback = algorithm.feedback == "bandit" ? Feedback::bandit : Feedback::full;
+    if (!find_solver(algorithm.solver, GameKind::extensive, feedback))
       throw InputError(file, pointer + "/solver",
                        "unknown " + algorithm.feedback + "-feedback solver \"" + algorithm.solver + "\" (known: " +
-                           known + ")");
-    }
+                           solver_names(GameKind::extensive, feedback) + ")");
     const bool label_given = entry.contains("label");
     algorithm.label = label_given ? text_member(entry, "label", file, pointer) : algorithm.solver;
     const std::string label_pointer = pointer + (label_given ? "/label" : "/solver");
@@ -311,7 +304,7 @@ std::size_t runs_that_fit(const ExperimentConfig& config, const std::vector<Prep
     for (const ExperimentAlgorithm& algorithm : config.algorithms) {
       RunMemoryRequest request;
       request.solver = algorithm.solver;
-      request.bandit = algorithm.feedback == "bandit";
+      request.feedback = algorithm.feedback == "bandit" ? Feedback::bandit : Feedback::full;
       request.measure_mixture = true;  // whenever the learner plays one, which the probe finds later
       if (algorithm.params.contains("k") && algorithm.params["k"].is_number_integer())
         request.k = algorithm.params["k"].get<int>();
@@ -448,12 +441,12 @@ ExperimentConfig load_experiment_config(const std::string& path) {
 
 std::unique_ptr<Solver> make_experiment_solver(const ExperimentAlgorithm& algorithm, const CompiledGame& game,
                                                bool normal_form, std::uint64_t seed, std::int64_t iterations) {
-  SolverOptions options;
-  options.seed = seed;
-  options.extra = algorithm.params;
-  if (algorithm.feedback == "bandit") return make_bandit_solver(algorithm.solver, game, options, iterations);
-  if (algorithm.feedback != "full") throw UsageError("unknown feedback \"" + algorithm.feedback + "\"");
-  return make_solver(algorithm.solver, game, options, normal_form);
+  if (algorithm.feedback != "full" && algorithm.feedback != "bandit")
+    throw UsageError("unknown feedback \"" + algorithm.feedback + "\"");
+  const Feedback feedback = algorithm.feedback == "bandit" ? Feedback::bandit : Feedback::full;
+  (void)normal_form;  // the compiled game knows (CompiledGame::from_normal_form)
+  return make_solver(solver_entry(algorithm.solver, GameKind::extensive, feedback), game, algorithm.params, seed,
+                     iterations);
 }
 
 double t_quantile_95(int samples) {

@@ -6,9 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <eqlab/algorithms/eval/efce_gap.hpp>
-#include <eqlab/algorithms/eval/kefce_gap.hpp>
-#include <eqlab/algorithms/eval/nfcce_gap.hpp>
+#include <eqlab/algorithms/eval/mixture_meter.hpp>
 #include <eqlab/games/io/result_file.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
@@ -18,40 +16,6 @@ namespace eqlab {
 namespace {
 
 using OwnMetrics = std::vector<std::pair<std::string, double>>;
-
-// The accumulators of the mixture's gaps, fed every round.
-class MixtureMeter {
- public:
-  MixtureMeter(const CompiledGame& game, std::optional<int> kefce_k) : nfcce_(game), efce_(game) {
-    if (kefce_k) kefce_.emplace(game, *kefce_k);
-  }
-
-  // `behavioural`: the same round with the learner's strategy at unreached infosets too,
-  // when the solver keeps it (Solver::played_behavioural).
-  void add(const Profile& x, const Profile* behavioural) {
-    nfcce_.add(x);
-    efce_.add(x);
-    if (!kefce_) return;
-    if (behavioural) kefce_->add_behavioural(*behavioural, 1.0);
-    else kefce_->add(x);
-  }
-  MixtureReport report() const {
-    MixtureReport report;
-    report.nfcce_gap = nfcce_.gap();
-    report.efce_gap = efce_.gap();
-    report.values = nfcce_.values();
-    if (kefce_) {
-      report.kefce_gap = kefce_->gap();
-      report.kefce_k = kefce_->k();
-    }
-    return report;
-  }
-
- private:
-  NfcceGap nfcce_;
-  EfceGap efce_;
-  std::optional<KefceGap> kefce_;
-};
 
 void append_mixture_names(std::vector<std::string>& names, const MixtureReport& mixture) {
   names.insert(names.end(), {"nfcce_gap", "efce_gap"});
@@ -85,7 +49,7 @@ std::vector<std::string> value_columns(int num_players) {
 
 std::vector<std::string> curve_columns(const RunResult& result, int num_players) {
   std::vector<std::string> names;
-  if (is_correlated_concept(result.concept_name)) {
+  if (is_correlated(result.solution_concept)) {
     append_mixture_names(names, *result.mixture);
     append_names(names, result.own_metrics);
     for (std::string& v : value_columns(num_players)) names.push_back(std::move(v));
@@ -99,7 +63,7 @@ std::vector<std::string> curve_columns(const RunResult& result, int num_players)
 
 std::vector<double> curve_row(const RunResult& result) {
   std::vector<double> values;
-  if (is_correlated_concept(result.concept_name)) {
+  if (is_correlated(result.solution_concept)) {
     append_mixture_values(values, *result.mixture);
     append_values(values, result.own_metrics);
     values.insert(values.end(), result.mixture->values.begin(), result.mixture->values.end());
@@ -122,7 +86,7 @@ void check_same_names(const OwnMetrics& first, const OwnMetrics& now, const std:
 // learners give one for now, checked when the gap is measured at their own K).
 void check_gap_bound(const Solver& solver, const RunResult& result) {
   const std::optional<double> bound = solver.gap_bound();
-  if (!bound || result.concept_name != "kefce" || !result.mixture || !result.mixture->kefce_gap) return;
+  if (!bound || result.solution_concept != Concept::kefce || !result.mixture || !result.mixture->kefce_gap) return;
   const nlohmann::json params = solver.params();
   if (!params.contains("k") || params["k"] != result.mixture->kefce_k || !solver.played_behavioural()) return;
   const double gap = *result.mixture->kefce_gap;
@@ -133,10 +97,6 @@ void check_gap_bound(const Solver& solver, const RunResult& result) {
 }
 
 }  // namespace
-
-bool is_correlated_concept(const std::string& concept_name) {
-  return concept_name == "nfcce" || concept_name == "efce" || concept_name == "kefce";
-}
 
 std::vector<std::string> nash_curve_metrics(int num_players) {
   std::vector<std::string> names{"nash_conv", "exploitability"};
@@ -158,7 +118,7 @@ nlohmann::ordered_json nash_metrics_json(const NashReport& report) {
 
 nlohmann::ordered_json run_metrics_json(const RunResult& result) {
   nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
-  if (is_correlated_concept(result.concept_name)) {
+  if (is_correlated(result.solution_concept)) {
     if (!result.mixture) throw std::logic_error("run_metrics_json: a correlated run without its mixture");
     add_mixture_metrics(metrics, *result.mixture);
     for (const auto& [name, value] : result.own_metrics) metrics[name] = value;
@@ -169,18 +129,6 @@ nlohmann::ordered_json run_metrics_json(const RunResult& result) {
   for (const auto& [name, value] : result.own_metrics) metrics[name] = value;
   if (result.mixture) add_mixture_metrics(metrics, *result.mixture);
   return metrics;
-}
-
-nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game,
-                                       bool normal_form, const RunResult& result) {
-  ResultHeader header;
-  header.game = game_name;
-  header.solver = solver.name();
-  header.params = solver.params();
-  header.concept_name = result.concept_name;
-  header.iterations = solver.iteration();
-  return result_to_json(header, game, solver.output_profile(), normal_form, run_metrics_json(result),
-                        curve_to_json(result.curve));
 }
 
 namespace {
@@ -206,14 +154,15 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
     throw UsageError("run_solver: the number of iterations must be at least 1, not " +
                      std::to_string(options.iterations));
   RunResult result;
-  result.concept_name = solver.concept_name();
-  const bool correlated = is_correlated_concept(result.concept_name);
-  if (!correlated && result.concept_name != "nash")
-    throw UsageError("solver " + solver.name() + " outputs the concept \"" + result.concept_name +
+  result.solution_concept = solver.solution_concept();
+  const bool correlated = is_correlated(result.solution_concept);
+  if (!correlated && result.solution_concept != Concept::nash)
+    throw UsageError("solver " + solver.name() + " outputs the concept \"" +
+                     std::string(concept_name(result.solution_concept)) +
                      "\", which the runner cannot measure (it measures nash, nfcce, efce and kefce)");
   // A kefce learner is measured at its own K (its parameter "k") unless the caller says.
   std::optional<int> kefce_k = options.kefce_k;
-  if (!kefce_k && result.concept_name == "kefce") {
+  if (!kefce_k && result.solution_concept == Concept::kefce) {
     const nlohmann::json params = solver.params();
     if (!params.contains("k") || !params["k"].is_number_integer())
       throw UsageError("solver " + solver.name() + " outputs a K-EFCE but does not record its k");

@@ -20,13 +20,11 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
+#include <eqlab/algorithms/eval/mixture_meter.hpp>
 #include <eqlab/algorithms/solver.hpp>
 #include <eqlab/sim/curve.hpp>
 
 namespace eqlab {
-
-// "nfcce", "efce" and "kefce": concepts whose output is the mixture of the profiles played.
-bool is_correlated_concept(const std::string& concept_name);
 
 struct RunOptions {
   std::int64_t iterations = 1000;  // iterations to run (at least 1)
@@ -44,16 +42,8 @@ struct RunOptions {
 };
 
 // The gaps and values of the mixture of the profiles played so far.
-struct MixtureReport {
-  double nfcce_gap = 0.0;
-  double efce_gap = 0.0;
-  std::vector<double> values;  // each player's expected payoff under the mixture
-  std::optional<double> kefce_gap;  // when measured, at K = kefce_k
-  int kefce_k = 0;
-};
-
 struct RunResult {
-  std::string concept_name = "nash";
+  Concept solution_concept = Concept::nash;
   // nash:   iteration, nash_conv, exploitability, value_0.., own metrics.., and nfcce_gap,
   //         efce_gap when the mixture is measured;
   // nfcce, efce, kefce: iteration, nfcce_gap, efce_gap, [kefce_gap], own metrics.., value_0..
@@ -76,11 +66,6 @@ nlohmann::ordered_json nash_metrics_json(const NashReport& report);
 // solver's own metrics, then nfcce_gap and efce_gap when measured; for correlated
 // concepts {"nfcce_gap", "efce_gap", own metrics..., "values"} (the mixture's values).
 nlohmann::ordered_json run_metrics_json(const RunResult& result);
-
-// The eqlab-result/1 document of a finished run: the solver's name, parameters, concept
-// and iterations, its output strategy, the final metrics and the curve.
-nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game,
-                                       bool normal_form, const RunResult& result);
 
 // Runs `options.iterations` more iterations of `solver` on `game` (the game the solver was
 // made for). Curve rows carry the solver's own iteration count; a mixture is measured over

@@ -4,7 +4,7 @@
 // reward, normalised to [0, 1]. It never sees other players' actions, chance outcomes
 // beyond what its infosets reveal, or any other learner's state (learners are uncoupled).
 //
-// The simulator (sim/episode.hpp) calls, per episode:
+// The simulator (algorithms/bandit/episode.hpp) calls, per episode:
 //   begin_episode();  act(x_1, rng); act(x_2, rng); ...;  end_episode(reward)
 // where x_1, x_2, ... are the learner's own infosets on the sampled path, in order (there
 // may be none: then end_episode still comes, and a learner must treat it as no update).

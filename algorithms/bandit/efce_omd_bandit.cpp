@@ -5,7 +5,10 @@
 #include <limits>
 #include <string>
 
+#include <eqlab/algorithms/bandit/bandit_params.hpp>
 #include <eqlab/algorithms/omd/balanced_policy.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/algorithms/omd/dilated_entropy.hpp>
 #include <eqlab/lib/error.hpp>
 
@@ -404,5 +407,84 @@ double EfceOmdBandit::refresh_drift() const {
   }
   return worst;
 }
+
+// Registration: the three EFCE-OMD bandit variants, implicit exploration (Thm 6),
+// balanced (Thm 7) and the uniform-exploration baseline, one learner per player.
+namespace {
+
+enum class EfceVariant { plain, balanced, uniform };
+
+EfceOmdBanditOptions efce_options(const IxScales& scales, std::int64_t episodes, EfceVariant variant) {
+  EfceOmdBanditOptions options;
+  options.balanced = variant == EfceVariant::balanced;
+  options.uniform_exploration = variant == EfceVariant::uniform;
+  options.horizon = tuning_horizon(scales, episodes);
+  options.doubling = scales.doubling;
+  options.eta_scale = scales.eta;
+  options.gamma_scale = scales.gamma;
+  return options;
+}
+
+SolverEntry efce_bandit_entry(std::string name, EfceVariant variant, std::string summary, std::string source) {
+  SolverEntry e;
+  e.name = name;
+  e.feedback = Feedback::bandit;
+  e.learns = Concept::efce;
+  e.plays_mixture = true;
+  e.summary = std::move(summary);
+  e.note = "bandit.md";
+  e.params = bandit_scale_specs(source);
+  e.make = bandit_self_play_factory(
+      name,
+      [name, variant](const SolverRequest& request, int player) -> std::unique_ptr<BanditLearner> {
+        const IxScales scales = ix_scales(request.params, name);
+        return std::make_unique<EfceOmdBandit>(request.game.treeplex[player],
+                                               efce_options(scales, request.horizon, variant));
+      },
+      [name, variant](const SolverRequest& request) {
+        const IxScales scales = ix_scales(request.params, name);
+        const EfceOmdBanditOptions options = efce_options(scales, request.horizon, variant);
+        nlohmann::json params = bandit_params(request.game, scales, request.horizon, [&](const Treeplex& tp) {
+          const EfceOmdBanditConstants constants = efce_omd_bandit_constants(tp, options);
+          return std::pair{constants.eta, constants.gamma};
+        });
+        params["delta"] = options.delta;
+        params["weights"] = variant == EfceVariant::balanced ? "balanced" : "uniform";
+        params["exploration"] =
+            variant == EfceVariant::uniform ? "uniform mixing, unbiased estimates" : "implicit exploration";
+        return params;
+      },
+      Concept::efce);
+  e.learner_bytes = trigger_learner_bytes;
+  return e;
+}
+
+SolverEntry efce_omd_bandit_entry() {
+  return efce_bandit_entry("efce-omd", EfceVariant::plain,
+                           "EFCE-OMD with bandit feedback: Phi-Hedge over trigger deviations with implicit-exploration "
+                           "estimates, fixed point and updates along the sampled path only (Bai et al. 2022, Thm 6)",
+                           "Bai, Jin, Mei, Song, Yu 2022, arXiv:2205.15294, Thm 6");
+}
+
+SolverEntry balanced_efce_omd_bandit_entry() {
+  return efce_bandit_entry("efce-omd-balanced", EfceVariant::balanced,
+                           "Balanced EFCE-OMD: EFCE-OMD bandit with the balanced dilated entropy, tempered trigger "
+                           "weights and adaptive implicit exploration (Bai et al. 2022, Thm 7)",
+                           "Bai, Jin, Mei, Song, Yu 2022, arXiv:2205.15294, Thm 7");
+}
+
+SolverEntry uniform_efce_omd_bandit_entry() {
+  return efce_bandit_entry("efce-omd-uniform", EfceVariant::uniform,
+                           "EFCE-OMD with uniform exploration (baseline): plays the EFCE-OMD fixed point mixed with the "
+                           "uniform strategy with probability gamma and updates with unbiased importance-weighted "
+                           "estimates",
+                           "Bai, Jin, Mei, Song, Yu 2022, arXiv:2205.15294, Thm 6 (with uniform exploration)");
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(efce_omd_bandit_entry)
+EQLAB_REGISTER_SOLVER(balanced_efce_omd_bandit_entry)
+EQLAB_REGISTER_SOLVER(uniform_efce_omd_bandit_entry)
 
 }  // namespace eqlab

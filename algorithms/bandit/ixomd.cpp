@@ -5,7 +5,10 @@
 #include <limits>
 #include <string>
 
+#include <eqlab/algorithms/bandit/bandit_params.hpp>
 #include <eqlab/algorithms/omd/balanced_policy.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
 
@@ -143,5 +146,61 @@ std::span<const double> IxomdLearner::expected_strategy() {
   treeplex_.to_sequence_form(behavioural_, plan_);
   return plan_;
 }
+
+// Registration: ixomd and balanced-omd (bandit feedback), one learner per player.
+namespace {
+
+SolverEntry ix_entry(std::string name, IxomdConfig::Variant variant, std::string summary, std::string source) {
+  SolverEntry e;
+  e.name = name;
+  e.feedback = Feedback::bandit;
+  e.learns = Concept::nfcce;
+  e.nash_on_two_player_zero_sum = true;
+  e.plays_mixture = true;
+  e.summary = std::move(summary);
+  e.note = "bandit.md";
+  e.params = bandit_scale_specs(source);
+  e.make = bandit_self_play_factory(
+      name,
+      [name, variant](const SolverRequest& request, int player) -> std::unique_ptr<BanditLearner> {
+        const IxScales scales = ix_scales(request.params, name);
+        const Treeplex& tp = request.game.treeplex[player];
+        IxomdConfig config = ixomd_config(tp, variant, tuning_horizon(scales, request.horizon), scales.eta, scales.gamma);
+        config.doubling = scales.doubling;
+        return std::make_unique<IxomdLearner>(tp, config);
+      },
+      [name, variant](const SolverRequest& request) {
+        const IxScales scales = ix_scales(request.params, name);
+        nlohmann::json params = bandit_params(request.game, scales, request.horizon, [&](const Treeplex& tp) {
+          const IxomdConfig config =
+              ixomd_config(tp, variant, tuning_horizon(scales, request.horizon), scales.eta, scales.gamma);
+          return std::pair{config.eta, config.gamma};
+        });
+        params["weights"] = variant == IxomdConfig::Variant::balanced ? "balanced" : "uniform";
+        return params;
+      },
+      std::nullopt);
+  e.learner_bytes = sequence_learner_bytes;
+  return e;
+}
+
+SolverEntry ixomd_entry() {
+  return ix_entry("ixomd", IxomdConfig::Variant::ixomd,
+                  "IXOMD: dilated-entropy OMD with implicit-exploration loss estimates, updated along the sampled path "
+                  "only (Kozuno et al. 2021)",
+                  "Kozuno, Ménard, Munos, Valko 2021, arXiv:2106.06279 (IXOMD)");
+}
+
+SolverEntry balanced_omd_bandit_entry() {
+  return ix_entry("balanced-omd", IxomdConfig::Variant::balanced,
+                  "Balanced OMD: OMD with the balanced dilated entropy and balanced implicit exploration (Bai et al. "
+                  "2022)",
+                  "Bai, Jin, Mei, Yu 2022, arXiv:2202.01752 (Balanced OMD)");
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(ixomd_entry)
+EQLAB_REGISTER_SOLVER(balanced_omd_bandit_entry)
 
 }  // namespace eqlab

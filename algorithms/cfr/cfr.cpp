@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <eqlab/algorithms/json_option_reader.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+
 namespace eqlab {
 
 CfrSolver::CfrSolver(const CompiledGame& game, std::string name, CfrConfig config, std::uint64_t seed)
@@ -102,5 +106,86 @@ nlohmann::json CfrSolver::params() const {
           {"prediction", config_.predictive ? "last regret" : "none"},
           {"initial_strategy", "uniform"}};
 }
+
+// Registration: cfr, cfr+, pcfr+ and rm are one class with four configurations; each
+// takes the three switches below, so that any combination can be tried from its name.
+namespace {
+
+CfrConfig with_overrides(CfrConfig config, const SolverRequest& request, const std::string& solver) {
+  const JsonOptionReader in(request.params, solver, {"regret_matching", "updates", "averaging"});
+  config.regret_matching_plus =
+      in.choice("regret_matching", config.regret_matching_plus ? "rm+" : "rm", {"rm", "rm+"}) == "rm+";
+  config.alternating =
+      in.choice("updates", config.alternating ? "alternating" : "simultaneous", {"alternating", "simultaneous"}) ==
+      "alternating";
+  const std::string averaging = in.choice("averaging", "", {"uniform", "linear", "quadratic"});
+  if (averaging == "uniform") config.averaging = CfrConfig::Averaging::uniform;
+  if (averaging == "linear") config.averaging = CfrConfig::Averaging::linear;
+  if (averaging == "quadratic") config.averaging = CfrConfig::Averaging::quadratic;
+  return config;
+}
+
+SolverEntry cfr_family_entry(std::string name, CfrConfig config, std::string summary) {
+  const auto text = [](bool plus) { return plus ? std::string("rm+") : std::string("rm"); };
+  const std::string averaging = config.averaging == CfrConfig::Averaging::linear      ? "linear"
+                                : config.averaging == CfrConfig::Averaging::quadratic ? "quadratic"
+                                                                                      : "uniform";
+  SolverEntry e;
+  e.name = name;
+  e.learns = Concept::nash;
+  e.summary = std::move(summary);
+  e.note = "cfr.md";
+  e.params = {
+      choice_param("regret_matching", {"rm", "rm+"}, text(config.regret_matching_plus),
+                   "regret matching, or regret matching+ (cumulative regrets clamped at 0)"),
+      choice_param("updates", {"alternating", "simultaneous"}, config.alternating ? "alternating" : "simultaneous",
+                   "players update in turn, each seeing the last update, or all at once"),
+      choice_param("averaging", {"uniform", "linear", "quadratic"}, averaging,
+                   "the weight of iteration t in the average strategy: 1, t or t^2"),
+  };
+  e.make = [name, config](const SolverRequest& request) {
+    return std::make_unique<CfrSolver>(request.game, name, with_overrides(config, request, name), request.seed);
+  };
+  e.learner_bytes = sequence_learner_bytes;
+  return e;
+}
+
+SolverEntry cfr_entry() {
+  return cfr_family_entry("cfr", CfrConfig{},
+                          "counterfactual regret minimisation: regret matching, alternating updates, uniform averaging");
+}
+
+SolverEntry cfr_plus_entry() {
+  CfrConfig config;
+  config.regret_matching_plus = true;
+  config.averaging = CfrConfig::Averaging::linear;
+  return cfr_family_entry("cfr+", config, "CFR+: regret matching+, alternating updates, linear averaging");
+}
+
+SolverEntry predictive_cfr_plus_entry() {
+  CfrConfig config;
+  config.regret_matching_plus = true;
+  config.predictive = true;
+  config.averaging = CfrConfig::Averaging::quadratic;
+  return cfr_family_entry("pcfr+", config,
+                          "predictive CFR+: regret matching+ on regrets plus the last regret, alternating updates, "
+                          "quadratic averaging");
+}
+
+SolverEntry regret_matching_entry() {
+  CfrConfig config;
+  config.alternating = false;
+  SolverEntry e = cfr_family_entry(
+      "rm", config, "regret matching for normal-form games: simultaneous updates, uniform averaging");
+  e.normal_form_only = true;
+  return e;
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(cfr_entry)
+EQLAB_REGISTER_SOLVER(cfr_plus_entry)
+EQLAB_REGISTER_SOLVER(regret_matching_entry)
+EQLAB_REGISTER_SOLVER(predictive_cfr_plus_entry)
 
 }  // namespace eqlab

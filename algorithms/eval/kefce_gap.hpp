@@ -19,7 +19,7 @@
 #include <cstdint>
 #include <vector>
 
-#include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/lib/augmented_states.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 
 namespace eqlab {

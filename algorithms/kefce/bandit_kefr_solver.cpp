@@ -1,5 +1,9 @@
 #include <eqlab/algorithms/kefce/bandit_kefr_solver.hpp>
 
+#include <eqlab/algorithms/kefce/kefr_options.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -157,5 +161,28 @@ nlohmann::json BanditKefrSolver::params() const {
 }
 
 
+
+// Registration.
+namespace {
+
+SolverEntry bandit_kefr_entry() {
+  SolverEntry e;
+  e.name = "kefr";
+  e.feedback = Feedback::bandit;
+  e.learns = Concept::kefce;
+  e.plays_mixture = true;
+  e.summary = "bandit K-EFR: K-EFR on counterfactual values estimated from balanced exploration episodes, one per (player, own depth) per iteration (--k K, default 1); the mixture of the profiles played is a K-EFCE";
+  e.note = "kefce.md";
+  e.params = kefr_param_specs();
+  e.make = [](const SolverRequest& request) {
+    return std::make_unique<BanditKefrSolver>(request.game, kefr_options(request.params, "kefr"), request.seed, request.horizon);
+  };
+  e.learner_bytes = augmented_state_learner_bytes;
+  return e;
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(bandit_kefr_entry)
 
 }  // namespace eqlab

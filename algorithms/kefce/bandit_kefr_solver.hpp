@@ -29,7 +29,7 @@
 #include <eqlab/algorithms/solver.hpp>
 #include <eqlab/lib/rng.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
-#include <eqlab/sim/episode.hpp>
+#include <eqlab/algorithms/bandit/episode.hpp>
 
 namespace eqlab {
 
@@ -80,7 +80,7 @@ class BanditKefrSolver final : public Solver {
   void step() override;
   std::int64_t iteration() const override { return episodes_; }
   std::string name() const override { return "kefr"; }
-  std::string concept_name() const override { return "kefce"; }
+  Concept solution_concept() const override { return Concept::kefce; }
   nlohmann::json params() const override;
   // The marginals of the mixture: every player's average sequence-form strategy over the
   // episodes played.

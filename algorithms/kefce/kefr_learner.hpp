@@ -23,7 +23,7 @@
 #include <span>
 #include <vector>
 
-#include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/lib/augmented_states.hpp>
 #include <eqlab/lib/treeplex.hpp>
 
 namespace eqlab {

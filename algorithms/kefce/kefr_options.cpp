@@ -1,28 +1,29 @@
 #include <eqlab/algorithms/kefce/kefr_options.hpp>
 
-#include <eqlab/algorithms/solver_params.hpp>
-#include <eqlab/lib/error.hpp>
+#include <eqlab/algorithms/json_option_reader.hpp>
 
 namespace eqlab {
 
+std::vector<ParamSpec> kefr_param_specs() {
+  return {
+      whole_param("k", 0, 64, "1", "the deviations a K-EFCE deviator observes: 0 is NFCCE, 1 is EFCE (also --k K)"),
+      choice_param("potential", {"rm", "hedge"}, "rm",
+                   "the wide-range regret minimiser at each augmented state: regret matching or Hedge"),
+      positive_param("eta_scale", "1", "Hedge only: the multiple of the step size eta_x(t)"),
+      whole_param("max_states", 1, 1'000'000'000'000LL, "5e7",
+                  "the budget of augmented states per player; a larger game is refused before the run"),
+  };
+}
+
 KefrOptions kefr_options(const nlohmann::json& extra, const std::string& solver) {
+  const JsonOptionReader in(extra, solver, {"k", "potential", "eta_scale", "max_states"});
   KefrOptions options;
-  for (auto it = extra.begin(); it != extra.end(); ++it) {
-    const std::string value = it->is_string() ? it->get<std::string>() : it->dump();
-    if (it.key() == "k") {
-      options.k = static_cast<int>(whole_number_param(value, 0, 64, solver, "k"));
-    } else if (it.key() == "potential" && (value == "rm" || value == "hedge")) {
-      options.potential = value == "hedge" ? KefrOptions::Potential::hedge : KefrOptions::Potential::regret_matching;
-    } else if (it.key() == "eta_scale") {
-      options.eta_scale = positive_number_param(value, solver, "eta_scale");
-    } else if (it.key() == "max_states") {
-      options.max_states =
-          static_cast<std::uint64_t>(whole_number_param(value, 1, 1'000'000'000'000LL, solver, "max_states"));
-    } else {
-      throw UsageError("solver " + solver + ": unknown parameter or value " + it.key() + "=" + value +
-                       " (k=K, potential=rm|hedge, eta_scale=NUMBER, max_states=N)");
-    }
-  }
+  options.k = static_cast<int>(in.whole("k", options.k, 0, 64));
+  options.potential = in.choice("potential", "rm", {"rm", "hedge"}) == "hedge" ? KefrOptions::Potential::hedge
+                                                                              : KefrOptions::Potential::regret_matching;
+  options.eta_scale = in.positive("eta_scale", options.eta_scale);
+  options.max_states = static_cast<std::uint64_t>(
+      in.whole("max_states", static_cast<long long>(options.max_states), 1, 1'000'000'000'000LL));
   return options;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // The parameters of the kefr solvers (full and bandit feedback) from --param KEY=VALUE.
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include <eqlab/algorithms/kefce/kefr_learner.hpp>
+#include <eqlab/algorithms/solver_params.hpp>
 
 namespace eqlab {
 
@@ -12,5 +14,8 @@ namespace eqlab {
 // max_states=N (the augmented-state budget per player). Throws UsageError for an unknown
 // parameter or a bad value, naming `solver`.
 KefrOptions kefr_options(const nlohmann::json& extra, const std::string& solver);
+
+// Their schema, shared by both registrations.
+std::vector<ParamSpec> kefr_param_specs();
 
 }  // namespace eqlab

@@ -1,5 +1,9 @@
 #include <eqlab/algorithms/kefce/kefr_solver.hpp>
 
+#include <eqlab/algorithms/kefce/kefr_options.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+
 #include <algorithm>
 
 #include <tbb/parallel_for.h>
@@ -77,5 +81,28 @@ nlohmann::json KefrSolver::params() const {
   params["losses"] = "terminal payoffs divided by the payoff range";
   return params;
 }
+
+// Registration.
+namespace {
+
+SolverEntry kefr_entry() {
+  SolverEntry e;
+  e.name = "kefr";
+  e.feedback = Feedback::full;
+  e.learns = Concept::kefce;
+  e.plays_mixture = true;
+  e.summary = "K-EFR: per-infoset wide-range regret over timed recommendation histories (--k K, default 1); the mixture of the profiles played is a K-EFCE";
+  e.note = "kefce.md";
+  e.params = kefr_param_specs();
+  e.make = [](const SolverRequest& request) {
+    return std::make_unique<KefrSolver>(request.game, kefr_options(request.params, "kefr"), request.seed);
+  };
+  e.learner_bytes = augmented_state_learner_bytes;
+  return e;
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(kefr_entry)
 
 }  // namespace eqlab

@@ -22,7 +22,7 @@ class KefrSolver final : public Solver {
   void step() override;
   std::int64_t iteration() const override { return iteration_; }
   std::string name() const override { return "kefr"; }
-  std::string concept_name() const override { return "kefce"; }
+  Concept solution_concept() const override { return Concept::kefce; }
   nlohmann::json params() const override;
   // The marginals of the mixture: every player's average sequence-form strategy.
   Profile output_profile() const override { return average_.value(current_); }

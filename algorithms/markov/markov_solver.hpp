@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/algorithms/concept.hpp>
 #include <eqlab/algorithms/markov/markov_policy.hpp>
 #include <eqlab/algorithms/markov/visit_log.hpp>
 #include <eqlab/games/markov/markov_model.hpp>
@@ -38,9 +39,9 @@ class MarkovSolver {
   virtual const ProductPolicy* product() const { return nullptr; }
   virtual const CorrelatedPolicy* correlated() const { return nullptr; }
   virtual const VisitLog* played_log() const { return certified(); }
-  // The solution concept the solver targets: "nash", "cce" or "ce". Its gap is the
-  // headline metric of runs and experiments.
-  virtual std::string concept_name() const = 0;
+  // The solution concept the solver targets: nash, cce or ce. Its gap is the headline
+  // metric of runs and experiments.
+  virtual Concept solution_concept() const = 0;
 
   // Every knob, as recorded in the result's solver.params.
   virtual nlohmann::json params() const = 0;

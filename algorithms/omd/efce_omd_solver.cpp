@@ -5,7 +5,10 @@
 
 #include <tbb/parallel_for.h>
 
+#include <eqlab/algorithms/json_option_reader.hpp>
 #include <eqlab/algorithms/omd/balanced_policy.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/algorithms/omd/dilated_entropy.hpp>
 #include <eqlab/lib/parallel.hpp>
 
@@ -107,5 +110,52 @@ nlohmann::json EfceOmdSolver::params() const {
           {"updates", "simultaneous"},
           {"losses", "terminal payoffs divided by the payoff range"}};
 }
+
+// Registration: efce-omd and efce-omd-balanced (full feedback).
+namespace {
+
+SolverEntry efce_omd_family_entry(std::string name, bool balanced, std::string summary) {
+  SolverEntry e;
+  e.name = name;
+  e.learns = Concept::efce;
+  e.plays_mixture = true;
+  e.summary = std::move(summary);
+  e.note = "phi-hedge-omd.md";
+  e.params = {
+      choice_param("step", {"practical", "theory"}, "practical",
+                   "theory: the rate of the full-information trigger-regret bound for losses in [0, 1] (Bai et al. "
+                   "2022, arXiv:2205.15294, Thm 5 and eq. (2)); practical: eta_scale times the rate adapted to each "
+                   "round's utility range"),
+      positive_param("eta_scale", balanced ? "1" : "3", "the multiple of the practical step size (measured defaults: "
+                                                        "see efce_omd_solver.hpp)"),
+  };
+  e.make = [name, balanced](const SolverRequest& request) {
+    EfceOmdConfig config;
+    config.balanced = balanced;
+    const JsonOptionReader in(request.params, name, {"step", "eta_scale"});
+    config.theory_step = in.choice("step", "practical", {"practical", "theory"}) == "theory";
+    if (in.has("eta_scale")) config.eta_scale = in.positive("eta_scale", 1.0);
+    return std::make_unique<EfceOmdSolver>(request.game, config, request.seed);
+  };
+  e.learner_bytes = trigger_learner_bytes;
+  return e;
+}
+
+SolverEntry efce_omd_entry() {
+  return efce_omd_family_entry("efce-omd", false,
+                               "EFCE-OMD (Phi-Hedge over trigger deviations): the mixture of the profiles played is "
+                               "an extensive-form correlated equilibrium");
+}
+
+SolverEntry balanced_efce_omd_entry() {
+  return efce_omd_family_entry("efce-omd-balanced", true,
+                               "EFCE-OMD with the balanced dilated entropy in every trigger learner and the Hedge over "
+                               "triggers tempered by their number");
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(efce_omd_entry)
+EQLAB_REGISTER_SOLVER(balanced_efce_omd_entry)
 
 }  // namespace eqlab

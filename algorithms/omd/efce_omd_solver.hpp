@@ -57,7 +57,7 @@ class EfceOmdSolver final : public Solver {
   void step() override;
   std::int64_t iteration() const override { return iteration_; }
   std::string name() const override { return config_.balanced ? "efce-omd-balanced" : "efce-omd"; }
-  std::string concept_name() const override { return "efce"; }
+  Concept solution_concept() const override { return Concept::efce; }
   nlohmann::json params() const override;
   // The marginals of the mixture: every player's average sequence-form strategy.
   Profile output_profile() const override { return average_.value(current_); }

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <eqlab/algorithms/json_option_reader.hpp>
 #include <eqlab/algorithms/omd/balanced_policy.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
 
@@ -36,8 +39,8 @@ OmdSolver::OmdSolver(const CompiledGame& game, OmdConfig config, std::uint64_t s
   played_ = current_;
 }
 
-std::string OmdSolver::concept_name() const {
-  return game_.num_players() == 2 && game_.constant_sum ? "nash" : "nfcce";
+Concept OmdSolver::solution_concept() const {
+  return game_.num_players() == 2 && game_.constant_sum ? Concept::nash : Concept::nfcce;
 }
 
 std::string OmdSolver::name() const {
@@ -98,5 +101,81 @@ OmdConfig optimistic_omd_config() {
   config.eta_scale = 5.0;
   return config;
 }
+
+// Registration: omd, omd-balanced and optimistic-omd. The optimistic learner has a
+// constant step in FTRL form, so only eta_scale applies there.
+namespace {
+
+OmdConfig with_overrides(OmdConfig config, const SolverRequest& request, const std::string& solver) {
+  const bool step_options = !config.optimistic;
+  const JsonOptionReader in(request.params, solver,
+                            step_options ? std::vector<std::string>{"form", "step", "eta_scale"}
+                                         : std::vector<std::string>{"eta_scale"});
+  if (step_options) {
+    config.form = in.choice("form", "ftrl", {"ftrl", "omd"}) == "ftrl" ? DilatedEntropyLearner::Form::ftrl
+                                                                      : DilatedEntropyLearner::Form::omd;
+    config.theory_step = in.choice("step", "practical", {"practical", "theory"}) == "theory";
+  }
+  config.eta_scale = in.positive("eta_scale", config.eta_scale);
+  return config;
+}
+
+std::string scale_text(double scale) {
+  std::string text = std::to_string(scale);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+SolverEntry omd_family_entry(std::string name, OmdConfig config, std::string summary) {
+  SolverEntry e;
+  e.name = name;
+  e.learns = Concept::nfcce;
+  e.nash_on_two_player_zero_sum = true;
+  e.plays_mixture = true;
+  e.summary = std::move(summary);
+  e.note = "phi-hedge-omd.md";
+  if (!config.optimistic)
+    e.params = {choice_param("form", {"ftrl", "omd"}, "ftrl",
+                             "follow the regularised leader over the cumulative utility, or mirror descent from the "
+                             "last iterate"),
+                choice_param("step", {"practical", "theory"}, "practical",
+                             "theory: the rate of the full-information bound for losses in [0, 1] (Bai et al. 2022, "
+                             "arXiv:2205.15294, Thm 5 and eq. (2)); practical: eta_scale times the range-adapted rate")};
+  ParamSpec eta = positive_param("eta_scale", scale_text(config.eta_scale),
+                                 config.optimistic ? "the constant step size of optimistic FTRL"
+                                                   : "the multiple of the practical step size (measured defaults: "
+                                                     "see the solver's header)");
+  e.params.push_back(eta);
+  e.make = [name, config](const SolverRequest& request) {
+    return std::make_unique<OmdSolver>(request.game, with_overrides(config, request, name), request.seed);
+  };
+  e.learner_bytes = sequence_learner_bytes;
+  return e;
+}
+
+SolverEntry omd_entry() {
+  return omd_family_entry("omd", OmdConfig{},
+                          "dilated-entropy online mirror descent (Hedge over pure plans), simultaneous updates, "
+                          "uniform averaging");
+}
+
+SolverEntry balanced_omd_entry() {
+  return omd_family_entry("omd-balanced", balanced_omd_config(),
+                          "online mirror descent with the balanced dilated entropy (local steps weighted by the "
+                          "balanced exploration policy), simultaneous updates, uniform averaging");
+}
+
+SolverEntry optimistic_omd_entry() {
+  return omd_family_entry("optimistic-omd", optimistic_omd_config(),
+                          "optimistic FTRL with the dilated entropy (the last utility as prediction), constant step, "
+                          "simultaneous updates, uniform averaging");
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(omd_entry)
+EQLAB_REGISTER_SOLVER(balanced_omd_entry)
+EQLAB_REGISTER_SOLVER(optimistic_omd_entry)
 
 }  // namespace eqlab

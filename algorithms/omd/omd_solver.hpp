@@ -83,7 +83,7 @@ class OmdSolver final : public Solver {
   void step() override;
   std::int64_t iteration() const override { return iteration_; }
   std::string name() const override;
-  std::string concept_name() const override;
+  Concept solution_concept() const override;
   nlohmann::json params() const override;
   Profile output_profile() const override;
   Profile current_profile() const override { return current_; }

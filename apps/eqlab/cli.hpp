@@ -71,7 +71,7 @@ Args parse_args(const std::string& command, std::span<const std::string> argv,
 struct Command {
   std::string_view name;
   std::string_view summary;  // one line for `eqlab --help`
-  std::string_view help;     // the full text for `eqlab help NAME`
+  std::string_view (*help)();  // the full text for `eqlab help NAME`
   int (*run)(std::span<const std::string> args);
 };
 
@@ -83,13 +83,16 @@ int run_solve(std::span<const std::string> args);
 int run_eval(std::span<const std::string> args);
 int run_convert(std::span<const std::string> args);
 int run_games(std::span<const std::string> args);
+int run_solvers(std::span<const std::string> args);
 int run_info(std::span<const std::string> args);
 int run_plot(std::span<const std::string> args);
 int run_experiment(std::span<const std::string> args);
 int run_decoys(std::span<const std::string> args);
 int run_preferences(std::span<const std::string> args);
 
-extern const std::string_view kSolveHelp;
+// Generated from the solver registry when first asked for.
+std::string_view solve_help();
+extern const std::string_view kSolversHelp;
 extern const std::string_view kEvalHelp;
 extern const std::string_view kConvertHelp;
 extern const std::string_view kGamesHelp;

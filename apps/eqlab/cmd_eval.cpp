@@ -8,10 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 
-#include <eqlab/algorithms/eval/efce_gap.hpp>
 #include <eqlab/algorithms/eval/exploitability.hpp>
-#include <eqlab/algorithms/eval/kefce_gap.hpp>
-#include <eqlab/algorithms/eval/nfcce_gap.hpp>
+#include <eqlab/algorithms/eval/mixture_meter.hpp>
 #include <eqlab/games/io/distribution_file.hpp>
 #include <eqlab/games/io/result_file.hpp>
 #include <eqlab/sim/runner.hpp>
@@ -121,29 +119,25 @@ MixtureCheck check_distribution(const GameInput& game, const nlohmann::json& res
                                 const LoadLimits& limits, std::optional<int> kefce_k, std::uint64_t max_states) {
   const nlohmann::json metrics = result.contains("metrics") ? result["metrics"] : nlohmann::json();
   if (!kefce_k) kefce_k = recorded_k(metrics);
-  NfcceGap nfcce(game.compiled);
-  EfceGap efce(game.compiled);
-  std::optional<KefceGap> kefce;
-  if (kefce_k) kefce.emplace(game.compiled, *kefce_k, max_states);
+  MixtureMeter meter(game.compiled, kefce_k, max_states);
   MixtureCheck check;
   check.profiles = visit_distribution_file(
       path, game.compiled, game.normal_form(), limits,
       [&](double weight, const Profile& x, const Profile& behavioural, std::int64_t) {
-        nfcce.add(x, weight);
-        efce.add(x, weight);
         // The strategies as written, unreached infosets included: a deviator with K >= 2
         // can reach those and read their recommendations.
-        if (kefce) kefce->add_behavioural(behavioural, weight);
+        meter.add(x, &behavioural, weight);
       });
-  check.mixture.nfcce_gap = nfcce.gap();
-  check.mixture.efce_gap = efce.gap();
-  check.mixture.values = nfcce.values();
+  const MixtureReport report = meter.report();
+  check.mixture.nfcce_gap = report.nfcce_gap;
+  check.mixture.efce_gap = report.efce_gap;
+  check.mixture.values = report.values;
 
   check.comparisons.push_back({"nfcce_gap", check.mixture.nfcce_gap, recorded_number(metrics, "nfcce_gap")});
   check.comparisons.push_back({"efce_gap", check.mixture.efce_gap, recorded_number(metrics, "efce_gap")});
-  if (kefce) {
+  if (report.kefce_gap) {
     check.kefce_k = kefce_k;
-    check.kefce_gap = kefce->gap();
+    check.kefce_gap = report.kefce_gap;
     Comparison c{"kefce_gap", *check.kefce_gap, std::nullopt};
     const std::optional<int> k_of_result = recorded_k(metrics);
     if (k_of_result && *k_of_result == *kefce_k) c.recorded = recorded_number(metrics, "kefce_gap");
@@ -151,8 +145,11 @@ MixtureCheck check_distribution(const GameInput& game, const nlohmann::json& res
     check.comparisons.push_back(c);
   }
   // A Nash result's values are those of its output profile, not of the mixture.
-  const bool correlated = result.contains("concept") && result["concept"].is_string() &&
-                          is_correlated_concept(result["concept"].get<std::string>());
+  const std::optional<Concept> recorded =
+      result.contains("concept") && result["concept"].is_string()
+          ? parse_concept(result["concept"].get<std::string>())
+          : std::nullopt;
+  const bool correlated = recorded && is_correlated(*recorded);
   const nlohmann::json values = correlated && metrics.is_object() && metrics.contains("values") ? metrics["values"]
                                                                                                : nlohmann::json();
   for (int p = 0; p < game.compiled.num_players(); ++p) {

@@ -1,6 +1,7 @@
 // eqlab games: the built-in games, with their parameters and defaults.
 #include <iostream>
 
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/graph/graph_source.hpp>
 #include <eqlab/games/markov/markov_builtin.hpp>
@@ -28,7 +29,8 @@ int run_games(std::span<const std::string> argv) {
     for (const BuiltinParam& p : game.params)
       std::cout << "  " << field(p.name + "=" + p.default_value) << p.description << "\n";
   }
-  std::cout << "\nBuilt-in Markov games (episodic, m players; solve them with cce-v, ce-v, nash-ca, exp3-ix, nash-vi):\n";
+  std::cout << "\nBuilt-in Markov games (episodic, m players; solve them with "
+            << solver_names(GameKind::markov, Feedback::bandit) << "):\n";
   for (const BuiltinGameInfo& game : markov_builtin_games()) {
     std::cout << "\n" << field(game.name) << game.description << "\n";
     for (const BuiltinParam& p : game.params)

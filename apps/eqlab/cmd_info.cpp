@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <iostream>
 
-#include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/lib/augmented_states.hpp>
 #include <eqlab/algorithms/graph/attractor.hpp>
 #include <eqlab/games/graph/graph_source.hpp>
 #include <eqlab/lib/memory_text.hpp>

@@ -1,6 +1,7 @@
 // eqlab solve: runs a solver on a game, prints the value and exploitability (or, for
 // correlated concepts, the mixture's gaps), and writes the result file, the curve, its
-// plot and the mixture played.
+// plot and the mixture played. Solvers, their parameters and their help come from the
+// solver registry (algorithms/solver_registry.hpp).
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,14 +12,14 @@
 
 #include <tbb/global_control.h>
 
-#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
-#include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/io/distribution_file.hpp>
 #include <eqlab/lib/memory_text.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/plot.hpp>
-#include <eqlab/sim/run_memory.hpp>
+#include <eqlab/sim/result_documents.hpp>
 #include <eqlab/sim/runner.hpp>
+#include <eqlab/sim/solver_catalog.hpp>
 
 #include "cli.hpp"
 #include "game_input.hpp"
@@ -30,7 +31,7 @@ namespace eqlab::cli {
 
 namespace {
 
-// The options; the list of solvers follows, taken from the registry so that it is never
+// The options; the solvers follow, generated from the registry so that they are never
 // out of date.
 constexpr std::string_view kSolveOptionsHelp =
     R"help(usage: eqlab solve GAME [options]
@@ -70,24 +71,11 @@ options:
                       (default 1; 0 is NFCCE, 1 is EFCE); with any other
                       solver that plays a mixture: also
                       measure the mixture's K-EFCE gap at K (kefce_gap)
-  --param KEY=VALUE   a solver parameter, repeatable; cfr, cfr+ and pcfr+ take
-                      regret_matching=rm|rm+, updates=alternating|simultaneous,
-                      averaging=uniform|linear|quadratic; omd and omd-balanced
-                      take form=ftrl|omd, step=practical|theory,
-                      eta_scale=NUMBER (default 60, balanced 300);
-                      optimistic-omd takes eta_scale (default 5); efce-omd and
-                      efce-omd-balanced take step=practical|theory and
-                      eta_scale (default 3, balanced 1); the bandit solvers
-                      take eta_scale and gamma_scale (default 1), multipliers
-                      of the theoretical step size and implicit exploration,
-                      and schedule=horizon|doubling: constants tuned once for
-                      N episodes (default), or retuned for 2^k at episode 2^k
-                      so that the regret bound holds at every episode count;
-                      kefr takes k=K, potential=rm|hedge (default rm),
-                      eta_scale (hedge, default 1) and max_states=N, the
-                      budget of augmented states per player (default 5e7).
-                      Every value in effect is written into the result's
-                      solver.params
+  --param KEY=VALUE   a solver parameter, repeatable: each solver's parameters,
+                      their values and defaults are listed below (an unknown
+                      parameter or a value out of range is refused with the
+                      valid ones). Every value in effect is written into the
+                      result's solver.params
   --checkpoints N     points on the curve, log-spaced (default 30)
   --threads K         use at most K threads (default: all cores)
   --no-progress       never show the progress bar
@@ -101,64 +89,38 @@ options:
 
 )help";
 
-// `text` wrapped to `width` columns, every line but the first indented by `indent`.
-std::string wrap(const std::string& text, std::size_t indent, std::size_t width) {
-  std::string out, line;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!line.empty() && indent + line.size() + 1 + word.size() > width) {
-      out += line + "\n" + std::string(indent, ' ');
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-    start = end + 1;
-  }
-  return out + line;
-}
+}  // namespace
 
-std::string solve_help() {
-  std::size_t name_width = 0;
-  for (const SolverInfo& s : solver_list()) name_width = std::max(name_width, s.name.size());
-  std::string text(kSolveOptionsHelp);
-  text += "solvers:\n";
-  for (const SolverInfo& s : solver_list()) {
-    std::string name = s.name;
-    name.resize(name_width + 2, ' ');
-    text += "  " + name + wrap(s.description, name_width + 4, 80) + "\n";
-  }
-  text += "\nbandit solvers (--feedback bandit):\n";
-  for (const BanditSolverInfo& s : bandit_solver_list()) {
-    std::string name = s.name;
-    name.resize(std::max(name_width, s.name.size()) + 2, ' ');
-    text += "  " + name + wrap(s.description, name.size() + 2, 80) + "\n";
-  }
-  text += kMarkovSolveHelp;
-  text += "\nMarkov-game solvers:\n";
-  for (const MarkovSolverInfo& s : markov_solver_list()) {
-    std::string name = s.name;
-    name.resize(name_width + 2, ' ');
-    text += "  " + name + wrap(s.description, name_width + 4, 80) + "\n";
-  }
+std::string_view solve_help() {
+  static const std::string text = [] {
+    std::string t(kSolveOptionsHelp);
+    t += solver_help_section("solvers", GameKind::extensive, Feedback::full);
+    t += '\n';
+    t += solver_help_section("bandit solvers (--feedback bandit)", GameKind::extensive, Feedback::bandit);
+    t += kMarkovSolveHelp;
+    t += '\n';
+    t += solver_help_section("Markov-game solvers", GameKind::markov, Feedback::bandit);
+    return t;
+  }();
   return text;
 }
 
-}  // namespace
-
-const std::string_view kSolveHelp = [] {
-  static const std::string text = solve_help();
-  return std::string_view(text);
-}();
-
 namespace {
 
-std::string solver_names() {
-  std::string names;
-  for (const SolverInfo& s : solver_list()) names += (names.empty() ? "" : ", ") + s.name;
-  return names;
-}
+// What the command line asked for, checked before the game is loaded.
+struct SolveRequest {
+  bool bandit = false;
+  std::string solver;
+  const SolverEntry* entry = nullptr;
+  std::int64_t iterations = 0;  // episodes with bandit feedback
+  std::uint64_t seed = 0;
+  int checkpoints = 30;
+  std::int64_t threads = 0;
+  std::string out_path, curve_path, plot_path, distribution_path;
+  nlohmann::json params;
+  std::optional<int> kefce_k;  // --k
+  bool progress = true;
+};
 
 // KEY=VALUE pairs; a value that reads as JSON (a number, true) is kept as such.
 nlohmann::json solver_params(const std::vector<std::string>& pairs) {
@@ -175,48 +137,73 @@ nlohmann::json solver_params(const std::vector<std::string>& pairs) {
   return extra;
 }
 
-std::string bandit_solver_names() {
-  std::string names;
-  for (const BanditSolverInfo& s : bandit_solver_list()) names += (names.empty() ? "" : ", ") + s.name;
-  return names;
-}
-
-void check_solver_name(const std::string& name, bool bandit) {
-  if (bandit) {
-    for (const BanditSolverInfo& s : bandit_solver_list())
-      if (s.name == name) return;
-    throw CommandLineError("solve", "solver '" + name + "' does not learn from bandit feedback: choose one of " +
-                                        bandit_solver_names());
-  }
-  for (const SolverInfo& s : solver_list())
-    if (s.name == name) return;
-  for (const BanditSolverInfo& s : bandit_solver_list())
-    if (s.name == name)
-      throw CommandLineError("solve", "solver " + name + " learns from bandit feedback: add --feedback bandit");
-  if (is_markov_solver(name))
-    throw CommandLineError("solve", "solver " + name +
-                                        " learns Markov games (markov-random, markov-polymatrix, ... or a \"markov\" "
-                                        "game file); for this game choose one of " + solver_names());
-  throw CommandLineError("solve", "unknown solver '" + name + "': choose one of " + solver_names());
-}
-
 // `consequence` ends the message: what the option cannot do without a mixture.
-void require_mixture_solver(const std::string& name, const std::string& consequence) {
+void require_mixture_solver(const SolverEntry& entry, const std::string& consequence) {
+  if (entry.plays_mixture) return;
   std::string alternatives;
-  for (const SolverInfo& s : solver_list()) {
-    if (s.name == name && s.plays_mixture) return;
-    if (s.plays_mixture) alternatives += (alternatives.empty() ? "" : ", ") + s.name;
-  }
-  throw CommandLineError("solve", "solver " + name +
+  for (const SolverEntry* s : registered_solvers(GameKind::extensive, Feedback::full))
+    if (s->plays_mixture) alternatives += (alternatives.empty() ? "" : ", ") + s->name;
+  throw CommandLineError("solve", "solver " + entry.name +
                                       " does not play a mixture of profiles (its output is an average strategy, "
                                       "not the rounds it played), so " + consequence + "; use " + alternatives);
 }
 
+// The feedback, the solver and the run's length.
+void read_solver_choice(const Args& args, SolveRequest& request) {
+  const std::string feedback = args.text("--feedback", "full");
+  if (feedback != "full" && feedback != "bandit")
+    throw CommandLineError("solve", "--feedback must be full or bandit, not '" + feedback + "'");
+  request.bandit = feedback == "bandit";
+  if (request.bandit && args.has("--iterations"))
+    throw CommandLineError("solve", "--iterations is for full feedback; with --feedback bandit give --episodes");
+  if (!request.bandit && args.has("--episodes"))
+    throw CommandLineError("solve", "--episodes needs --feedback bandit; with full feedback give --iterations");
+  request.solver = args.text("--solver", request.bandit ? "ixomd" : "cfr+");
+  // Bandit self-play runs one episode per iteration.
+  request.iterations = request.bandit ? args.integer("--episodes", 100000, 1) : args.integer("--iterations", 1000, 1);
+  request.entry = &solver_entry(request.solver, GameKind::extensive, request.bandit ? Feedback::bandit : Feedback::full);
+}
+
+// --k K: the K of a K-EFCE learner, or, for any other solver that plays a mixture, the K
+// at which the mixture's K-EFCE gap is measured.
+void read_kefce_k(const Args& args, SolveRequest& request) {
+  if (!args.has("--k")) return;
+  request.kefce_k = static_cast<int>(args.integer("--k", 1, 0, 64));
+  if (request.params.contains("k")) throw CommandLineError("solve", "give K once: --k K or --param k=K, not both");
+  if (request.entry->learns == Concept::kefce) request.params["k"] = *request.kefce_k;
+}
+
+SolveRequest read_solve_request(const Args& args) {
+  if (args.has("--policy")) throw CommandLineError("solve", "--policy writes the output policy of a Markov game");
+  SolveRequest request;
+  read_solver_choice(args, request);
+  request.seed = args.unsigned_integer("--seed", 0);
+  request.checkpoints = static_cast<int>(args.integer("--checkpoints", 30, 1, 100000));
+  request.threads = args.integer("--threads", 0, 1, 4096);
+  request.out_path = args.text("--out");
+  request.curve_path = args.text("--curve");
+  request.plot_path = args.text("--plot");
+  request.distribution_path = args.text("--distribution");
+  request.progress = !args.has("--no-progress");
+  request.params = solver_params(args.all("--param"));
+  read_kefce_k(args, request);
+  check_solver_params(*request.entry, request.params);
+  if ((request.out_path == "-") + (request.curve_path == "-") + (request.distribution_path == "-") > 1)
+    throw CommandLineError("solve", "only one of --out, --curve and --distribution can be '-' (standard output)");
+  if (request.plot_path == "-")
+    throw CommandLineError("solve", "--plot needs a file name: a PNG does not go to standard output");
+  // Bandit self-play always plays a mixture: the profile of each episode.
+  if (!request.distribution_path.empty() && !request.bandit)
+    require_mixture_solver(*request.entry, "--distribution has nothing to write");
+  if (request.kefce_k && !request.bandit) require_mixture_solver(*request.entry, "--k has no mixture to measure");
+  return request;
+}
+
 // The distribution file grows by one line per round, all of about the same length: one
 // line of the uniform profile, times the rounds, must fit in the free space of its disk.
-void check_distribution_space(const std::string& path, const GameInput& game, std::int64_t rounds) {
+void check_distribution_space(const std::string& path, const CompiledGame& game, std::int64_t rounds) {
   std::ostringstream line;
-  write_distribution_line(line, game.compiled, game.compiled.uniform_profile(), game.normal_form(), 1.0);
+  write_distribution_line(line, game, game.uniform_profile(), game.from_normal_form, 1.0);
   const std::uint64_t bytes = saturating_multiply(line.str().size(), static_cast<std::uint64_t>(rounds));
   std::error_code ec;
   const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
@@ -226,6 +213,107 @@ void check_distribution_space(const std::string& path, const GameInput& game, st
                       std::to_string(rounds) + " lines of about " + std::to_string(line.str().size()) +
                       " bytes), more than the " + memory_text(space.available) + " free on " + folder.string() +
                       "; write it to another disk or run fewer rounds");
+}
+
+// The run's memory estimate against the budget, before anything large is allocated.
+void check_run_memory(const SolveRequest& request, const GameInput& game, const MemoryBudget& budget) {
+  RunMemoryRequest memory;
+  memory.solver = request.solver;
+  memory.feedback = request.bandit ? Feedback::bandit : Feedback::full;
+  memory.measure_mixture = !request.distribution_path.empty();
+  memory.kefce_k = request.kefce_k;
+  if (request.params.contains("k") && request.params["k"].is_number_integer()) memory.k = request.params["k"].get<int>();
+  check_memory_budget(estimate_run_memory(game.compiled, memory), budget,
+                      "solving " + game.loaded.name + " with " + request.solver);
+  if (!request.distribution_path.empty() && request.distribution_path != "-")
+    check_distribution_space(request.distribution_path, game.compiled, request.iterations);
+}
+
+// Streams the mixture played to a file or standard output, one line per round.
+class DistributionWriter {
+ public:
+  explicit DistributionWriter(const std::string& path) : path_(path) {
+    if (path_ == "-") return;
+    file_.open(path_, std::ios::binary | std::ios::trunc);
+    if (!file_) throw BadInputError("cannot write " + path_);
+  }
+
+  // Every round has the same weight: the output is the uniform mixture of the T rounds.
+  // The behavioural form, when the solver keeps it, carries the strategy at unreached
+  // infosets too.
+  void attach(RunOptions& run, const CompiledGame& game, const Solver& solver, std::int64_t rounds) {
+    const double weight = 1.0 / static_cast<double>(rounds);
+    run.measure_mixture = true;
+    run.on_round = [this, &game, &solver, weight](const Profile& played) {
+      write_distribution_line(stream(), game, played, game.from_normal_form, weight, solver.played_behavioural());
+      if (!stream()) throw BadInputError("cannot write " + path_ + ": the disk may be full");
+    };
+  }
+
+  void finish() {
+    stream().flush();
+    if (!stream()) throw BadInputError("cannot write " + path_);
+    if (file_.is_open()) file_.close();
+    if (file_.fail()) throw BadInputError("cannot write " + path_);
+  }
+
+ private:
+  std::ostream& stream() { return path_ == "-" ? std::cout : file_; }
+  std::string path_;
+  std::ofstream file_;
+};
+
+void write_curve(const Curve& curve, const std::string& path) {
+  try {
+    if (path == "-") {
+      write_curve_csv(curve, std::cout);
+      std::cout.flush();
+    } else {
+      write_curve_csv(curve, path);
+    }
+  } catch (const std::runtime_error& e) {
+    throw BadInputError(e.what());
+  }
+}
+
+void plot_run(const SolveRequest& request, const GameInput& game, const Solver& solver, const RunResult& result) {
+  PlotOptions plot;
+  plot.title = game.loaded.name + ", " + solver.name() + ", " + std::to_string(solver.iteration()) +
+               (request.bandit ? " episodes" : " iterations");
+  if (is_correlated(result.solution_concept)) plot.metrics = {"nfcce_gap", "efce_gap"};
+  if (result.mixture && result.mixture->kefce_gap) plot.metrics = {"nfcce_gap", "efce_gap", "kefce_gap"};
+  plot_curve_png(result.curve, request.plot_path, plot);
+}
+
+// Writes the result, curve and plot asked for; returns the names written.
+std::vector<std::string> write_outputs(const SolveRequest& request, const GameInput& game, const Solver& solver,
+                                       const RunResult& result) {
+  std::vector<std::string> written;
+  if (!request.out_path.empty()) {
+    const nlohmann::ordered_json doc =
+        run_result_json(solver, game.loaded.name, game.compiled, game.compiled.from_normal_form, result);
+    write_text_file(request.out_path, doc.dump(2) + "\n");
+    written.push_back(request.out_path);
+  }
+  if (!request.curve_path.empty()) {
+    write_curve(result.curve, request.curve_path);
+    written.push_back(request.curve_path);
+  }
+  return written;
+}
+
+void print_solve_summary(std::ostream& summary, const SolveRequest& request, const GameInput& game,
+                         const Solver& solver, const RunResult& result, const std::vector<std::string>& written) {
+  summary << field("game") << game.loaded.name << "\n";
+  summary << field("solver") << solver.name() << ", seed " << request.seed << ": " << solver.iteration()
+          << (request.bandit ? " episodes (bandit feedback) in " : " iterations in ") << duration_text(result.seconds)
+          << " (solver " << duration_text(result.solve_seconds) << ", evaluation "
+          << duration_text(result.seconds - result.solve_seconds) << ")\n";
+  print_run_summary(summary, game.compiled, result);
+  if (written.empty()) return;
+  std::string list;
+  for (const std::string& w : written) list += (list.empty() ? "" : ", ") + (w == "-" ? "standard output" : w);
+  summary << field("wrote") << list << "\n";
 }
 
 }  // namespace
@@ -238,146 +326,48 @@ int run_solve(std::span<const std::string> argv) {
                                 kMaxBytesFlag, kMaxNestingFlag, kMemoryBudgetFlag},
                                {"GAME"}, 1);
   if (is_markov_argument(args.positional[0])) return run_markov_solve(args);
-  if (args.has("--policy")) throw CommandLineError("solve", "--policy writes the output policy of a Markov game");
-  const std::string feedback = args.text("--feedback", "full");
-  if (feedback != "full" && feedback != "bandit")
-    throw CommandLineError("solve", "--feedback must be full or bandit, not '" + feedback + "'");
-  const bool bandit = feedback == "bandit";
-  if (bandit && args.has("--iterations"))
-    throw CommandLineError("solve", "--iterations is for full feedback; with --feedback bandit give --episodes");
-  if (!bandit && args.has("--episodes"))
-    throw CommandLineError("solve", "--episodes needs --feedback bandit; with full feedback give --iterations");
-  const std::string solver_name = args.text("--solver", bandit ? "ixomd" : "cfr+");
-  // Bandit self-play runs one episode per iteration.
-  const std::int64_t iterations =
-      bandit ? args.integer("--episodes", 100000, 1) : args.integer("--iterations", 1000, 1);
-  const std::uint64_t seed = args.unsigned_integer("--seed", 0);
-  const int checkpoints = static_cast<int>(args.integer("--checkpoints", 30, 1, 100000));
-  const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
-  const std::string out_path = args.text("--out"), curve_path = args.text("--curve"),
-                    plot_path = args.text("--plot"), distribution_path = args.text("--distribution");
-  check_solver_name(solver_name, bandit);
-  nlohmann::json extra = solver_params(args.all("--param"));
-  // --k K: the K of a K-EFCE learner, or, for any other solver that plays a mixture, the K
-  // at which the mixture's K-EFCE gap is measured.
-  std::optional<int> kefce_k;
-  if (args.has("--k")) {
-    kefce_k = static_cast<int>(args.integer("--k", 1, 0, 64));
-    if (extra.contains("k")) throw CommandLineError("solve", "give K once: --k K or --param k=K, not both");
-    if (solver_name == "kefr") extra["k"] = *kefce_k;
-  }
-  if ((out_path == "-") + (curve_path == "-") + (distribution_path == "-") > 1)
-    throw CommandLineError("solve", "only one of --out, --curve and --distribution can be '-' (standard output)");
-  if (plot_path == "-") throw CommandLineError("solve", "--plot needs a file name: a PNG does not go to standard output");
+  const SolveRequest request = read_solve_request(args);
   // Standard output carries only the file written there, so the summary moves to stderr.
-  const bool stdout_is_data = out_path == "-" || curve_path == "-" || distribution_path == "-";
+  const bool stdout_is_data = request.out_path == "-" || request.curve_path == "-" || request.distribution_path == "-";
   std::ostream& summary = stdout_is_data ? std::cerr : std::cout;
 
   // Everything that can fail fails now, before a long run.
   std::optional<tbb::global_control> thread_limit;
-  if (threads > 0)
-    thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  if (!plot_path.empty() && find_program("gnuplot").empty())
+  if (request.threads > 0)
+    thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(request.threads));
+  if (!request.plot_path.empty() && find_program("gnuplot").empty())
     throw PlotError("gnuplot not found: install the gnuplot-nox package (or leave out --plot)");
-  for (const std::string& path : {out_path, curve_path, plot_path, distribution_path})
+  for (const std::string& path : {request.out_path, request.curve_path, request.plot_path, request.distribution_path})
     if (!path.empty()) prepare_output(path);
-  SolverOptions options;
-  options.seed = seed;
-  options.extra = extra;
-  // Bandit self-play always plays a mixture: the profile of each episode.
-  if (!distribution_path.empty() && !bandit) require_mixture_solver(solver_name, "--distribution has nothing to write");
-  if (kefce_k && !bandit) require_mixture_solver(solver_name, "--k has no mixture to measure");
   const MemoryBudget budget = memory_budget(args);
   const GameInput game = load_and_compile(args.positional[0], load_limits(args));
-  RunMemoryRequest memory_request;
-  memory_request.solver = solver_name;
-  memory_request.bandit = bandit;
-  memory_request.measure_mixture = !distribution_path.empty();
-  memory_request.kefce_k = kefce_k;
-  if (extra.contains("k") && extra["k"].is_number_integer()) memory_request.k = extra["k"].get<int>();
-  check_memory_budget(estimate_run_memory(game.compiled, memory_request), budget,
-                      "solving " + game.loaded.name + " with " + solver_name);
-  if (!distribution_path.empty() && distribution_path != "-")
-    check_distribution_space(distribution_path, game, iterations);
-  std::unique_ptr<Solver> solver =
-      bandit ? make_bandit_solver(solver_name, game.compiled, options, iterations)
-             : make_solver(solver_name, game.compiled, options, game.normal_form());
+  check_run_memory(request, game, budget);
+  const std::unique_ptr<Solver> solver =
+      make_solver(*request.entry, game.compiled, request.params, request.seed, request.iterations);
 
   RunOptions run;
-  run.iterations = iterations;
-  run.checkpoints = checkpoints;
-  run.progress = !args.has("--no-progress");
+  run.iterations = request.iterations;
+  run.checkpoints = request.checkpoints;
+  run.progress = request.progress;
   run.progress_label = solver->name();
-  run.kefce_k = kefce_k;
-  std::ofstream distribution_file;
-  if (!distribution_path.empty()) {
-    std::ostream* distribution = &std::cout;
-    if (distribution_path != "-") {
-      distribution_file.open(distribution_path, std::ios::binary | std::ios::trunc);
-      if (!distribution_file) throw BadInputError("cannot write " + distribution_path);
-      distribution = &distribution_file;
-    }
-    // Every round has the same weight: the output is the uniform mixture of the T rounds.
-    const double weight = 1.0 / static_cast<double>(iterations);
-    run.measure_mixture = true;
-    run.on_round = [&game, &solver, distribution, weight, &distribution_path](const Profile& played) {
-      // The behavioural form, when the solver keeps it, carries the strategy at unreached
-      // infosets too.
-      write_distribution_line(*distribution, game.compiled, played, game.normal_form(), weight,
-                              solver->played_behavioural());
-      if (!*distribution) throw BadInputError("cannot write " + distribution_path + ": the disk may be full");
-    };
+  run.kefce_k = request.kefce_k;
+  std::optional<DistributionWriter> distribution;
+  if (!request.distribution_path.empty()) {
+    distribution.emplace(request.distribution_path);
+    distribution->attach(run, game.compiled, *solver, request.iterations);
   }
   const RunResult result = run_solver(*solver, game.compiled, run);
 
-  std::vector<std::string> written;
-  if (!out_path.empty()) {
-    const nlohmann::ordered_json doc =
-        run_result_json(*solver, game.loaded.name, game.compiled, game.normal_form(), result);
-    write_text_file(out_path, doc.dump(2) + "\n");
-    written.push_back(out_path);
+  std::vector<std::string> written = write_outputs(request, game, *solver, result);
+  if (distribution) {
+    distribution->finish();
+    written.push_back(request.distribution_path);
   }
-  if (!curve_path.empty()) {
-    try {
-      if (curve_path == "-") {
-        write_curve_csv(result.curve, std::cout);
-        std::cout.flush();
-      } else {
-        write_curve_csv(result.curve, curve_path);
-      }
-    } catch (const std::runtime_error& e) {
-      throw BadInputError(e.what());
-    }
-    written.push_back(curve_path);
+  if (!request.plot_path.empty()) {
+    plot_run(request, game, *solver, result);
+    written.push_back(request.plot_path);
   }
-  if (!distribution_path.empty()) {
-    std::ostream& distribution = distribution_path == "-" ? std::cout : distribution_file;
-    distribution.flush();
-    if (!distribution) throw BadInputError("cannot write " + distribution_path);
-    if (distribution_file.is_open()) distribution_file.close();
-    if (distribution_file.fail()) throw BadInputError("cannot write " + distribution_path);
-    written.push_back(distribution_path);
-  }
-  if (!plot_path.empty()) {
-    PlotOptions plot;
-    plot.title = game.loaded.name + ", " + solver->name() + ", " + std::to_string(solver->iteration()) +
-                 (bandit ? " episodes" : " iterations");
-    if (is_correlated_concept(result.concept_name)) plot.metrics = {"nfcce_gap", "efce_gap"};
-    if (result.mixture && result.mixture->kefce_gap) plot.metrics = {"nfcce_gap", "efce_gap", "kefce_gap"};
-    plot_curve_png(result.curve, plot_path, plot);
-    written.push_back(plot_path);
-  }
-
-  summary << field("game") << game.loaded.name << "\n";
-  summary << field("solver") << solver->name() << ", seed " << seed << ": " << solver->iteration()
-            << (bandit ? " episodes (bandit feedback) in " : " iterations in ") << duration_text(result.seconds) << " (solver " << duration_text(result.solve_seconds)
-            << ", evaluation " << duration_text(result.seconds - result.solve_seconds) << ")\n";
-  print_run_summary(summary, game.compiled, result);
-  if (!written.empty()) {
-    std::string list;
-    for (const std::string& w : written) list += (list.empty() ? "" : ", ") + (w == "-" ? "standard output" : w);
-    summary << field("wrote") << list << "\n";
-  }
+  print_solve_summary(summary, request, game, *solver, result, written);
   return kExitOk;
 }
 

@@ -6,18 +6,20 @@ namespace eqlab::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list{
-      {"solve", "run a solver on a game; write the result, curve and plot", kSolveHelp, run_solve},
-      {"eval", "recompute the metrics of a result file", kEvalHelp, run_eval},
-      {"convert", "write a game file (Gambit .efg/.nfg, ...) as eqlab JSON", kConvertHelp, run_convert},
-      {"games", "list the built-in games and their parameters", kGamesHelp, run_games},
-      {"info", "print the size and shape of a game", kInfoHelp, run_info},
-      {"plot", "draw the learning curves of several runs in one figure", kPlotHelp, run_plot},
-      {"experiment", "run a grid of games, algorithms and seeds; summarise and plot it", kExperimentHelp,
+      {"solve", "run a solver on a game; write the result, curve and plot", solve_help, run_solve},
+      {"eval", "recompute the metrics of a result file", [] { return kEvalHelp; }, run_eval},
+      {"convert", "write a game file (Gambit .efg/.nfg, ...) as eqlab JSON", [] { return kConvertHelp; }, run_convert},
+      {"games", "list the built-in games and their parameters", [] { return kGamesHelp; }, run_games},
+      {"solvers", "list the solvers with their parameters (--markdown: the README's table)",
+       [] { return kSolversHelp; }, run_solvers},
+      {"info", "print the size and shape of a game", [] { return kInfoHelp; }, run_info},
+      {"plot", "draw the learning curves of several runs in one figure", [] { return kPlotHelp; }, run_plot},
+      {"experiment", "run a grid of games, algorithms and seeds; summarise and plot it", [] { return kExperimentHelp; },
        run_experiment},
-      {"decoys", "place traps and fake targets on a graph game; write the placement and a picture", kDecoysHelp,
+      {"decoys", "place traps and fake targets on a graph game; write the placement and a picture", [] { return kDecoysHelp; },
        run_decoys},
       {"preferences", "Nash equilibrium outcomes of a graph game with incomplete preferences over goals",
-       kPreferencesHelp, run_preferences},
+       [] { return kPreferencesHelp; }, run_preferences},
   };
   return list;
 }

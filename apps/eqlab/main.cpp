@@ -68,7 +68,7 @@ int dispatch(const std::vector<std::string>& argv, std::string& command) {
     if (argv.size() > 2) throw CommandLineError("", "'eqlab help' takes one command name");
     const Command* c = find_command(argv[1]);
     if (!c) throw CommandLineError("", "unknown command '" + argv[1] + "'");
-    std::cout << c->help;
+    std::cout << c->help();
     return kExitOk;
   }
   const Command* c = find_command(first);
@@ -79,7 +79,7 @@ int dispatch(const std::vector<std::string>& argv, std::string& command) {
   command = first;
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
   if (asks_for_help(rest)) {
-    std::cout << c->help;
+    std::cout << c->help();
     return kExitOk;
   }
   return c->run(rest);

@@ -1,4 +1,4 @@
-// solve, eval and info on Markov games: learners from markov_solver_list(), evaluated
+// solve, eval and info on Markov games: learners from the solver registry, evaluated
 // exactly at checkpoints; output policies written and re-evaluated through policy files.
 #include "markov_commands.hpp"
 
@@ -12,12 +12,13 @@
 #include <eqlab/algorithms/markov/eval/certified_eval.hpp>
 #include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
 #include <eqlab/algorithms/markov/eval/product_eval.hpp>
-#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/memory_text.hpp>
-#include <eqlab/sim/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
+#include <eqlab/sim/result_documents.hpp>
 #include <eqlab/sim/plot.hpp>
 
 #include "game_input.hpp"
@@ -50,11 +51,7 @@ std::unique_ptr<MarkovModel> load_markov_argument(const std::string& spec, const
   }
 }
 
-std::string markov_solver_names() {
-  std::string names;
-  for (const MarkovSolverInfo& s : markov_solver_list()) names += (names.empty() ? "" : ", ") + s.name;
-  return names;
-}
+std::string markov_solver_names() { return solver_names(GameKind::markov, Feedback::bandit); }
 
 nlohmann::json markov_params(const std::vector<std::string>& pairs, const std::string& command) {
   nlohmann::json extra = nlohmann::json::object();
@@ -112,7 +109,7 @@ int run_markov_solve(const Args& args) {
   if (args.has("--feedback") && args.text("--feedback") != "bandit")
     throw CommandLineError(command, "the Markov learners learn from sampled episodes: --feedback bandit or nothing");
   const std::string solver_name = args.text("--solver", "cce-v");
-  if (!is_markov_solver(solver_name))
+  if (!find_solver(solver_name, GameKind::markov, Feedback::bandit))
     throw CommandLineError(command, "'" + solver_name + "' is not a Markov-game solver: choose one of " + markov_solver_names());
   const std::int64_t episodes = args.integer("--episodes", 100000, 1);
   const std::uint64_t seed = args.unsigned_integer("--seed", 0);
@@ -151,21 +148,7 @@ int run_markov_solve(const Args& args) {
 
   std::vector<std::string> written;
   if (!out_path.empty()) {
-    nlohmann::ordered_json doc;
-    doc["format"] = "eqlab-result/1";
-    doc["game"] = model->name();
-    nlohmann::ordered_json params = solver->params();
-    params["seed"] = seed;
-    doc["solver"] = {{"name", solver->name()}, {"params", params}};
-    doc["concept"] = solver->concept_name();
-    doc["iterations"] = result.episodes;
-    // The played Markov product policy (the last iterate), as the format's strategies:
-    // per player, per step, per state, the action probabilities; the certified or
-    // correlated output itself goes to --policy.
-    if (const ProductPolicy* product = solver->product()) doc["strategies"] = product_policy_json(*model, *product)["product"];
-    doc["metrics"] = result.final_evaluation;
-    doc["metrics"]["memory_mb"] = static_cast<double>(result.memory_bytes) / (1024.0 * 1024.0);
-    doc["curve"] = curve_to_json(result.curve);
+    const nlohmann::ordered_json doc = markov_result_json(*solver, *model, seed, result);
     write_text_file(out_path, doc.dump(2) + "\n");
     written.push_back(out_path);
   }
@@ -259,9 +242,8 @@ int run_markov_info(const Args& args) {
   for (int i = 0; i < m.num_players(); ++i) std::cout << (i ? ", " : "") << m.num_actions(i);
   std::cout << " (max " << m.max_actions() << ", joint " << m.joint_actions() << " per state)\n";
   // The estimates `eqlab solve` checks against --memory-budget, at 100,000 episodes.
-  for (const MarkovSolverInfo& solver : markov_solver_list())
-    std::cout << field("memory") << solver.name << ": " << estimate_markov_run_memory(m, solver.name, 100000).text()
-              << "\n";
+  for (const SolverEntry* solver : registered_solvers(GameKind::markov, Feedback::bandit))
+    std::cout << field("memory") << solver->name << ": " << solver->markov_memory(m, 100000).text() << "\n";
   std::cout << field("") << "certified log (cce-v, ce-v, exp3-ix): " << certified_log_bytes_per_episode(m)
             << " bytes per episode, up to twice that while its arrays grow\n";
   return kExitOk;

@@ -54,7 +54,7 @@ std::string precise_text(double v) {
 }
 
 void print_run_summary(std::ostream& out, const CompiledGame& game, const RunResult& result) {
-  if (is_correlated_concept(result.concept_name) && result.mixture) {
+  if (is_correlated(result.solution_concept) && result.mixture) {
     const MixtureReport& mixture = *result.mixture;
     for (int p = 0; p < game.num_players(); ++p)
       out << field(p == 0 ? "value" : "") << player_name(game, p) << ": " << value_text(mixture.values[p]) << "\n";
@@ -66,7 +66,7 @@ void print_run_summary(std::ostream& out, const CompiledGame& game, const RunRes
     print_nash_summary(out, game, result.final_report);
   }
   for (const auto& [name, value] : result.own_metrics) out << field(name) << gap_text(value) << "\n";
-  if (!is_correlated_concept(result.concept_name) && result.mixture) {
+  if (!is_correlated(result.solution_concept) && result.mixture) {
     out << field("nfcce_gap") << gap_text(result.mixture->nfcce_gap) << " (the mixture of the rounds played)\n";
     out << field("efce_gap") << gap_text(result.mixture->efce_gap) << " (the mixture of the rounds played)\n";
     if (result.mixture->kefce_gap)

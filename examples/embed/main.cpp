@@ -4,7 +4,7 @@
 #include <string>
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
-#include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/games/io/game_source.hpp>
 
@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   try {
     const eqlab::LoadedGame game = eqlab::load_game(spec);
     const eqlab::CompiledGame compiled = eqlab::compile(game.tree);
-    auto solver = eqlab::make_solver("cfr+", compiled, eqlab::SolverOptions{}, game.normal.has_value());
+    auto solver = eqlab::make_solver("cfr+", compiled, eqlab::SolverOptions{}, iterations);
     for (int t = 0; t < iterations; ++t) solver->step();
 
     const eqlab::NashReport report = eqlab::evaluate_nash(compiled, solver->output_profile());

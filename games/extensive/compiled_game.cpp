@@ -53,6 +53,7 @@ CompiledGame compile(const GameTree& tree) {
   CompiledGame g;
   g.name = tree.name;
   g.players = tree.players;
+  g.from_normal_form = tree.from_normal_form;
   g.treeplex.assign(n, {});
   for (Treeplex& tp : g.treeplex) {
     tp.seq_infoset.push_back(-1);

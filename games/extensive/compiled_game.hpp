@@ -59,6 +59,9 @@ class CompiledGame {
   NodeArrays nodes;
   // For tree infoset k: its player's compiled infoset index.
   std::vector<int> compiled_infoset;
+  // The game was a normal-form game (GameTree::from_normal_form): strategies are written
+  // back per player as one action distribution, and rm applies.
+  bool from_normal_form = false;
 
   bool zero_sum = false;      // payoffs sum to 0 at every terminal (within 1e-9)
   bool constant_sum = false;  // payoffs sum to the same constant at every terminal

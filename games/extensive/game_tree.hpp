@@ -87,6 +87,9 @@ class GameTree {
 
   std::string name;
   std::vector<std::string> players;
+  // Set by NormalGame::to_tree(): the players move in turn, each in one infoset that
+  // hides the earlier moves. Solvers for normal-form games (rm) require it.
+  bool from_normal_form = false;
   std::vector<TreeNode> nodes;          // node 0 is the root once built
   std::vector<int> children;            // CSR child lists, set by finalize()
   std::vector<Infoset> infosets;

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <eqlab/games/io/json_markov.hpp>
+#include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/games/io/json_type_scan.hpp>
 #include <eqlab/games/markov/markov_builtin.hpp>
 #include <eqlab/games/markov/table_model.hpp>

@@ -17,6 +17,7 @@ std::size_t NormalGame::profile_index(const std::vector<int>& profile) const {
 GameTree NormalGame::to_tree() const {
   const int n = num_players();
   GameTree tree(players, name);
+  tree.from_normal_form = true;
   std::vector<int> infoset(n);
   for (int p = 0; p < n; ++p) infoset[p] = tree.infoset(p, players[p], actions[p]);
   // Breadth-first by player: level p holds one node per profile prefix of length p.

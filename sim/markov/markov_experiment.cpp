@@ -17,7 +17,6 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
-#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
@@ -26,7 +25,8 @@
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/lib/rng.hpp>
 #include <eqlab/sim/config_members.hpp>
-#include <eqlab/sim/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 #include <eqlab/sim/markov/scaling_fit.hpp>
 #include <eqlab/sim/plot.hpp>
@@ -143,11 +143,10 @@ MarkovExperimentConfig parse_markov_experiment_config(const json& doc, const std
     MarkovExperimentAlgorithm algorithm;
     if (!entry.contains("solver")) bad(file, at, "missing member 'solver'");
     algorithm.solver = text_of(entry["solver"], file, at + "/solver");
-    if (!is_markov_solver(algorithm.solver)) {
-      std::string names;
-      for (const MarkovSolverInfo& s : markov_solver_list()) names += (names.empty() ? "" : ", ") + s.name;
-      bad(file, at + "/solver", "unknown Markov solver '" + algorithm.solver + "' (expected one of " + names + ")");
-    }
+    if (!find_solver(algorithm.solver, GameKind::markov, Feedback::bandit))
+      bad(file, at + "/solver",
+          "unknown Markov solver '" + algorithm.solver + "' (expected one of " +
+              solver_names(GameKind::markov, Feedback::bandit) + ")");
     algorithm.label = entry.contains("label") ? text_of(entry["label"], file, at + "/label") : algorithm.solver;
     if (!label_ok(algorithm.label)) bad(file, at + "/label", "a label is made of letters, digits and ._+- only");
     if (!labels.insert(algorithm.label).second) bad(file, at + "/label", "duplicate label '" + algorithm.label + "'");
@@ -329,7 +328,8 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
       record.refused = over_budget[g * A + a];
     } else {
       try {
-        solver = make_markov_solver(algorithm.solver, *models[g], algorithm.params, config.seeds[s], episodes);
+        solver = make_markov_solver(solver_entry(algorithm.solver, GameKind::markov, Feedback::bandit), *models[g],
+                                    algorithm.params, config.seeds[s], episodes);
       } catch (const UsageError& e) {
         record.refused = e.what();
       }
@@ -338,7 +338,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
       MarkovRunOptions run;
       run.episodes = episodes;
       run.checkpoints = config.checkpoints;
-      run.ce_bound = solver->concept_name() == "ce" || config.metric == "ce_gap_upper";
+      run.ce_bound = solver->solution_concept() == Concept::ce || config.metric == "ce_gap_upper";
       run.lower_bound = config.metric == "cce_gap_lower";
       record.curve = run_markov_solver(*solver, *models[g], run).curve;
       write_file_atomically(folder / (stem + ".csv"), [&](std::ostream& o) { write_curve_csv(record.curve, o); });

@@ -48,7 +48,7 @@ std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const Ma
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   if (const VisitLog* log = solver.certified()) {
     CertifiedEvalOptions eval;
-    eval.ce = options.ce_bound || solver.concept_name() == "ce";
+    eval.ce = options.ce_bound || solver.solution_concept() == Concept::ce;
     eval.lower = options.lower_bound;
     const CertifiedEvaluation c = evaluate_certified(model, *log, eval);
     row[kCceUpper] = c.cce_gap_upper;
@@ -67,7 +67,7 @@ std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const Ma
   if (const ProductPolicy* policy = solver.product()) {
     const ProductEvaluation p = evaluate_product(model, *policy);
     row[kLastIterate] = p.nash_gap;
-    if (solver.concept_name() == "nash") row[kNash] = p.nash_gap;
+    if (solver.solution_concept() == Concept::nash) row[kNash] = p.nash_gap;
     out[solver.certified() || solver.played_log() ? "last_iterate" : "product"] = {
         {"value", per_player(p.value)}, {"nash_gap", p.nash_gap}};
   }
@@ -83,11 +83,11 @@ std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const Ma
     out["correlated"] = {{"value", per_player(c.value)}, {"cce_gap", c.cce_gap}, {"ce_gap", c.ce_gap}};
   }
   // The headline: the output the solver stands behind, for the concept it targets.
-  const std::string concept_name = solver.concept_name();
+  const Concept target = solver.solution_concept();
   if (solver.certified())
-    row[kGap] = concept_name == "ce" ? row[kCeUpper] : row[kCceUpper];
+    row[kGap] = target == Concept::ce ? row[kCeUpper] : row[kCceUpper];
   else if (solver.correlated())
-    row[kGap] = concept_name == "ce" ? row[kCe] : row[kCce];
+    row[kGap] = target == Concept::ce ? row[kCe] : row[kCce];
   else
     row[kGap] = row[kLastIterate];
   out["gap"] = row[kGap];

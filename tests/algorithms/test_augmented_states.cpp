@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/lib/augmented_states.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/lib/error.hpp>

@@ -6,13 +6,14 @@
 #include <cmath>
 #include <string>
 
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
 #include <eqlab/algorithms/bandit/efce_omd_bandit.hpp>
 #include <eqlab/algorithms/bandit/ixomd.hpp>
 #include <eqlab/algorithms/eval/efce_gap.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/lib/error.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
 
 using namespace eqlab;
 

@@ -16,7 +16,7 @@
 #include <eqlab/algorithms/kefce/kefr_options.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/error.hpp>
-#include <eqlab/sim/episode.hpp>
+#include <eqlab/algorithms/bandit/episode.hpp>
 
 using namespace eqlab;
 
@@ -165,7 +165,7 @@ TEST_CASE("bandit K-EFR self-play on Kuhn 3p with K = 1: the K-EFCE gap of the m
   CHECK(late < early / 3.0);
   CHECK(late < 0.1);
   CHECK(solver.params()["k"] == 1);
-  CHECK(solver.concept_name() == "kefce");
+  CHECK(solver.solution_concept() == Concept::kefce);
 }
 
 TEST_CASE("bandit K-EFR: the same seed gives the same run bit for bit with 1 and 2 threads") {

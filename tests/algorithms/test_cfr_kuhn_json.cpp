@@ -6,6 +6,7 @@
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/io/json_game.hpp>
 
 using namespace eqlab;
@@ -25,7 +26,7 @@ TEST_CASE("CFR+ on examples/games/kuhn.json reaches -1/18 with exploitability un
   REQUIRE(g.treeplex[0].num_infosets() == 6);
   REQUIRE(g.treeplex[0].num_sequences() == 13);
   REQUIRE(g.terminals.size() == 30);
-  auto solver = make_solver("cfr+", g, {}, false);
+  auto solver = make_solver("cfr+", g, {});
   for (int t = 0; t < 10000; ++t) solver->step();
   NashReport r = evaluate_nash(g, solver->output_profile());
   CHECK(r.exploitability < 1e-3);
@@ -37,7 +38,7 @@ TEST_CASE("CFR+ on examples/games/kuhn.json reaches -1/18 with exploitability un
 TEST_CASE("CFR's exploitability on Kuhn shrinks with iterations") {
   LoadedGame game = read_example("examples/games/kuhn.json");
   CompiledGame g = compile(game.tree);
-  auto solver = make_solver("cfr", g, {}, false);
+  auto solver = make_solver("cfr", g, {});
   double previous = evaluate_nash(g, solver->output_profile()).exploitability;
   CHECK(previous > 0.1);  // the uniform profile is far from equilibrium
   for (int checkpoint : {10, 100, 1000}) {

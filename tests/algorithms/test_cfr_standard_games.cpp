@@ -8,6 +8,7 @@
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/normal/normal_game.hpp>
 #include <eqlab/lib/error.hpp>
@@ -16,7 +17,7 @@ using namespace eqlab;
 
 namespace {
 NashReport solve(const CompiledGame& g, const std::string& solver, int iterations, bool normal = false) {
-  auto s = make_solver(solver, g, {}, normal);
+  auto s = make_solver(solver, g, {});
   for (int t = 0; t < iterations; ++t) s->step();
   CHECK(s->iteration() == iterations);
   return evaluate_nash(g, s->output_profile());
@@ -40,7 +41,7 @@ TEST_CASE("CFR+ on Leduc poker: value about -0.0856, exploitability under 5e-3 a
 
 TEST_CASE("CFR on three-player Kuhn poker drives NashConv down") {
   CompiledGame g = compile(make_builtin("kuhn(players=3)"));
-  auto s = make_solver("cfr", g, {}, false);
+  auto s = make_solver("cfr", g, {});
   const double start = evaluate_nash(g, s->output_profile()).nash_conv;
   for (int t = 0; t < 2000; ++t) s->step();
   const double end = evaluate_nash(g, s->output_profile()).nash_conv;
@@ -57,8 +58,8 @@ TEST_CASE("regret matching solves matching pennies and refuses extensive games")
   NashReport r = solve(g, "rm", 20000, true);
   CHECK(r.exploitability < 1e-2);
   CHECK(std::abs(r.values[0]) < 1e-2);
-  CHECK_THROWS_AS(make_solver("rm", compile(make_builtin("kuhn")), {}, false), UsageError);
-  CHECK_THROWS_AS(make_solver("no-such-solver", g, {}, true), UsageError);
+  CHECK_THROWS_AS(make_solver("rm", compile(make_builtin("kuhn")), {}), UsageError);
+  CHECK_THROWS_AS(make_solver("no-such-solver", g, {}), UsageError);
 }
 
 TEST_CASE("regret matching on a 3x3 game with a unique mixed equilibrium") {
@@ -74,7 +75,7 @@ TEST_CASE("regret matching on a 3x3 game with a unique mixed equilibrium") {
       g.payoffs.push_back(Number::integer(-m[i][j]));
     }
   CompiledGame c = compile(g.to_tree());
-  auto s = make_solver("rm", c, {}, true);
+  auto s = make_solver("rm", c, {});
   for (int t = 0; t < 50000; ++t) s->step();
   Profile x = s->output_profile();
   // Indifference: 2s - p = r - s = p - 2r = 0 with r + p + s = 1 gives (1/4, 1/2, 1/4).
@@ -91,7 +92,7 @@ TEST_CASE("solver results do not depend on the number of threads") {
   CompiledGame g = compile(make_builtin("liars_dice"));
   auto run = [&](int threads) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
-    auto s = make_solver("cfr+", g, {}, false);
+    auto s = make_solver("cfr+", g, {});
     for (int t = 0; t < 3; ++t) s->step();
     return std::make_pair(s->output_profile(), evaluate_nash(g, s->output_profile()).nash_conv);
   };
@@ -113,7 +114,7 @@ TEST_CASE("predictive CFR+ beats CFR+ on Kuhn and Goofspiel at equal iterations"
   }
   CompiledGame leduc = compile(make_builtin("leduc"));
   CHECK(solve(leduc, "pcfr+", 1000).exploitability < 2e-3);
-  auto s = make_solver("pcfr+", leduc, {}, false);
+  auto s = make_solver("pcfr+", leduc, {});
   CHECK(s->params()["averaging"] == "quadratic");
   CHECK(s->params()["prediction"] == "last regret");
 }

@@ -7,13 +7,14 @@
 #include <string>
 #include <vector>
 
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
 #include <eqlab/algorithms/bandit/efce_omd_bandit.hpp>
 #include <eqlab/algorithms/eval/efce_gap.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/rng.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
 
 using namespace eqlab;
 
@@ -23,7 +24,7 @@ TEST_CASE("EFCE-OMD uniform exploration: self-play on 3-player Kuhn poker lowers
   SolverOptions options;
   options.seed = 5;
   auto solver = make_bandit_solver("efce-omd-uniform", g, options, episodes);
-  CHECK(solver->concept_name() == "efce");
+  CHECK(solver->solution_concept() == Concept::efce);
   CHECK(solver->params().at("exploration") == "uniform mixing, unbiased estimates");
   EfceGap gap(g);
   double early = 0.0;

@@ -7,14 +7,15 @@
 #include <span>
 #include <vector>
 
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
 #include <eqlab/algorithms/bandit/ixomd.hpp>
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/algorithms/omd/balanced_policy.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/rng.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
 
 using namespace eqlab;
 
@@ -131,7 +132,7 @@ std::vector<double> self_play_curve(const std::string& solver_name, std::int64_t
   SolverOptions options;
   options.seed = 1;
   const auto solver = make_bandit_solver(solver_name, kuhn, options, episodes);
-  CHECK(solver->concept_name() == "nash");
+  CHECK(solver->solution_concept() == Concept::nash);
   std::vector<double> curve;
   for (std::int64_t t = 1; t <= episodes; ++t) {
     solver->step();
@@ -170,7 +171,7 @@ TEST_CASE("bandit self-play is reproducible and depends on the seed") {
     SolverOptions options;
     options.seed = seed;
     const auto solver = make_bandit_solver("ixomd", g, options, 3000);
-    CHECK(solver->concept_name() == "nfcce");
+    CHECK(solver->solution_concept() == Concept::nfcce);
     for (int t = 0; t < 3000; ++t) solver->step();
     CHECK(solver->iteration() == 3000);
     return solver->output_profile();
@@ -213,9 +214,10 @@ TEST_CASE("a bandit learner's play depends only on its own stream and observatio
 
 TEST_CASE("bandit solvers: names, parameters and errors") {
   const CompiledGame kuhn = compile(make_builtin("kuhn"));
-  REQUIRE(bandit_solver_list().size() >= 2);
-  CHECK(bandit_solver_list()[0].name == "ixomd");
-  CHECK(bandit_solver_list()[1].name == "balanced-omd");
+  const std::vector<const SolverEntry*> bandit = registered_solvers(GameKind::extensive, Feedback::bandit);
+  REQUIRE(bandit.size() >= 2);
+  CHECK(bandit[0]->name == "ixomd");
+  CHECK(bandit[1]->name == "balanced-omd");
   SolverOptions options;
   options.seed = 3;
   options.extra = {{"eta_scale", 2.5}, {"gamma_scale", "0.5"}};

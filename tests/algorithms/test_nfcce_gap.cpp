@@ -7,6 +7,7 @@
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/algorithms/eval/nfcce_gap.hpp>
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/rng.hpp>
 
@@ -73,7 +74,7 @@ TEST_CASE("the NFCCE gap of one profile is its largest best-response gain; OMD's
 
   // Self-play with dilated-entropy OMD: the mixture of the played profiles is an
   // approximate NFCCE whose gap falls with the number of rounds.
-  auto solver = make_solver("omd", g, {}, false);
+  auto solver = make_solver("omd", g, {});
   NfcceGap mixture(g);
   double at_100 = 0.0;
   for (int t = 1; t <= 2000; ++t) {

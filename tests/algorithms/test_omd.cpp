@@ -8,6 +8,7 @@
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/algorithms/omd/dilated_entropy.hpp>
 #include <eqlab/algorithms/omd/omd_solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/rng.hpp>
@@ -77,7 +78,7 @@ TEST_CASE("the largest number of infosets one plan reaches") {
 
 TEST_CASE("omd self-play: Kuhn's average strategy approaches the value -1/18") {
   const CompiledGame g = compile(make_builtin("kuhn"));
-  auto solver = make_solver("omd", g, {}, false);
+  auto solver = make_solver("omd", g, {});
   double previous = 1e9;
   for (int checkpoint : {100, 1000, 10000}) {
     while (solver->iteration() < checkpoint) solver->step();
@@ -88,15 +89,15 @@ TEST_CASE("omd self-play: Kuhn's average strategy approaches the value -1/18") {
   CHECK(previous < 5e-3);
   CHECK(std::abs(evaluate_nash(g, solver->output_profile()).values[0] + 1.0 / 18) < 5e-3);
   CHECK(solver->params()["eta_scale"] == 60.0);
-  CHECK(solver->concept_name() == "nash");
+  CHECK(solver->solution_concept() == Concept::nash);
   SolverOptions bad;
   bad.extra = {{"eta_scale", "-1"}};
-  CHECK_THROWS_AS(make_solver("omd", g, bad, false), UsageError);
+  CHECK_THROWS_AS(make_solver("omd", g, bad), UsageError);
 }
 
 TEST_CASE("omd self-play: Leduc's average strategy is within 1e-2 of Nash after 10,000 iterations") {
   const CompiledGame g = compile(make_builtin("leduc"));
-  auto solver = make_solver("omd", g, {}, false);
+  auto solver = make_solver("omd", g, {});
   for (int t = 0; t < 10000; ++t) solver->step();
   const NashReport r = evaluate_nash(g, solver->output_profile());
   MESSAGE("Leduc, omd, 10,000 iterations: exploitability " << r.exploitability << ", value " << r.values[0]);
@@ -106,8 +107,8 @@ TEST_CASE("omd self-play: Leduc's average strategy is within 1e-2 of Nash after 
 
 TEST_CASE("omd outside two-player zero-sum games outputs the mixture: concept nfcce") {
   const CompiledGame three = compile(make_builtin("kuhn(players=3)"));
-  CHECK(make_solver("omd", three, {}, false)->concept_name() == "nfcce");
+  CHECK(make_solver("omd", three, {})->solution_concept() == Concept::nfcce);
   const CompiledGame sheriff = compile(make_builtin("sheriff(rounds=1)"));
-  CHECK(make_solver("omd", sheriff, {}, false)->concept_name() == "nfcce");
-  CHECK(make_solver("optimistic-omd", sheriff, {}, false)->concept_name() == "nfcce");
+  CHECK(make_solver("omd", sheriff, {})->solution_concept() == Concept::nfcce);
+  CHECK(make_solver("optimistic-omd", sheriff, {})->solution_concept() == Concept::nfcce);
 }

@@ -9,7 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <eqlab/sim/bandit_solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
 
 #include "support/run_cli.hpp"
 
@@ -45,12 +46,12 @@ TEST_CASE("cli: every bandit solver runs, and help solve lists them") {
   CHECK(help.code == 0);
   CHECK(help.out.find("--feedback") != std::string::npos);
   CHECK(help.out.find("--episodes") != std::string::npos);
-  for (const auto& s : eqlab::bandit_solver_list()) {
-    CHECK(help.out.find("  " + s.name + " ") != std::string::npos);
-    const auto r = run_eqlab("solve 'kuhn(players=3)' --feedback bandit --solver " + s.name +
+  for (const eqlab::SolverEntry* s : eqlab::registered_solvers(eqlab::GameKind::extensive, eqlab::Feedback::bandit)) {
+    CHECK(help.out.find("  " + s->name + " ") != std::string::npos);
+    const auto r = run_eqlab("solve 'kuhn(players=3)' --feedback bandit --solver " + s->name +
                                  " --episodes 500 --checkpoints 3 --no-progress",
                              dir);
-    INFO(s.name, ": ", r.err);
+    INFO(s->name, ": ", r.err);
     CHECK(r.code == 0);
     CHECK(r.out.find("nfcce") != std::string::npos);
   }

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/algorithms/solver.hpp>
 
 #include "support/run_cli.hpp"
@@ -43,9 +44,7 @@ void write_lines(const fs::path& path, const std::vector<std::string>& lines) {
 }
 
 bool has_solver(const std::string& name) {
-  for (const eqlab::SolverInfo& s : eqlab::solver_list())
-    if (s.name == name) return true;
-  return false;
+  return eqlab::find_solver(name, eqlab::GameKind::extensive, eqlab::Feedback::full) != nullptr;
 }
 
 }  // namespace

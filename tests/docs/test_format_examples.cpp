@@ -21,6 +21,7 @@
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/games/graph/graph_files.hpp>
@@ -28,9 +29,10 @@
 #include <eqlab/games/io/gambit_efg.hpp>
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/json_game.hpp>
-#include <eqlab/games/io/json_markov.hpp>
 #include <eqlab/games/io/result_file.hpp>
+#include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/sim/result_documents.hpp>
 #include <eqlab/sim/runner.hpp>
 
 using namespace eqlab;
@@ -567,7 +569,7 @@ TEST_CASE("examples/games: every example game loads and has its documented numbe
 TEST_CASE("FORMAT.md: the result example is what eqlab solve writes for that command") {
   // eqlab solve examples/games/tiny-poker.json --iterations 1000 --checkpoints 3 --out F
   const Example e = load_and_compile(read_text(EQLAB_SOURCE_DIR "/examples/games/tiny-poker.json"), "tiny-poker.json");
-  std::unique_ptr<Solver> solver = make_solver("cfr+", e.compiled, SolverOptions{}, false);
+  std::unique_ptr<Solver> solver = make_solver("cfr+", e.compiled, SolverOptions{});
   RunOptions run;
   run.iterations = 1000;
   run.checkpoints = 3;

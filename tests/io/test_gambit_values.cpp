@@ -8,6 +8,7 @@
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 
 #include "io/test_gambit_util.hpp"
@@ -38,7 +39,7 @@ TEST_CASE("CFR+ reaches the LP value of every constant-sum Gambit game in the RE
     const LoadedGame game = load_gambit(row.file);
     const CompiledGame compiled = compile(game.tree);
     REQUIRE(compiled.constant_sum);
-    auto solver = make_solver("cfr+", compiled, {}, game.type == "normal");
+    auto solver = make_solver("cfr+", compiled, {});
     for (int t = 0; t < kIterations; ++t) solver->step();
     const Profile x = solver->output_profile();
     const NashReport report = evaluate_nash(compiled, x);

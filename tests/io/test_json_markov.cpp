@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <eqlab/games/io/json_markov.hpp>
+#include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/lib/error.hpp>
 
 using namespace eqlab;

@@ -2,8 +2,9 @@
 // gap of the mixture of their expected strategies falls as episodes accumulate.
 #include <doctest/doctest.h>
 
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/runner.hpp>
 
 using namespace eqlab;
@@ -13,7 +14,7 @@ TEST_CASE("bandit efce-omd and efce-omd-balanced: concept efce, EFCE gap falls o
   for (const std::string name : {"efce-omd", "efce-omd-balanced"}) {
     CAPTURE(name);
     auto solver = make_bandit_solver(name, g, SolverOptions{}, 20000);
-    CHECK(solver->concept_name() == "efce");
+    CHECK(solver->solution_concept() == Concept::efce);
     RunOptions run;
     run.iterations = 20000;
     run.checkpoints = 6;

@@ -8,7 +8,7 @@
 #include <eqlab/algorithms/bandit/bandit_learner.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/rng.hpp>
-#include <eqlab/sim/episode.hpp>
+#include <eqlab/algorithms/bandit/episode.hpp>
 
 using namespace eqlab;
 

@@ -11,11 +11,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
-#include <eqlab/games/markov/markov_builtin.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
+#include <eqlab/games/markov/markov_builtin.hpp>
 
 #include "support/allocation_counter.hpp"
 
@@ -26,14 +26,14 @@ using namespace eqlab;
 TEST_CASE("bandit self-play: no allocation per episode once warm (every bandit solver, Kuhn 3p and Leduc)") {
   for (const char* spec : {"kuhn(players=3)", "leduc"}) {
     const CompiledGame g = compile(make_builtin(spec));
-    for (const BanditSolverInfo& info : bandit_solver_list()) {
+    for (const SolverEntry* info : registered_solvers(GameKind::extensive, Feedback::bandit)) {
       CAPTURE(spec);
-      CAPTURE(info.name);
+      CAPTURE(info->name);
       SolverOptions options;
       options.seed = 3;
       // The OMD learners retune their steps at episodes 2^k; K-EFR has no schedule.
-      if (info.name != "kefr") options.extra = {{"schedule", "doubling"}};
-      auto solver = make_bandit_solver(info.name, g, options, 4096);
+      if (info->name != "kefr") options.extra = {{"schedule", "doubling"}};
+      auto solver = make_bandit_solver(info->name, g, options, 4096);
       // Warm-up: the longest paths have been seen, and the doubling retunes up to 1024
       // happen in place.
       for (int t = 0; t < 1500; ++t) solver->step();

@@ -17,8 +17,9 @@
 #include <nlohmann/json.hpp>
 #include <tbb/global_control.h>
 
-#include <eqlab/lib/error.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
+#include <eqlab/lib/error.hpp>
 #include <eqlab/sim/experiment.hpp>
 #include <eqlab/sim/markov/markov_experiment.hpp>
 #include <eqlab/sim/plot.hpp>
@@ -274,7 +275,7 @@ TEST_CASE("experiment: a custom factory, and means and intervals over seeds") {
     eqlab::SolverOptions solver_options;
     solver_options.seed = seed;
     solver_options.extra = {{"eta_scale", 10.0 * static_cast<double>(seed + 1)}};
-    return eqlab::make_solver(algorithm.solver, game, solver_options, normal_form);
+    return eqlab::make_solver(algorithm.solver, game, solver_options);
   };
   const eqlab::ExperimentReport report =
       eqlab::run_experiment(eqlab::parse_experiment_config(doc, "factory.json"), "factory.json", options);

@@ -6,10 +6,10 @@
 #include <memory>
 #include <string>
 
-#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/markov_builtin.hpp>
 #include <eqlab/lib/memory_text.hpp>
-#include <eqlab/sim/markov/markov_run_memory.hpp>
 
 using namespace eqlab;
 
@@ -18,17 +18,17 @@ TEST_CASE("markov run memory: the estimate covers every learner's own count, wit
   for (const char* spec : {"markov-cycle(players=2,states=3,actions=3,horizon=3)",
                            "markov-random(players=3,states=4,actions=3,horizon=3,seed=2)"}) {
     const std::unique_ptr<MarkovModel> model = make_markov_builtin(spec);
-    for (const MarkovSolverInfo& info : markov_solver_list()) {
-      std::unique_ptr<MarkovSolver> solver = make_markov_solver(info.name, *model, nlohmann::json::object(), 1, episodes);
+    for (const SolverEntry* info : registered_solvers(GameKind::markov, Feedback::bandit)) {
+      std::unique_ptr<MarkovSolver> solver = make_markov_solver(info->name, *model, nlohmann::json::object(), 1, episodes);
       while (solver->episodes() < episodes && solver->run_episode()) {
       }
-      const MemoryEstimate estimate = estimate_markov_run_memory(*model, info.name, episodes);
+      const MemoryEstimate estimate = estimate_markov_run_memory(*model, info->name, episodes);
       std::uint64_t learner = 0;
       for (const auto& part : estimate.parts())
         if (part.what != "evaluation") learner += part.bytes;
       const std::uint64_t held = solver->memory_bytes();
       CAPTURE(std::string(spec));
-      CAPTURE(info.name);
+      CAPTURE(info->name);
       CAPTURE(estimate.text());
       CAPTURE(memory_text(held));
       CHECK(learner >= held);

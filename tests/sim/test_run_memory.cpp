@@ -11,12 +11,14 @@
 
 #include <tbb/task_arena.h>
 
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
+#include <eqlab/lib/error.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/lib/memory_text.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
-#include <eqlab/sim/run_memory.hpp>
 #include <eqlab/sim/runner.hpp>
 
 #include "support/allocation_counter.hpp"
@@ -37,8 +39,8 @@ std::int64_t measured_peak(const CompiledGame& game, const RunMemoryRequest& req
       SolverOptions options;
       options.seed = 1;
       if (request.solver == "kefr") options.extra = {{"k", request.k}};
-      std::unique_ptr<Solver> solver = request.bandit ? make_bandit_solver(request.solver, game, options, 64)
-                                                      : make_solver(request.solver, game, options, false);
+      std::unique_ptr<Solver> solver = request.feedback == Feedback::bandit ? make_bandit_solver(request.solver, game, options, 64)
+                                                      : make_solver(request.solver, game, options);
       RunOptions run;
       run.iterations = 6;
       run.checkpoints = 3;
@@ -59,10 +61,9 @@ void check_estimate(const CompiledGame& game, const RunMemoryRequest& request) {
   const auto total = static_cast<std::int64_t>(estimate.total());
   CAPTURE(game.name);
   CAPTURE(request.solver);
-  CAPTURE(request.bandit);
   CAPTURE(estimate.text());
   CAPTURE(memory_text(static_cast<std::uint64_t>(peak)));
-  MESSAGE(game.name << " " << std::string(request.bandit ? "bandit " : "") << request.solver << ": estimate " << estimate.text()
+  MESSAGE(game.name << " " << std::string(request.feedback == Feedback::bandit ? "bandit " : "") << request.solver << ": estimate " << estimate.text()
                     << ", measured " << memory_text(static_cast<std::uint64_t>(peak)));
   CHECK(total >= peak);
   CHECK(total <= 4 * peak + 256 * 1024);
@@ -73,24 +74,26 @@ void check_estimate(const CompiledGame& game, const RunMemoryRequest& request) {
 TEST_CASE("run memory: the estimate covers the measured peak of every learner, within a factor of 4") {
   for (const char* spec : {"leduc", "sheriff", "kuhn(players=3)", "goofspiel(cards=4)"}) {
     const CompiledGame game = compile(make_builtin(spec));
-    for (const SolverInfo& info : solver_list()) {
-      if (info.normal_form_only) continue;
-      check_estimate(game, {info.name, false, info.plays_mixture, std::nullopt, 1});
+    for (const SolverEntry* info : registered_solvers(GameKind::extensive, Feedback::full)) {
+      if (info->normal_form_only) continue;
+      check_estimate(game, {info->name, Feedback::full, info->plays_mixture, std::nullopt, 1});
     }
-    for (const BanditSolverInfo& info : bandit_solver_list()) check_estimate(game, {info.name, true, false, std::nullopt, 1});
+    for (const SolverEntry* info : registered_solvers(GameKind::extensive, Feedback::bandit))
+      check_estimate(game, {info->name, Feedback::bandit, false, std::nullopt, 1});
   }
 }
 
 TEST_CASE("run memory: K-EFR and the K-EFCE evaluator grow with K as their augmented states do") {
   const CompiledGame game = compile(make_builtin("leduc"));
-  for (int k : {0, 2, 3}) check_estimate(game, {"kefr", false, true, std::nullopt, k});
-  check_estimate(game, {"omd", false, true, 2, 1});
+  for (int k : {0, 2, 3}) check_estimate(game, {"kefr", Feedback::full, true, std::nullopt, k});
+  check_estimate(game, {"omd", Feedback::full, true, 2, 1});
 }
 
-TEST_CASE("run memory: an unknown solver name is estimated as the larger family, trigger learners") {
+TEST_CASE("run memory: trigger learners hold more than sequence learners; an unknown solver is refused") {
   const CompiledGame game = compile(make_builtin("leduc"));
-  const std::uint64_t cfr = estimate_run_memory(game, {"cfr", false, false, std::nullopt, 1}).total();
-  const std::uint64_t efce = estimate_run_memory(game, {"efce-omd", false, true, std::nullopt, 1}).total();
+  const std::uint64_t cfr = estimate_run_memory(game, {"cfr", Feedback::full, false, std::nullopt, 1}).total();
+  const std::uint64_t efce = estimate_run_memory(game, {"efce-omd", Feedback::full, true, std::nullopt, 1}).total();
   CHECK(efce > cfr);
-  CHECK(estimate_run_memory(game, {"a-new-solver", false, false, std::nullopt, 1}).total() >= efce);
+  // A solver the registry does not know has no estimate: it cannot be waved through.
+  CHECK_THROWS_AS(estimate_run_memory(game, {"a-new-solver", Feedback::full, false, std::nullopt, 1}), UsageError);
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/normal/normal_game.hpp>
 #include <eqlab/lib/error.hpp>
@@ -74,7 +75,7 @@ TEST_CASE("the runner evaluates the output strategy at every checkpoint") {
 
 TEST_CASE("CFR+ on Kuhn poker through the runner approaches the value -1/18") {
   const CompiledGame game = compile(make_builtin("kuhn"));
-  std::unique_ptr<Solver> solver = make_solver("cfr+", game, SolverOptions{}, false);
+  std::unique_ptr<Solver> solver = make_solver("cfr+", game, SolverOptions{});
   RunOptions options;
   options.iterations = 300;
   options.checkpoints = 8;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/runner.hpp>
@@ -18,7 +19,7 @@ namespace {
 // CFR+ whose current strategy turns to NaN from iteration `from` on.
 class Overflowing final : public Solver {
  public:
-  Overflowing(const CompiledGame& game, std::int64_t from) : inner_(make_solver("cfr+", game, {}, false)), from_(from) {}
+  Overflowing(const CompiledGame& game, std::int64_t from) : inner_(make_solver("cfr+", game, {})), from_(from) {}
   void step() override { inner_->step(); }
   std::int64_t iteration() const override { return inner_->iteration(); }
   std::string name() const override { return "overflowing"; }

@@ -20,7 +20,7 @@ class ClaimedBound final : public Solver {
   void step() override { inner_.step(); }
   std::int64_t iteration() const override { return inner_.iteration(); }
   std::string name() const override { return "claimed-bound"; }
-  std::string concept_name() const override { return inner_.concept_name(); }
+  Concept solution_concept() const override { return inner_.solution_concept(); }
   nlohmann::json params() const override { return inner_.params(); }
   Profile output_profile() const override { return inner_.output_profile(); }
   Profile current_profile() const override { return inner_.current_profile(); }

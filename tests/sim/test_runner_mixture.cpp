@@ -10,8 +10,10 @@
 #include <eqlab/algorithms/eval/efce_gap.hpp>
 #include <eqlab/algorithms/eval/nfcce_gap.hpp>
 #include <eqlab/algorithms/omd/omd_solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/sim/result_documents.hpp>
 #include <eqlab/sim/runner.hpp>
 
 using namespace eqlab;
@@ -22,13 +24,13 @@ namespace {
 // the mixture it plays is the same, only what the runner measures changes.
 class CorrelatedOmd : public Solver {
  public:
-  CorrelatedOmd(const CompiledGame& game, std::string concept_name)
-      : omd_(game, OmdConfig{}), concept_(std::move(concept_name)) {}
+  CorrelatedOmd(const CompiledGame& game, Concept solution_concept)
+      : omd_(game, OmdConfig{}), concept_(solution_concept) {}
 
   void step() override { omd_.step(); }
   std::int64_t iteration() const override { return omd_.iteration(); }
   std::string name() const override { return "correlated-omd"; }
-  std::string concept_name() const override { return concept_; }
+  Concept solution_concept() const override { return concept_; }
   nlohmann::json params() const override { return omd_.params(); }
   Profile output_profile() const override { return omd_.output_profile(); }
   Profile current_profile() const override { return omd_.current_profile(); }
@@ -39,7 +41,7 @@ class CorrelatedOmd : public Solver {
 
  private:
   OmdSolver omd_;
-  std::string concept_;
+  Concept concept_;
 };
 
 // The rounds an OmdSolver plays, collected straight from a fresh solver.
@@ -60,9 +62,10 @@ TEST_CASE("runner, correlated concept: the curve's gaps are those of the mixture
   constexpr int kRounds = 300;
   const std::vector<Profile> rounds = omd_rounds(game, kRounds);
 
-  for (const char* concept_name : {"nfcce", "efce"}) {
-    CAPTURE(concept_name);
-    CorrelatedOmd solver(game, concept_name);
+  for (const Concept correlated : {Concept::nfcce, Concept::efce}) {
+    const std::string concept_text(concept_name(correlated));
+    CAPTURE(concept_text);
+    CorrelatedOmd solver(game, correlated);
     RunOptions options;
     options.iterations = kRounds;
     options.checkpoints = 6;
@@ -75,7 +78,7 @@ TEST_CASE("runner, correlated concept: the curve's gaps are those of the mixture
     const RunResult result = run_solver(solver, game, options);
     CHECK(seen == kRounds);
     CHECK(largest_step == 0.0);  // the rounds handed out are the ones OMD plays
-    CHECK(result.concept_name == concept_name);
+    CHECK(result.solution_concept == correlated);
     CHECK(result.curve.metrics == std::vector<std::string>{"nfcce_gap", "efce_gap", "rounds_over_1000", "value_0",
                                                            "value_1", "value_2"});
     REQUIRE(result.curve.rows.size() == 6);
@@ -122,7 +125,7 @@ TEST_CASE("runner, correlated concept: the curve's gaps are those of the mixture
     CHECK(metrics["rounds_over_1000"].get<double>() == 0.3);
     CHECK(metrics["values"][2].get<double>() == last.values[5]);
     const nlohmann::ordered_json doc = run_result_json(solver, "kuhn(players=3)", game, false, result);
-    CHECK(doc["concept"] == concept_name);
+    CHECK(doc["concept"] == concept_text);
     CHECK(doc["curve"].back()["efce_gap"].get<double>() == last.values[1]);
   }
 }
@@ -132,7 +135,7 @@ TEST_CASE("runner, Nash learner: the mixture is measured on request, next to the
   const CompiledGame game = compile(make_builtin("kuhn"));
   constexpr int kRounds = 120;
   OmdSolver omd(game, OmdConfig{});
-  REQUIRE(omd.concept_name() == "nash");
+  REQUIRE(omd.solution_concept() == Concept::nash);
   RunOptions options;
   options.iterations = kRounds;
   options.checkpoints = 4;
@@ -169,7 +172,7 @@ TEST_CASE("runner, Nash learner: the mixture is measured on request, next to the
 
 TEST_CASE("runner: a learner that plays no mixture cannot have one measured or written") {
   const CompiledGame game = compile(make_builtin("kuhn"));
-  std::unique_ptr<Solver> cfr = make_solver("cfr+", game, SolverOptions{}, false);
+  std::unique_ptr<Solver> cfr = make_solver("cfr+", game, SolverOptions{});
   RunOptions options;
   options.iterations = 10;
   options.measure_mixture = true;

@@ -7,10 +7,11 @@
 #include <cmath>
 #include <string>
 
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
 #include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
 #include <eqlab/games/extensive/compiled_game.hpp>
-#include <eqlab/sim/bandit_solver.hpp>
 #include <eqlab/sim/runner.hpp>
 
 using namespace eqlab;
@@ -26,8 +27,8 @@ bool all_finite(const Profile& x) {
 
 // The run's gap column: exploitability for Nash learners, else the mixture's gap.
 std::string gap_column(const RunResult& r) {
-  if (r.concept_name == "nash") return "exploitability";
-  return r.concept_name == "efce" ? "efce_gap" : "nfcce_gap";
+  if (r.solution_concept == Concept::nash) return "exploitability";
+  return r.solution_concept == Concept::efce ? "efce_gap" : "nfcce_gap";
 }
 
 void soak(Solver& solver, const CompiledGame& game, std::int64_t rounds) {
@@ -56,21 +57,21 @@ void soak(Solver& solver, const CompiledGame& game, std::int64_t rounds) {
 
 TEST_CASE("soak: every full-feedback learner, 10^7 iterations on Kuhn poker" * doctest::skip()) {
   const CompiledGame game = compile(make_builtin("kuhn"));
-  for (const SolverInfo& info : solver_list()) {
-    if (info.normal_form_only) continue;
-    CAPTURE(info.name);
-    const auto solver = make_solver(info.name, game, {}, false);
+  for (const SolverEntry* info : registered_solvers(GameKind::extensive, Feedback::full)) {
+    if (info->normal_form_only) continue;
+    CAPTURE(info->name);
+    const auto solver = make_solver(info->name, game, {});
     soak(*solver, game, 10'000'000);
   }
 }
 
 TEST_CASE("soak: every bandit learner, 10^8 episodes on Kuhn poker" * doctest::skip()) {
   const CompiledGame game = compile(make_builtin("kuhn"));
-  for (const BanditSolverInfo& info : bandit_solver_list()) {
-    CAPTURE(info.name);
+  for (const SolverEntry* info : registered_solvers(GameKind::extensive, Feedback::bandit)) {
+    CAPTURE(info->name);
     SolverOptions options;
     options.seed = 1;
-    const auto solver = make_bandit_solver(info.name, game, options, 100'000'000);
+    const auto solver = make_bandit_solver(info->name, game, options, 100'000'000);
     soak(*solver, game, 100'000'000);
   }
 }

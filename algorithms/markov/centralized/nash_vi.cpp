@@ -1,5 +1,8 @@
 #include <eqlab/algorithms/markov/centralized/nash_vi.hpp>
 
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
@@ -172,5 +175,43 @@ std::size_t NashVi::memory_bytes() const {
                            lower_.size() + q_upper_.size() + q_lower_.size() + rewards_.size() + policies) +
          sizeof(int) * actions_.size() + stage_.memory_bytes();
 }
+
+// Registration.
+namespace {
+
+SolverEntry nash_vi_entry() {
+  SolverEntry e;
+  e.name = "nash-vi";
+  e.game_kind = GameKind::markov;
+  e.feedback = Feedback::bandit;
+  e.learns = Concept::cce;
+  e.summary = "centralized optimistic Nash-VI over joint actions (a stage CCE or CE of the optimistic Q at every "
+              "state): cost and memory grow as prod_i A_i, the exponential baseline";
+  e.note = "markov-learning.md";
+  e.params = {
+      choice_param("preset", {"theory", "practical"}, "practical", "theory: bonus_scale 1; practical: 0.05"),
+      nonnegative_param("bonus_scale", "0.05 (theory: 1)", "c in the bonus c sqrt(H^2 S iota / N)",
+                        "Liu, Yu, Bai, Jin 2021, arXiv:2010.01604"),
+      probability_param("delta", "0.1", "the failure probability inside iota"),
+      whole_param("planned_episodes", 1, 1'000'000'000'000LL, "the run's episodes", "K inside iota"),
+      whole_param("stage_rounds", 1, 1'000'000, "200", "rounds of regret-matching self-play per stage game"),
+      choice_param("equilibrium", {"cce", "ce"}, "cce", "the stage equilibrium: coarse correlated or correlated"),
+      whole_param("replan_every", 1, 1'000'000'000LL, "1", "episodes between two plannings"),
+      positive_param("max_memory_bytes", "2147483648", "refuse a game whose joint-action tables exceed this"),
+  };
+  e.make_markov = [](const MarkovSolverRequest& request) {
+    // Its iota counts the planned episodes too, unless the caller fixed them.
+    nlohmann::json with_plan = request.params;
+    if (with_plan.is_object() && !with_plan.contains("planned_episodes"))
+      with_plan["planned_episodes"] = request.planned_episodes;
+    return std::make_unique<NashVi>(request.model, with_plan, request.seed);
+  };
+  e.markov_memory = joint_action_learner_memory;
+  return e;
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(nash_vi_entry)
 
 }  // namespace eqlab

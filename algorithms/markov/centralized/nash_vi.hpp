@@ -34,7 +34,7 @@ class NashVi final : public MarkovSolver {
   static double estimated_bytes(const MarkovModel& model);
 
   std::string name() const override { return "nash-vi"; }
-  std::string concept_name() const override { return options_.equilibrium; }  // "cce" or "ce"
+  Concept solution_concept() const override { return options_.equilibrium == "ce" ? Concept::ce : Concept::cce; }
   bool run_episode() override;
   std::int64_t episodes() const override { return simulator_.episodes(); }
   const CorrelatedPolicy* correlated() const override { return &best_; }

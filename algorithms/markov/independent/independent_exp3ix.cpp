@@ -1,5 +1,8 @@
 #include <eqlab/algorithms/markov/independent/independent_exp3ix.hpp>
 
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -98,5 +101,33 @@ std::size_t IndependentExp3Ix::memory_bytes() const {
                             rng_.capacity() * sizeof(RngStream);
   return state + (options_.log ? log_.memory_bytes() : 0);
 }
+
+// Registration.
+namespace {
+
+SolverEntry exp3ix_entry() {
+  SolverEntry e;
+  e.name = "exp3-ix";
+  e.game_kind = GameKind::markov;
+  e.feedback = Feedback::bandit;
+  e.learns = Concept::cce;
+  e.summary = "independent EXP3-IX learners on Monte Carlo returns (no optimism, no certificate): the naive "
+              "decentralized baseline";
+  e.note = "markov-learning.md";
+  e.params = {
+      positive_param("lr_scale", "1", "the multiple of eta_t = sqrt(ln A_i / (A_i t))"),
+      positive_param("ix_scale", "1", "the multiple of the implicit exploration gamma_t (same base value)"),
+      flag_param("log", "true", "keep the played distributions (visit-averaged and episode-mixture outputs)"),
+  };
+  e.make_markov = [](const MarkovSolverRequest& request) {
+    return std::make_unique<IndependentExp3Ix>(request.model, parse_exp3ix_options(request.params), request.seed);
+  };
+  e.markov_memory = per_action_learner_memory;
+  return e;
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(exp3ix_entry)
 
 }  // namespace eqlab

@@ -23,7 +23,7 @@ class IndependentExp3Ix final : public MarkovSolver {
 
   std::string name() const override { return "exp3-ix"; }
   // No-regret play aims at a coarse correlated equilibrium (and, per §6.2, misses it).
-  std::string concept_name() const override { return "cce"; }
+  Concept solution_concept() const override { return Concept::cce; }
   bool run_episode() override;
   std::int64_t episodes() const override { return episodes_; }
 

@@ -1,5 +1,8 @@
 #include <eqlab/algorithms/markov/potential/nash_ca.hpp>
 
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+
 #include <algorithm>
 
 namespace eqlab {
@@ -154,5 +157,44 @@ std::size_t NashCa::memory_bytes() const {
   for (const Ucbvi& l : learners_) bytes += l.memory_bytes();
   return bytes;
 }
+
+// Registration.
+namespace {
+
+SolverEntry nash_ca_entry() {
+  const std::string paper = "Song, Mei, Bai 2022, arXiv:2110.04184, Algorithm 3 and Thm 8";
+  SolverEntry e;
+  e.name = "nash-ca";
+  e.game_kind = GameKind::markov;
+  e.feedback = Feedback::bandit;
+  e.learns = Concept::nash;
+  e.summary = "Nash-CA for Markov potential games: players improve one at a time with a UCBVI learner while the "
+              "others replay fixed policies; returns a pure epsilon-Nash equilibrium";
+  e.note = "markov-learning.md";
+  e.params = {
+      choice_param("preset", {"theory", "practical"}, "practical",
+                   "theory: evaluation_scale 32, learner_scale 1, bonus_scale 1; practical: 1, 0.02, 0.05"),
+      positive_param("epsilon", "0.1", "the target epsilon", paper),
+      probability_param("delta", "0.1", "the failure probability inside iota", paper),
+      whole_param("evaluation_episodes", 1, 1'000'000'000'000LL, "evaluation_scale H^2 iota / epsilon^2",
+                  "episodes per evaluation of a policy"),
+      positive_param("evaluation_scale", "1 (theory: 32)", "the constant of the evaluation episodes", paper),
+      whole_param("learner_episodes", 1, 1'000'000'000'000LL, "learner_scale (H^3 S A iota/eps^2 + H^3 S^2 A iota^2/eps)",
+                  "episodes of each UCBVI best-response learner"),
+      positive_param("learner_scale", "0.02 (theory: 1)", "the constant of the learner episodes", paper),
+      nonnegative_param("bonus_scale", "0.05 (theory: 1)", "the constant of UCBVI's Hoeffding bonus"),
+      positive_param("learner_target", "0.25", "the accuracy asked of a best-response learner, as a share of epsilon"),
+      whole_param("max_rounds", 1, 1'000'000'000'000LL, "4 m H / epsilon + 1", "the most rounds of coordinate ascent"),
+  };
+  e.make_markov = [](const MarkovSolverRequest& request) {
+    return std::make_unique<NashCa>(request.model, request.params, request.seed);
+  };
+  e.markov_memory = ucbvi_learner_memory;
+  return e;
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(nash_ca_entry)
 
 }  // namespace eqlab

@@ -31,7 +31,7 @@ class NashCa final : public MarkovSolver {
   NashCa(const MarkovModel& model, const nlohmann::json& options, std::uint64_t seed);
 
   std::string name() const override { return "nash-ca"; }
-  std::string concept_name() const override { return "nash"; }
+  Concept solution_concept() const override { return Concept::nash; }
   bool run_episode() override;
   std::int64_t episodes() const override { return simulator_.episodes(); }
   // The current deterministic profile; once finished, the returned one.

@@ -1,5 +1,8 @@
 #include <eqlab/algorithms/markov/vlearning/cce_v_learning.hpp>
 
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -56,5 +59,30 @@ std::size_t CceVLearning::memory_bytes() const {
                             actions_.capacity() * sizeof(int);
   return state + (options_.log ? log_.memory_bytes() : 0);
 }
+
+// Registration.
+namespace {
+
+SolverEntry cce_v_entry() {
+  SolverEntry e;
+  e.name = "cce-v";
+  e.game_kind = GameKind::markov;
+  e.feedback = Feedback::bandit;
+  e.learns = Concept::cce;
+  e.summary = "CCE-V-learning: every player runs an alpha-weighted EXP3-IX with optimistic values at each (step, state) from its own rewards; the certified policy is an epsilon-CCE after O~(H^5 S max A_i/epsilon^2) episodes";
+  e.note = "markov-learning.md";
+  e.params = vlearning_param_specs();
+  e.make_markov = [](const MarkovSolverRequest& request) {
+    return std::make_unique<CceVLearning>(
+        request.model, parse_vlearning_options(request.params, request.model, request.planned_episodes, "cce-v"),
+        request.seed);
+  };
+  e.markov_memory = per_action_learner_memory;
+  return e;
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(cce_v_entry)
 
 }  // namespace eqlab

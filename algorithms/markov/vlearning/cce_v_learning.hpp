@@ -21,7 +21,7 @@ class CceVLearning final : public VLearningSolver {
   CceVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed);
 
   std::string name() const override { return "cce-v"; }
-  std::string concept_name() const override { return "cce"; }
+  Concept solution_concept() const override { return Concept::cce; }
   std::size_t memory_bytes() const override;
 
  private:

@@ -1,5 +1,8 @@
 #include <eqlab/algorithms/markov/vlearning/ce_v_learning.hpp>
 
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -84,5 +87,30 @@ std::size_t CeVLearning::memory_bytes() const {
                             square_offset_.capacity() * sizeof(std::size_t) + rng_.capacity() * sizeof(RngStream);
   return state + (options_.log ? log_.memory_bytes() : 0);
 }
+
+// Registration.
+namespace {
+
+SolverEntry ce_v_entry() {
+  SolverEntry e;
+  e.name = "ce-v";
+  e.game_kind = GameKind::markov;
+  e.feedback = Feedback::bandit;
+  e.learns = Concept::ce;
+  e.summary = "CE-V-learning: the same with a swap-regret learner of A_i sub-experts per (step, state); the certified policy is an epsilon-CE after O~(H^6 S max A_i^2/epsilon^2) episodes";
+  e.note = "markov-learning.md";
+  e.params = vlearning_param_specs();
+  e.make_markov = [](const MarkovSolverRequest& request) {
+    return std::make_unique<CeVLearning>(
+        request.model, parse_vlearning_options(request.params, request.model, request.planned_episodes, "ce-v"),
+        request.seed);
+  };
+  e.markov_memory = swap_regret_learner_memory;
+  return e;
+}
+
+}  // namespace
+
+EQLAB_REGISTER_SOLVER(ce_v_entry)
 
 }  // namespace eqlab

@@ -31,7 +31,7 @@ class CeVLearning final : public VLearningSolver {
   CeVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed);
 
   std::string name() const override { return "ce-v"; }
-  std::string concept_name() const override { return "ce"; }
+  Concept solution_concept() const override { return Concept::ce; }
   std::size_t memory_bytes() const override;
 
   // Called at every visit of every player, before its draw; empty to stop.

@@ -59,4 +59,23 @@ nlohmann::json to_json(const VLearningOptions& options) {
           {"log", options.log}};
 }
 
+std::vector<ParamSpec> vlearning_param_specs() {
+  const std::string paper = "Song, Mei, Bai 2022, arXiv:2110.04184";
+  return {
+      choice_param("preset", {"theory", "practical"}, "practical",
+                   "theory: the paper's hyperparameters with bonus constant c = 1 (it fixes bonus_scale, lr_scale, "
+                   "ix_scale and alpha_horizon); practical: c = 0.01"),
+      nonnegative_param("bonus_scale", "0.01 (theory: 1)", "c in the optimism bonus beta_t; 0 turns optimism off",
+                        paper + ", eq. (2) (CE); Jin, Liu, Wang, Yu 2021, arXiv:2110.14555 (CCE)"),
+      positive_param("lr_scale", "1", "the multiple of the learning rate eta_t = sqrt(H ln A_i / (A_i t))",
+                     "Jin, Liu, Wang, Yu 2021, arXiv:2110.14555"),
+      positive_param("ix_scale", "1", "the multiple of the implicit exploration gamma_t (= eta_t)",
+                     "Jin, Liu, Wang, Yu 2021, arXiv:2110.14555"),
+      whole_param("alpha_horizon", 1, 1'000'000, "H", "H_a in the step alpha_t = (H_a + 1)/(H_a + t)"),
+      positive_param("epsilon", "0.1", "the target epsilon inside the log factor iota", paper + ", Thm 3"),
+      probability_param("failure_probability", "0.1", "p inside the log factor iota", paper + ", Thm 3"),
+      flag_param("log", "true", "keep the visit log (the certified policy needs it)"),
+  };
+}
+
 }  // namespace eqlab

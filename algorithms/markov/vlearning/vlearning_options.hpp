@@ -10,8 +10,11 @@
 // refuses the knobs that would change its constants.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include <eqlab/algorithms/solver_params.hpp>
 
 #include <eqlab/games/markov/markov_model.hpp>
 
@@ -44,5 +47,8 @@ VLearningOptions parse_vlearning_options(const nlohmann::json& params, const Mar
 
 // Every knob, ι included, for a result's solver.params.
 nlohmann::json to_json(const VLearningOptions& options);
+
+// The schema of these keys, shared by the cce-v and ce-v registrations.
+std::vector<ParamSpec> vlearning_param_specs();
 
 }  // namespace eqlab

@@ -38,7 +38,7 @@ TEST_CASE("markov exp3-ix: learns the best arm of a bandit") {
   for (int k = 0; k < 3000; ++k) learner.run_episode();
   CHECK(learner.product()->at(0, 0, 0)[1] > 0.8);
   CHECK(learner.name() == "exp3-ix");
-  CHECK(learner.concept_name() == "cce");
+  CHECK(learner.solution_concept() == Concept::cce);
   CHECK(learner.params()["solver"] == "exp3-ix");
 }
 

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include <eqlab/algorithms/markov/markov_solver_registry.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/markov_builtin.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 

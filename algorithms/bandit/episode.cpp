@@ -1,4 +1,4 @@
-#include <eqlab/sim/episode.hpp>
+#include <eqlab/algorithms/bandit/episode.hpp>
 
 #include <algorithm>
 #include <string>

@@ -1,9 +1,8 @@
-#include <eqlab/sim/run_memory.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
 
-#include <algorithm>
 #include <vector>
 
-#include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/lib/augmented_states.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
 
 namespace eqlab {
@@ -55,7 +54,28 @@ std::uint64_t compiled_game_bytes(const CompiledGame& game) {
   return bytes + vector_bytes(game.compiled_infoset);
 }
 
+std::uint64_t sequence_learner_bytes(const CompiledGame&, const RunMemoryRequest&) { return 0; }
+
+std::uint64_t trigger_learner_bytes(const CompiledGame& game, const RunMemoryRequest&) {
+  std::uint64_t bytes = 0;
+  for (const Treeplex& tp : game.treeplex) {
+    PlayerSizes sizes;
+    sizes.sequences = static_cast<std::uint64_t>(tp.num_sequences());
+    sizes.infosets = static_cast<std::uint64_t>(tp.num_infosets());
+    sizes.subtrees = measure_subtrees(tp);
+    bytes = saturating_add(bytes, 32 * sizes.subtrees.trigger_storage + subtrees_bytes(sizes));
+  }
+  return bytes;
+}
+
+std::uint64_t augmented_state_learner_bytes(const CompiledGame& game, const RunMemoryRequest& request) {
+  std::uint64_t bytes = 0;
+  for (const Treeplex& tp : game.treeplex) bytes = saturating_add(bytes, AugmentedStates::count(tp, request.k).bytes());
+  return bytes;
+}
+
 MemoryEstimate estimate_run_memory(const CompiledGame& game, const RunMemoryRequest& request) {
+  const SolverEntry& entry = solver_entry(request.solver, GameKind::extensive, request.feedback);
   std::vector<PlayerSizes> players(game.num_players());
   std::uint64_t sequences = 0;
   for (int p = 0; p < game.num_players(); ++p) {
@@ -64,37 +84,21 @@ MemoryEstimate estimate_run_memory(const CompiledGame& game, const RunMemoryRequ
     players[p].infosets = static_cast<std::uint64_t>(tp.num_infosets());
     sequences += players[p].sequences;
   }
-  const std::string& name = request.solver;
-  // EFCE-OMD and its variants (full and bandit feedback) learn over trigger blocks; K-EFR
-  // over augmented states. Both output correlated mixtures, which the runner measures.
-  static const std::vector<std::string> sequence_learners = {"cfr", "cfr+", "pcfr+", "rm", "omd", "omd-balanced",
-                                                             "optimistic-omd", "ixomd", "balanced-omd"};
-  const bool kefr = name == "kefr";
-  const bool known = kefr || std::find(sequence_learners.begin(), sequence_learners.end(), name) != sequence_learners.end();
-  const bool trigger_learner = name.rfind("efce-omd", 0) == 0 || !known;  // an unknown learner: the larger family
-  const bool correlated = trigger_learner || kefr;
+  // Learners of EFCE and K-EFCE output correlated mixtures, which the runner measures.
+  const bool correlated = entry.learns == Concept::efce || entry.learns == Concept::kefce;
   const bool mixture = correlated || request.measure_mixture || request.kefce_k.has_value();
-  if (trigger_learner || mixture)
+  if (mixture)
     for (int p = 0; p < game.num_players(); ++p) players[p].subtrees = measure_subtrees(game.treeplex[p]);
 
   MemoryEstimate estimate;
   estimate.add("game", compiled_game_bytes(game));
-
   // The learner: a few doubles per sequence for every learner (strategies, sums, the
-  // gradient), plus the trigger blocks of EFCE learners (S, m_τ and its sequence form, and
-  // balanced weights) or the regret rows of K-EFR's augmented states.
-  std::uint64_t learner = 96 * sequences;
-  for (int p = 0; p < game.num_players(); ++p) {
-    if (trigger_learner) learner += 32 * players[p].subtrees.trigger_storage + subtrees_bytes(players[p]);
-    if (kefr) {
-      const AugmentedStateCount count = AugmentedStates::count(game.treeplex[p], request.k);
-      learner = saturating_add(learner, count.bytes());
-    }
-  }
-  estimate.add("learner state", learner);
+  // gradient), plus its own layout.
+  estimate.add("learner state", saturating_add(96 * sequences, entry.learner_bytes(game, request)));
   // Bandit feedback: the simulator's per-node tables and each learner's path buffers,
   // about 64 bytes per node as measured.
-  if (request.bandit) estimate.add("simulator", 64 * static_cast<std::uint64_t>(game.nodes.kind.size()));
+  if (request.feedback == Feedback::bandit)
+    estimate.add("simulator", 64 * static_cast<std::uint64_t>(game.nodes.kind.size()));
 
   // Evaluation: best responses (a few doubles per sequence and per node), and for a
   // mixture the NFCCE sums, the EFCE evaluator's subtrees and W per trigger block, and the
@@ -105,7 +109,9 @@ MemoryEstimate estimate_run_memory(const CompiledGame& game, const RunMemoryRequ
       evaluation = saturating_add(evaluation, 8 * players[p].subtrees.trigger_storage + subtrees_bytes(players[p]) +
                                                   48 * players[p].sequences);
   }
-  const std::optional<int> k = request.kefce_k ? request.kefce_k : (kefr ? std::optional<int>(request.k) : std::nullopt);
+  const std::optional<int> k = request.kefce_k ? request.kefce_k
+                               : entry.learns == Concept::kefce ? std::optional<int>(request.k)
+                                                                : std::nullopt;
   if (k)
     for (int p = 0; p < game.num_players(); ++p)
       evaluation = saturating_add(evaluation, AugmentedStates::count(game.treeplex[p], *k).bytes());

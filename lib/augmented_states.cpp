@@ -1,4 +1,4 @@
-#include <eqlab/algorithms/kefce/augmented_states.hpp>
+#include <eqlab/lib/augmented_states.hpp>
 
 #include <algorithm>
 #include <climits>

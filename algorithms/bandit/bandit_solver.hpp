@@ -10,6 +10,7 @@
 // sequence-form strategies.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,7 @@
 #include <eqlab/algorithms/bandit/bandit_learner.hpp>
 #include <eqlab/algorithms/solver.hpp>
 #include <eqlab/lib/rng.hpp>
-#include <eqlab/sim/episode.hpp>
+#include <eqlab/algorithms/bandit/episode.hpp>
 
 namespace eqlab {
 
@@ -26,7 +27,8 @@ class BanditSelfPlay final : public Solver {
   // `learners`: one per player of `game`, which must outlive the solver. `params` is
   // written into results as is (the seed is added).
   BanditSelfPlay(const CompiledGame& game, std::vector<std::unique_ptr<BanditLearner>> learners,
-                 std::string name, nlohmann::json params, std::uint64_t seed, std::string concept_name = {});
+                 std::string name, nlohmann::json params, std::uint64_t seed,
+                 std::optional<Concept> solution_concept = std::nullopt);
 
   void step() override;
   std::int64_t iteration() const override { return episodes_; }
@@ -34,7 +36,7 @@ class BanditSelfPlay final : public Solver {
   // The concept given at construction; by default Nash for two-player constant-sum games
   // (the average converges), else the NFCCE that the mixture of uncoupled no-regret play
   // approaches.
-  std::string concept_name() const override;
+  Concept solution_concept() const override;
   nlohmann::json params() const override { return params_; }
   Profile output_profile() const override;
   Profile current_profile() const override;
@@ -52,7 +54,7 @@ class BanditSelfPlay final : public Solver {
   RngStream chance_rng_;
   std::vector<RngStream> player_rng_;
   std::string name_;
-  std::string concept_name_;
+  std::optional<Concept> concept_;
   nlohmann::json params_;
   Profile played_;
   AverageStrategy average_;
@@ -63,21 +65,5 @@ class BanditSelfPlay final : public Solver {
 // The random-stream purposes of bandit self-play (see RngStream).
 inline constexpr std::uint64_t kBanditChancePurpose = 0xba4d17c4a7ce0001ULL;
 inline constexpr std::uint64_t kBanditPlayerPurpose = 0xba4d17c4a7ce0002ULL;
-
-struct BanditSolverInfo {
-  std::string name;
-  std::string description;
-  // The concept its mixture approaches when set ("efce" for trigger-regret learners);
-  // empty: Nash in two-player constant-sum games, NFCCE elsewhere.
-  std::string concept_name;
-};
-
-// The bandit learners known by name, in a stable order.
-const std::vector<BanditSolverInfo>& bandit_solver_list();
-// Creates bandit self-play for a run of `episodes` episodes (the horizon T the step sizes
-// are tuned for). options.extra may set eta_scale and gamma_scale (positive numbers).
-// Throws UsageError for an unknown name or parameter.
-std::unique_ptr<Solver> make_bandit_solver(const std::string& name, const CompiledGame& game,
-                                           const SolverOptions& options, std::int64_t episodes);
 
 }  // namespace eqlab

@@ -1,4 +1,4 @@
-#include <eqlab/games/io/json_markov.hpp>
+#include <eqlab/games/markov/json_markov.hpp>
 
 #include <algorithm>
 #include <cmath>

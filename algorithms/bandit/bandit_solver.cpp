@@ -1,4 +1,4 @@
-#include <eqlab/sim/bandit_solver.hpp>
+#include <eqlab/algorithms/bandit/bandit_solver.hpp>
 
 #include <algorithm>
 #include <utility>
@@ -9,13 +9,13 @@ namespace eqlab {
 
 BanditSelfPlay::BanditSelfPlay(const CompiledGame& game, std::vector<std::unique_ptr<BanditLearner>> learners,
                                std::string name, nlohmann::json params, std::uint64_t seed,
-                               std::string concept_name)
+                               std::optional<Concept> solution_concept)
     : game_(game),
       simulator_(game),
       learners_(std::move(learners)),
       chance_rng_(seed, kBanditChancePurpose, 0),
       name_(std::move(name)),
-      concept_name_(std::move(concept_name)),
+      concept_(solution_concept),
       params_(std::move(params)),
       average_(game.uniform_profile()) {
   const int n = game.num_players();
@@ -29,9 +29,9 @@ BanditSelfPlay::BanditSelfPlay(const CompiledGame& game, std::vector<std::unique
   played_ = current_profile();
 }
 
-std::string BanditSelfPlay::concept_name() const {
-  if (!concept_name_.empty()) return concept_name_;
-  return game_.num_players() == 2 && game_.constant_sum ? "nash" : "nfcce";
+Concept BanditSelfPlay::solution_concept() const {
+  if (concept_) return *concept_;
+  return game_.num_players() == 2 && game_.constant_sum ? Concept::nash : Concept::nfcce;
 }
 
 void BanditSelfPlay::step() {

@@ -1,0 +1,39 @@
+#include <eqlab/sim/result_documents.hpp>
+
+#include <eqlab/algorithms/markov/policy_file.hpp>
+#include <eqlab/games/io/result_file.hpp>
+
+namespace eqlab {
+
+nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game,
+                                       bool normal_form, const RunResult& result) {
+  ResultHeader header;
+  header.game = game_name;
+  header.solver = solver.name();
+  header.params = solver.params();
+  header.concept_name = concept_name(result.solution_concept);
+  header.iterations = solver.iteration();
+  return result_to_json(header, game, solver.output_profile(), normal_form, run_metrics_json(result),
+                        curve_to_json(result.curve));
+}
+
+nlohmann::ordered_json markov_result_json(const MarkovSolver& solver, const MarkovModel& model, std::uint64_t seed,
+                                          const MarkovRunResult& result) {
+  nlohmann::ordered_json doc;
+  doc["format"] = kResultFormat;
+  doc["game"] = model.name();
+  nlohmann::ordered_json params = solver.params();
+  params["seed"] = seed;
+  doc["solver"] = {{"name", solver.name()}, {"params", params}};
+  doc["concept"] = concept_name(solver.solution_concept());
+  doc["iterations"] = result.episodes;
+  // The played Markov product policy (the last iterate), as the format's strategies: per
+  // player, per step, per state, the action probabilities.
+  if (const ProductPolicy* product = solver.product()) doc["strategies"] = product_policy_json(model, *product)["product"];
+  doc["metrics"] = result.final_evaluation;
+  doc["metrics"]["memory_mb"] = static_cast<double>(result.memory_bytes) / (1024.0 * 1024.0);
+  doc["curve"] = curve_to_json(result.curve);
+  return doc;
+}
+
+}  // namespace eqlab

@@ -1,0 +1,31 @@
+#pragma once
+// The eqlab-result/1 documents (docs/FORMAT.md) of finished runs, for every kind of game
+// a solver runs on: extensive-form and normal-form games (run_solver) and Markov games
+// (run_markov_solver). The command line, the experiments and library users write results
+// through these two functions only, so the format lives in one place.
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <eqlab/algorithms/markov/markov_solver.hpp>
+#include <eqlab/algorithms/solver.hpp>
+#include <eqlab/games/markov/markov_model.hpp>
+#include <eqlab/sim/markov/markov_runner.hpp>
+#include <eqlab/sim/runner.hpp>
+
+namespace eqlab {
+
+// The solver's name, parameters, concept and iterations, its output strategy, the final
+// metrics and the curve.
+nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game,
+                                       bool normal_form, const RunResult& result);
+
+// The same for a Markov run: the solver's parameters with its seed, the episodes, the
+// played product policy as the strategies (when the solver has one; its certified or
+// correlated output goes to a policy file), the final evaluation with the learner's
+// memory, and the curve.
+nlohmann::ordered_json markov_result_json(const MarkovSolver& solver, const MarkovModel& model, std::uint64_t seed,
+                                          const MarkovRunResult& result);
+
+}  // namespace eqlab

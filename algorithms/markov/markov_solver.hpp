@@ -1,5 +1,5 @@
 #pragma once
-// The interface of every Markov-game learner (specs/markov-games.md §3–§6). A solver owns
+// The interface of every Markov-game learner. A solver owns
 // its simulator and plays whole episodes; sample complexity is counted in episodes,
 // including any the solver spends evaluating (Nash-CA). What it outputs depends on the
 // algorithm, so it exposes whichever of these it has:
@@ -12,6 +12,8 @@
 //                 which the visit-averaged policy is rebuilt.
 // Determinism: a solver's results depend on its seed alone; each player has its own random
 // stream RngStream(seed, markov_stream::kLearner, player), separate from the simulator's.
+//
+// See docs/algorithms/markov-learning.md.
 #include <cstdint>
 #include <string>
 

@@ -5,6 +5,8 @@
 //   nash-ca   Nash-CA for Markov potential games (pure ε-Nash)
 //   exp3-ix   independent EXP3-IX learners (the naive decentralized baseline)
 //   nash-vi   centralized optimistic Nash-VI over joint actions (the exponential baseline)
+//
+// See docs/algorithms/markov-learning.md.
 #include <cstdint>
 #include <memory>
 #include <string>

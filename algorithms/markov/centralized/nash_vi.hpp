@@ -1,5 +1,5 @@
 #pragma once
-// Centralized Multi-Nash-VI (specs/markov-games.md §6.1): optimistic model-based value
+// Centralized Multi-Nash-VI: optimistic model-based value
 // iteration over JOINT actions, the exponential baseline. Keeps, per (h, s, a) with a a
 // joint action, the visit count N, the observed reward sums and the next-state counts
 // (dense, S per cell). Planning, backward over h:
@@ -15,6 +15,11 @@
 // current and the best policy); it is estimated before anything is allocated and the
 // solver refuses (UsageError naming the estimate) above max_memory_bytes. Planning costs
 // H·S·ΠA_i·(S·m + stage_rounds·m) per plan.
+//
+// Reference: Liu, Yu, Bai, Jin, "A Sharp Analysis of Model-based Reinforcement Learning with
+// Self-Play", ICML 2021, arXiv:2010.01604.
+// Cost: see above (planning H·S·ΠA_i·(S·m + stage_rounds·m) per plan).
+// See docs/algorithms/markov-learning.md, "nash-vi".
 #include <cstdint>
 #include <vector>
 

@@ -7,6 +7,8 @@
 // the visits of step h and step h+1 are swept together by increasing episode. Sorting
 // once by episode (a counting sort, O(K + visits)) makes every later pass linear.
 //
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
 // Cost: O(K + visits) (a counting sort by episode), then linear passes.
 // See docs/algorithms/evaluation.md, "The certified policy: value and gap bounds".
 #include <cstddef>

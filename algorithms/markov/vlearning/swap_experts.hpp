@@ -1,10 +1,10 @@
 #pragma once
-// The swap-regret layer of CE-V-learning at one (h, s): A
-// sub-experts, one per recommended action b', each an α-weighted exponential-weights
-// learner over the A actions. Their proposals form the row-stochastic matrix Q (row b' =
-// q^{b'}); playing the stationary μ = μQ turns each sub-expert's external regret into the
-// player's swap regret (Blum–Mansour), and the two-step draw b ~ μ, a ~ q^b plays μ while
-// telling which sub-expert to credit.
+// The swap-regret layer of CE-V-learning at one (h, s): A sub-experts, one per
+// recommended action b', each an α-weighted exponential-weights learner over the A
+// actions. Their proposals form the row-stochastic matrix Q (row b' = q^{b'}); playing
+// the stationary μ = μQ turns each sub-expert's external regret into the player's swap
+// regret (Blum–Mansour), and the two-step draw b ~ μ, a ~ q^b plays μ while telling which
+// sub-expert to credit.
 //
 // Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
 // of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.

@@ -2,6 +2,9 @@
 // The weighted average of the sequence-form strategies a learner played: the output of
 // every Nash learner. Averaging happens in sequence form (a convex combination of
 // realisation plans is one), never on behavioural probabilities.
+//
+// Cost: O(|Σ_p|) per add.
+// See docs/algorithms/cfr.md and docs/algorithms/phi-hedge-omd.md (the outputs).
 #include <cstddef>
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The augmented states (x, σ) of one player for K-EFCE (specification k-efce §2.2, §7.1).
+// The augmented states (x, σ) of one player for K-EFCE.
 //
 // A K-deviator at own infoset x knows, beyond x itself, its timed recommendation history
 // σ = ((g_1, r_1), ..., (g_k, r_k)): the own depths g_j where it played something other
@@ -24,10 +24,16 @@
 // per-(state, r, a, x') table: child_infosets() is the CSR of the children, child_local()
 // the column.
 //
-// Reach weights (§2.4) go top-down with parent() and recommendation(): a state reached by
+// Reach weights go top-down with parent() and recommendation(): a state reached by
 // following or deviating at its parent infoset p was reached when recommendation(s) was
 // recommended at p (weight factor π(recommendation(s) | p)); a state below a blind parent
 // has recommendation(s) == -1 (factor 1).
+//
+// Reference: Song, Mei, Bai, "Sample-Efficient Learning of Correlated Equilibria in
+// Extensive-Form Games", NeurIPS 2022, arXiv:2205.07223.
+// Cost: count() O(X·min(K, H)) without building anything; construction O(number of
+// states); every accessor O(1) except history().
+// See docs/algorithms/kefce.md, "Recommendation histories and augmented states".
 #include <cstdint>
 #include <span>
 #include <string>
@@ -44,13 +50,13 @@ namespace eqlab {
 inline constexpr std::uint64_t kDefaultMaxAugmentedStates = 50'000'000;
 
 // The number of augmented states of one player, computed without building them
-// (§3.3, exact for non-uniform action counts). Counts saturate at UINT64_MAX.
+// (exact for non-uniform action counts). Counts saturate at UINT64_MAX.
 struct AugmentedStateCount {
   std::uint64_t observing = 0;  // states with |σ| < K
   std::uint64_t blind = 0;      // states with |σ| = K
   std::uint64_t total = 0;      // observing + blind
   // Σ over observing states of |A(x)|² plus Σ over blind states of |A(x)|: the number of
-  // doubles one row of statistics per state needs (S_obs and S_bl of §3.2).
+  // doubles one row of statistics per state needs (the gap's S_obs and S_bl).
   std::uint64_t statistics = 0;
   // Estimated bytes of an exact gap evaluator for this player: the index arrays, the
   // statistics and one DP value and one weight per state.
@@ -93,7 +99,7 @@ class AugmentedStates {
   // when it deviated, -1 below a blind parent and for roots.
   int recommendation(int state) const { return recommendation_[state]; }
 
-  // The reach weight w(x, σ) of a non-root state (§2.4) from its parent's: times
+  // The reach weight w(x, σ) of a non-root state from its parent's: times
   // π(recommendation | parent infoset), or unchanged below a blind parent. `behavioural`
   // holds π by sequence.
   double child_weight(int state, double parent_weight, std::span<const double> behavioural) const {

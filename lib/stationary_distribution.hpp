@@ -3,6 +3,11 @@
 // (Grassmann, Taksar and Heyman 1985). It uses no subtractions, so every probability is
 // computed to full relative precision, even the tiny ones: the EFCE fixed point needs
 // the exact distribution, since an error of ε per round adds about εT to the regret.
+//
+// Reference: Grassmann, Taksar, Heyman, "Regenerative Analysis and Steady State
+// Distributions for Markov Chains", Operations Research 1985 (no arXiv version).
+// Cost: O(n³) per call for n states.
+// See docs/algorithms/evaluation.md, "Stationary distributions".
 #include <span>
 
 namespace eqlab {

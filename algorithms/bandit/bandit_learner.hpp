@@ -8,6 +8,8 @@
 //   begin_episode();  act(x_1, rng); act(x_2, rng); ...;  end_episode(reward)
 // where x_1, x_2, ... are the learner's own infosets on the sampled path, in order (there
 // may be none: then end_episode still comes, and a learner must treat it as no update).
+//
+// See docs/algorithms/bandit.md.
 #include <span>
 
 #include <eqlab/lib/rng.hpp>

@@ -1,7 +1,6 @@
 #pragma once
-// EFCE-OMD with bandit feedback (Bai et al. 2022, Theorems 6 and 7; specification
-// phi-hedge-omd §4): one player's Φ-Hedge over trigger deviations that sees only its own
-// trajectory and reward.
+// EFCE-OMD with bandit feedback (Bai et al. 2022, Theorems 6 and 7): one player's Φ-Hedge
+// over trigger deviations that sees only its own trajectory and reward.
 //
 // State, per trigger τ = (x_g, a_g), over the subtree of x_g (layout of TreeplexSubtrees):
 //   S_τ(x, a)       cumulative estimated loss column τ,
@@ -24,6 +23,12 @@
 //             ν^t = (1 − γ) μ^t + γ π_unif (π_unif: every action of every infoset equally
 //             likely, γ capped at 1) and the estimator is the unbiased ℓ / ν^t(σ); what
 //             expected_strategy() reports is ν^t, the plan actually played.
+//
+// Reference: Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
+// Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294 (Theorems 6 and 7).
+// Cost per episode: O(H²·A² + H·A³) along the path, independent of the number of
+// infosets; expected_strategy() O(X·H·A² + X·A³) below the infosets that changed.
+// See docs/algorithms/bandit.md.
 #include <cstdint>
 #include <span>
 #include <vector>

@@ -16,6 +16,13 @@
 // logZ_h the log of that normaliser (logZ_{H+1} = 0). Off the path the loss estimate is 0
 // and the strategy does not move, so an episode costs O(H·A) whatever the treeplex size.
 // The strategy is kept as log-probabilities (every logZ is computed with max subtraction).
+//
+// References: Kozuno, Ménard, Munos, Valko, "Model-Free Learning for Two-Player Zero-Sum
+// Partially Observable Markov Games with Perfect Recall", NeurIPS 2021, arXiv:2106.06279;
+// Bai, Jin, Mei, Yu, "Near-Optimal Learning of Extensive-Form Games with Imperfect
+// Information", ICML 2022, arXiv:2202.01752.
+// Cost per episode: O(H·A); expected_strategy() O(N).
+// See docs/algorithms/bandit.md.
 #include <cstdint>
 #include <span>
 #include <string>

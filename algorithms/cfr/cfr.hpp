@@ -12,6 +12,16 @@
 //         where each player has one infoset and CFR is plain regret matching)
 //   pcfr+ predictive regret matching+ (the last instantaneous regret predicts the next),
 //         alternating updates, quadratic averaging (Farina, Kroer, Sandholm 2021)
+//
+// References: Zinkevich, Johanson, Bowling, Piccione, "Regret Minimization in Games with
+// Incomplete Information", NeurIPS 2007 (no arXiv version); Tammelin, "Solving Large
+// Imperfect Information Games Using CFR+", 2014, arXiv:1407.5042; Farina, Kroer, Sandholm,
+// "Faster Game Solving via Predictive Blackwell Approachability: Connecting Regret Matching
+// and Mirror Descent", AAAI 2021, arXiv:2007.14358; Hart, Mas-Colell, "A Simple Adaptive
+// Procedure Leading to Correlated Equilibrium", Econometrica 2000.
+// Cost per iteration: per player one utility gradient, O((n-1)·|Z|) for |Z| terminals,
+// and two passes over its treeplex, O(|Σ_p|).
+// See docs/algorithms/cfr.md.
 #include <cstdint>
 #include <string>
 #include <vector>

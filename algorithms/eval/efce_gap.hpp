@@ -1,6 +1,6 @@
 #pragma once
 // The EFCE gap of a uniform mixture of product profiles (1/T) Σ_t (x_1^t × ... × x_n^t),
-// accumulated round by round (specification phi-hedge-omd §5c).
+// accumulated round by round.
 //
 // A trigger deviation (τ → v) of player i, τ = (x_g, a_g), plays the recommendation until
 // a_g is recommended at x_g and then the pure subtree plan v from x_g on. Its total gain
@@ -11,6 +11,14 @@
 // best v comes from one best-response pass over the subtree. Player i's gap times T is its
 // trigger regret in utility units (additive convention, not divided by trigger
 // probabilities).
+//
+// References: Farina, Celli, Marchesi, Gatti, "Simple Uncoupled No-Regret Learning Dynamics
+// for Extensive-Form Correlated Equilibrium", JACM 2022, arXiv:2104.01520 (trigger
+// deviations); Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
+// Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294 (trigger regret).
+// Cost per round and player: one gradient, O((n-1)·|Z|), plus
+// O(Σ_{x_g} |A(x_g)|·|Σ(subtree of x_g)|) ≤ O(H·A·|Σ_i|); the final best responses the same.
+// See docs/algorithms/evaluation.md, "EFCE gap".
 #include <cstdint>
 #include <vector>
 

@@ -88,9 +88,9 @@ void KefceGap::add_player(int player, const Profile& x, const Profile& b, double
   ps.follow += weight * follow;
   ps.empty += weight * g[0];
 
-  // Reach weights top-down (§2.4): a state reached under recommendation r at its parent
-  // infoset p carries π(r|p); below a blind parent the factor is 1. The mixture weight is
-  // folded in at the roots.
+  // Reach weights top-down (docs/algorithms/kefce.md, "Reach weights"): a state reached
+  // under recommendation r at its parent infoset p carries π(r|p); below a blind parent the
+  // factor is 1. The mixture weight is folded in at the roots.
   std::vector<double>& w = ps.weight;
   double* sums = ps.sums.data();
   for (int st = 0; st < s.num_states(); ++st) {

@@ -1,13 +1,13 @@
 #pragma once
 // The exact K-EFCE gap of a mixture of product profiles Σ_t λ_t (π_1^t × ... × π_n^t),
-// accumulated one profile at a time (specification k-efce §3).
+// accumulated one profile at a time.
 //
 // A K-deviator of player i sees the recommendation at each own infoset until it has
-// played against it K times, then plays blind; its history is timed (§2.2). Each profile
-// adds, for every augmented state (x, σ) with reach weight w^t(x, σ) (§2.4),
+// played against it K times, then plays blind; its history is timed. Each profile
+// adds, for every augmented state (x, σ) with reach weight w^t(x, σ),
 //   observing: S[x,σ][r][a] += λ w π^t(r|x) g^t(x, a)    blind: S[x,σ][a] += λ w g^t(x, a),
 // g^t being player i's utility gradient against the others. The best modification comes
-// from one bottom-up DP over the states (§3.1), whose argmaxes form an optimal φ.
+// from one bottom-up DP over the states, whose argmaxes form an optimal φ.
 // Player i's gap is (best deviation value − value of following) / Σ λ_t; the overall gap
 // is max_i max(0, gap_i). K = 0 is the NFCCE gap, K = 1 the single-deviation (EFCE)
 // notion, and K ≥ the player's own depth the ∞-EFCE gap.
@@ -16,6 +16,12 @@
 // with Treeplex::to_behavioural, so infosets the profile never reaches recommend the
 // uniform strategy there (this matters from K = 2 on, where a deviator can reach them
 // and still read recommendations). add_behavioural() takes the recommendations directly.
+//
+// Reference: Song, Mei, Bai, "Sample-Efficient Learning of Correlated Equilibria in
+// Extensive-Form Games", NeurIPS 2022, arXiv:2205.07223.
+// Cost per profile and player: O(N_obs·A² + N_blind·A) over the augmented states (plus
+// one gradient); the final DP the same.
+// See docs/algorithms/evaluation.md, "K-EFCE gap", and docs/algorithms/kefce.md.
 #include <cstdint>
 #include <vector>
 
@@ -77,7 +83,7 @@ class KefceGap {
   // Both forms of the profile: the gradient needs sequence form, the weights behaviour.
   void accumulate(const Profile& sequence_form, const Profile& behavioural, double weight);
   void add_player(int player, const Profile& sequence_form, const Profile& behavioural, double weight);
-  // The DP of §3.1; fills `modification` when it is not null. Returns the best value
+  // The bottom-up DP over the states; fills `modification` when it is not null. Returns the best value
   // (unnormalised, the empty sequence's constant included).
   double best_value(int player, KefceModification* modification) const;
 

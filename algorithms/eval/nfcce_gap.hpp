@@ -5,6 +5,13 @@
 // The product of the average strategies is a different distribution, never used here.
 // Weighted mixtures Σ_k w_k (x^k) / Σ_k w_k, as read from a distribution file, are
 // accumulated the same way with add(x, w).
+//
+// Reference: Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
+// Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294 (NFCCE gap = external
+// regret / T).
+// Cost per round: one utility gradient per player, O((n-1)·|Z|); one best response per
+// player, O(|Σ_i|), when the gap is read.
+// See docs/algorithms/evaluation.md, "NFCCE gap".
 #include <cstdint>
 #include <vector>
 

@@ -1,12 +1,18 @@
 #pragma once
-// Almost-sure reachability in a one-and-a-half-player graph (specs/hypergame-decoys.md
-// §1.4): choice nodes, where the defender picks a successor, and random nodes, where
-// every successor has positive probability. The largest set from which the defender
-// reaches B with probability 1 is
+// Almost-sure reachability in a one-and-a-half-player graph: choice nodes, where the
+// defender picks a successor, and random nodes, where every successor has positive
+// probability. The largest set from which the defender reaches B with probability 1 is
 //   W = νX. μY. B ∪ {u ∈ C∩X : succ(u) ∩ Y ≠ ∅} ∪ {u ∈ R∩X : succ(u) ⊆ X, succ(u) ∩ Y ≠ ∅},
 // computed by rounds of a backward search inside X, each O(|V| + |E|). A node with no
 // successor that is not in B is lost. An MDP with actions (action a of u has an outcome
 // set) is the same graph with a random node per action.
+//
+// Reference: Baier, Katoen, "Principles of Model Checking", MIT Press 2008 (the
+// maximal-probability-1 reachability algorithm); used for DASWin as in Kulkarni, Cohen,
+// Kamhoua, Fu, "Integrated Resource Allocation and Strategy Synthesis in Safety Games on
+// Graphs with Deception", 2024, arXiv:2407.14436.
+// Cost: O(|V| + |E|) per round, at most |V| rounds: O(|V|·|E|) worst case.
+// See docs/algorithms/graph-decoys.md, "Almost-sure reachability".
 #include <cstddef>
 #include <climits>
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// Sure winning in two-player turn-based reachability games (specs/hypergame-decoys.md §1.3).
+// Sure winning in two-player turn-based reachability games.
 //
 // attractor_ranks(g, p, targets): the rank of every vertex in p's attractor to `targets`,
 // in O(|V| + |E|). Rank 0 is a target; a vertex of p gets rank r + 1 from its first
@@ -7,6 +7,11 @@
 // are counted one by one, so two actions to one successor count twice). The FIFO order
 // makes the rank the layer of the usual fixpoint X_{k+1} = X_k ∪ Pre_p(X_k). Targets are
 // absorbing (their own edges are ignored); an opponent vertex without edges never joins.
+//
+// Reference: Kulkarni, Cohen, Kamhoua, Fu, "Integrated Resource Allocation and Strategy
+// Synthesis in Safety Games on Graphs with Deception", 2024, arXiv:2407.14436.
+// Cost: O(|V| + |E|) per attractor; solve_reachability one attractor plus one pass.
+// See docs/algorithms/graph-decoys.md, "Attractors: sure winning".
 #include <climits>
 #include <cstdint>
 #include <span>

@@ -73,7 +73,7 @@ DeceptiveStrategy DeceptionEvaluator::sure_strategy(const DecoySets& decoys) con
   return s;
 }
 
-// §2.4, clean: defender states of W2 \ (F ∪ D) choose, attacker states there move at
+// DASWin, clean: defender states of W2 \ (F ∪ D) choose, attacker states there move at
 // random along their SR_as edges (those into the perceived region W2^Y), F and D are
 // absorbing, and an edge leaving W2 goes to OUT. Goal: D ∩ W2 and OUT.
 std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vector<std::uint8_t>* region,
@@ -132,7 +132,7 @@ std::size_t DeceptionEvaluator::daswin_clean(const DecoySets& decoys, std::vecto
   return size;
 }
 
-// §2.4, reference: an MDP over the defender states of W2 \ (F ∪ D) with a goal qF and a
+// DASWin, reference: an MDP over the defender states of W2 \ (F ∪ D) with a goal qF and a
 // sink. Defender action a at u, v = δ(u, a): to qF when v is a decoy, to the sink when v
 // is a target, else to the outcomes δ(v, b) of the attacker's SR_as moves b at v, decoys
 // mapped to qF and targets to the sink, outcomes outside W2 and attacker-owned outcomes

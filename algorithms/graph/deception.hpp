@@ -1,21 +1,27 @@
 #pragma once
-// Deception with traps and fake targets (specs/hypergame-decoys.md §2): the attacker
-// knows the graph and its targets F but not the decoys. Traps look like ordinary states;
-// fake targets look like targets, so the attacker plays its perceptual game with targets
-// F ∪ Y and moves only along subjectively rationalizable (SR) edges. Entering a decoy ends
-// the play with a defender win. Inside the attacker's winning region W2 = Attr2(F):
+// Deception with traps and fake targets: the attacker knows the graph and its targets F
+// but not the decoys. Traps look like ordinary states; fake targets look like targets, so
+// the attacker plays its perceptual game with targets F ∪ Y and moves only along
+// subjectively rationalizable (SR) edges. Entering a decoy ends the play with a defender
+// win. Inside the attacker's winning region W2 = Attr2(F):
 //   DSWin(T, Y)  the states from which the defender surely lures the attacker into a decoy
 //                (or out of W2) while every move stays consistent with the attacker's
-//                perception: a defender attractor in the hypergame graph H (§2.3);
+//                perception: a defender attractor in the hypergame graph H;
 //   DASWin(T, Y) the same when the attacker picks each of its SR moves with positive
-//                probability: almost-sure reachability in a 1½-player graph (§2.4).
+//                probability: almost-sure reachability in a 1½-player graph.
 // The value of deception is |region| / (|W2| - |F|).
 //
 // Modes. `clean` (default): an SR move of the attacker that leaves W2 leads to a defender
 // win (OUT), since the defender then wins with its safety strategy without the attacker
 // noticing anything. `reference`: the construction of the published experiments, which
-// deletes such moves and builds DASWin from an MDP over defender states (§2.4 steps 1-4);
+// deletes such moves and builds DASWin from an MDP over defender states;
 // it reproduces the published numbers.
+//
+// Reference: Kulkarni, Cohen, Kamhoua, Fu, "Integrated Resource Allocation and Strategy
+// Synthesis in Safety Games on Graphs with Deception", 2024, arXiv:2407.14436.
+// Cost per evaluation: DSWin O(|V| + |E|) (the base solve is computed once), DASWin
+// O(|V|·|E|) worst case.
+// See docs/algorithms/graph-decoys.md, "Deception with traps and fake targets".
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -37,7 +43,7 @@ struct DecoySets {
   std::vector<int> traps, fakes;
 };
 
-// The defender's deceptive sure-winning strategy (§2.3): inside DSWin, move to a successor
+// The defender's deceptive sure-winning strategy: inside DSWin, move to a successor
 // of smaller rank in H (rank 0: a decoy; in clean mode an attacker state whose SR moves all
 // leave W2 has rank 1); on Win1, the safety strategy of the base solve.
 struct DeceptiveStrategy {

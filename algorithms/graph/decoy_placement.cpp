@@ -41,7 +41,7 @@ std::vector<std::size_t> candidate_sizes(const DeceptionEvaluator& evaluator, De
   std::vector<std::size_t> sizes(candidates.size(), 0);
   if (kind == DecoyPick::Kind::trap && region == DeceptionRegion::sure) {
     // A trap leaves H unchanged: grow the current region by each candidate and take the
-    // growth back (§3.5), on one copy of the attractor state per thread.
+    // growth back, on one copy of the attractor state per thread.
     const HypergameAttractor start(evaluator, current);
     tbb::enumerable_thread_specific<HypergameAttractor> local(start);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, candidates.size()), [&](const auto& range) {
@@ -92,7 +92,7 @@ double value_of(const DeceptionEvaluator& evaluator, std::size_t size) {
 
 namespace {
 
-// Lazy greedy for one kind (§3.5, 3-4): after one full pass, the gains of that pass are
+// Lazy greedy for one kind: after one full pass, the gains of that pass are
 // kept as stale bounds; a step re-evaluates the best bound until its fresh gain beats the
 // next bound (a tie goes to the earlier site, as in plain greedy). With diminishing gains
 // (a submodular instance) this is exactly greedy; otherwise it is a heuristic.

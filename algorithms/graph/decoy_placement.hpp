@@ -1,5 +1,5 @@
 #pragma once
-// Where to put k_Y fake targets and k_T traps (specs/hypergame-decoys.md §3).
+// Where to put k_Y fake targets and k_T traps.
 //
 // greedy_placement: fakes first, then traps, each pick the candidate site whose addition
 // gives the largest deceptive region, the first such site in site order on a tie (the
@@ -8,6 +8,14 @@
 // thread count.
 // exhaustive_placement: every placement of exactly the budgets; ties go to the
 // lexicographically smallest (fakes, traps) in site order.
+//
+// Reference: Kulkarni, Cohen, Kamhoua, Fu, "Integrated Resource Allocation and Strategy
+// Synthesis in Safety Games on Graphs with Deception", 2024, arXiv:2407.14436.
+// Greedy bound: Nemhauser, Wolsey, Fisher, "An Analysis of Approximations for Maximizing
+// Submodular Set Functions—I", Mathematical Programming 1978.
+// Cost: greedy (k_Y + k_T)·|S| region evaluations (a trap candidate costs only what it
+// adds); exhaustive C(|S|, k_Y)·C(|S| − k_Y, k_T) evaluations.
+// See docs/algorithms/graph-decoys.md, "Decoy placement".
 #include <string>
 #include <vector>
 
@@ -31,7 +39,7 @@ struct PlacementResult {
 };
 
 // The sites that may hold a decoy of this kind and meet W2 (the published candidates: W2 \ F
-// on the random graphs). A trap outside W2 is useless (§2.5); a fake outside W2 still
+// on the random graphs). A trap outside W2 is useless; a fake outside W2 still
 // shapes the attacker's perception, so clean mode keeps those fakes as candidates.
 std::vector<int> candidate_sites(const DeceptionEvaluator& evaluator, DecoyPick::Kind kind);
 

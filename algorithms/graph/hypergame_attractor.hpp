@@ -1,10 +1,15 @@
 #pragma once
-// The defender's attractor in the hypergame graph H (specs/hypergame-decoys.md §2.3),
-// built for one set of fake targets and then grown trap by trap. Traps are invisible to
-// the attacker, so H does not change when one is added: the region for T ∪ {s} is the
-// attractor seeded with the region for T and the states of s (§3.5, 2), and costs only
-// what it adds. add(..., remember) keeps an undo log so that a greedy step can try every
-// candidate on one shared state.
+// The defender's attractor in the hypergame graph H, built for one set of fake targets
+// and then grown trap by trap. Traps are invisible to the attacker, so H does not change
+// when one is added: the region for T ∪ {s} is the attractor seeded with the region for T
+// and the states of s, and costs only what it adds. add(..., remember) keeps an undo log
+// so that a greedy step can try every candidate on one shared state.
+//
+// Reference: Kulkarni, Cohen, Kamhoua, Fu, "Integrated Resource Allocation and Strategy
+// Synthesis in Safety Games on Graphs with Deception", 2024, arXiv:2407.14436.
+// Cost: O(|V| + |E|) to build; add() costs the in-edges of the states it adds; undo()
+// the same.
+// See docs/algorithms/graph-decoys.md, "Decoy placement" (incremental traps).
 #include <cstddef>
 #include <cstdint>
 #include <span>

@@ -2,6 +2,8 @@
 // What a decoy placement tells a planner, as data: the picks, the regions, the defender's
 // strategy and what is known about greedy's guarantee (format "eqlab-decoys/1", written by
 // `eqlab decoys --out`), and the graph drawn for GraphViz with decoys and regions coloured.
+//
+// See docs/algorithms/graph-decoys.md and docs/FORMAT.md ("Decoy placements").
 #include <optional>
 #include <string>
 

@@ -180,7 +180,7 @@ EquilibriumReport analyse_equilibria(const ProductGame& p, const ClassPreference
              (pref[0].strictly_better(d, o.outcome) || pref[1].strictly_better(d, o.outcome));
     });
   }
-  // Maximal sure winning (§5.3): the ⪰_i-maximal outcomes player i can guarantee alone.
+  // Maximal sure winning: the ⪰_i-maximal outcomes player i can guarantee alone.
   for (int i = 0; i < 2; ++i) {
     std::vector<GoalClass> sure;
     for (GoalClass c : outcomes)

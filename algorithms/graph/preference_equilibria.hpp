@@ -1,6 +1,6 @@
 #pragma once
 // Nash equilibria of two-player graph games whose players have incomplete preferences
-// over co-safety goals (specs/hypergame-decoys.md §5.3-5.5), on the product game.
+// over co-safety goals, on the product game.
 //
 // Outcomes. Goals only accumulate along a play, so every play has a final class, its
 // outcome. Player i prefers classes by its ClassPreference; unrelated classes are
@@ -10,14 +10,22 @@
 // objective "eventually always in a class of B" on the product, computed as
 //   W = μX. Attr_i(X ∪ Safe_i(S_B ∪ X)),  Safe_i(T) = V \ Attr_{-i}(V \ T),
 // S_B the states whose class is in B. When B is upward closed (a class above one in B is
-// in B, as under the ∀∃ lifting) this is just Attr_i(S_B), the spec's formulation; the
+// in B, as under the ∀∃ lifting) this is just Attr_i(S_B), the paper's formulation; the
 // general form also handles preferences that favour achieving fewer goals.
 //
-// NE outcomes by threat sets (§5.5): Threat_i(o) = the states from which i can force a
+// NE outcomes by threat sets: Threat_i(o) = the states from which i can force a
 // class it strictly prefers to o. o is an equilibrium outcome from x0 iff some play from
 // x0 with outcome o avoids Threat_1(o) ∪ Threat_2(o): then either player deviating alone
 // is held outside its threat set by the other (the complement of an attractor is a trap),
 // and ends with a class that is not strictly better for it.
+//
+// Reference: Kulkarni, Fu, Topcu, "Nash Equilibrium in Games on Graphs with Incomplete
+// Preferences", 2024, arXiv:2408.02860.
+// Cost: force_final_class runs rounds of two attractors, O(|P| + |E_P|) each, until its set
+// is stable: a couple of rounds when B is upward closed, at most |P| in general, so
+// O(|P|·(|P| + |E_P|)) worst case; analyse_equilibria two forcings and one search per
+// outcome class, plus one forcing per class for maximal sure winning.
+// See docs/algorithms/graph-decoys.md, "Preference equilibria over temporal goals".
 #include <cstdint>
 #include <functional>
 #include <string>

@@ -1,8 +1,8 @@
 #pragma once
 // Is the deceptive region, as a function of the decoy set, submodular on this instance?
-// (specs/hypergame-decoys.md §3.2). The paper's claims hold "in certain cases"; measured
-// instances are neither submodular nor supermodular in general, so the (1 - 1/e) guarantee
-// of greedy placement is stated only where it was checked.
+// The paper's claims hold "in certain cases"; measured instances are neither submodular
+// nor supermodular in general, so the (1 - 1/e) guarantee of greedy placement is stated
+// only where it was checked.
 //
 // pairwise_check(kind) evaluates f(∅), f({a}) and f({a, b}) for every pair of candidate
 // sites of one kind and counts Δ = f({a,b}) - f({a}) - f({b}) + f(∅) by sign, and the
@@ -11,6 +11,11 @@
 // exactly what the (1 - 1/e) bound of greedy needs for a budget of two decoys of that kind
 // (Nemhauser-Wolsey-Fisher, checked at sets of size 0 and 1). For larger budgets the check
 // is necessary, not sufficient.
+//
+// Reference: Kulkarni, Cohen, Kamhoua, Fu, "Integrated Resource Allocation and Strategy
+// Synthesis in Safety Games on Graphs with Deception", 2024, arXiv:2407.14436.
+// Cost: O(|S|²) region evaluations per kind, |S| candidate sites.
+// See docs/algorithms/graph-decoys.md, "The (1 − 1/e) guarantee and the submodularity check".
 #include <cstddef>
 
 #include <eqlab/algorithms/graph/decoy_placement.hpp>

@@ -1,7 +1,7 @@
 #pragma once
-// K-EFR with bandit feedback (solver "kefr" under --feedback bandit; specification k-efce
-// §5): every player runs the full-feedback KefrLearner, but on counterfactual values it
-// estimates from its own sampled episodes.
+// K-EFR with bandit feedback (solver "kefr" under --feedback bandit): every player runs the
+// full-feedback KefrLearner, but on counterfactual values it estimates from its own
+// sampled episodes.
 //
 // An iteration t holds Σ_i H_i exploration episodes, H_i being player i's own depth, in a
 // fixed round-robin order: for each player i and h = 1..H_i, player i samples the balanced
@@ -9,7 +9,7 @@
 // samples its π_j^t, chance samples the game's probabilities. If player i's path reaches
 // (x_h, a_h) at depth h, with μ^⋆_{1:h} the product of the μ^{⋆,h} probabilities along it,
 //   Q̂_i(x_h, a_h) = G / μ^⋆_{1:h}(x_h, a_h),    G = i's terminal reward in [0, 1],
-// and every other depth-h entry is 0; E[Q̂_i] is the counterfactual value Q_i^t (§5.3).
+// and every other depth-h entry is 0; E[Q̂_i] is the counterfactual value Q_i^t.
 // At the end of the iteration every learner takes update_counterfactual(Q̂_i). A player's
 // estimate uses only its own infosets, actions, reward and policies, so the learners stay
 // uncoupled.
@@ -17,6 +17,14 @@
 // One step() plays one episode, so iteration() counts episodes. played_profile() is the
 // profile π^t of the iteration the last episode belongs to: the mixture over episodes
 // weights each π^t by its number of episodes, uniformly over iterations.
+//
+// Reference: Song, Mei, Bai, "Sample-Efficient Learning of Correlated Equilibria in
+// Extensive-Form Games", NeurIPS 2022, arXiv:2205.07223.
+// Balanced exploration: Bai, Jin, Mei, Yu, "Near-Optimal Learning of Extensive-Form Games
+// with Imperfect Information", ICML 2022, arXiv:2202.01752.
+// Cost per iteration: Σ_i H_i episodes of O(path length) each, then every learner's
+// update, O(N_obs·A² + N_blind·A + X·A³) per player.
+// See docs/algorithms/kefce.md, "Bandit K-EFR".
 #include <cstdint>
 #include <memory>
 #include <span>

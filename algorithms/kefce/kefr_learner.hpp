@@ -1,24 +1,30 @@
 #pragma once
-// K-EFR, one player's learner for K-EFCE with full feedback (specification k-efce §4).
+// K-EFR, one player's learner for K-EFCE with full feedback.
 //
-// The K-EFCE regret decomposes over the augmented states (x, σ) (§4.1): against any
+// The K-EFCE regret decomposes over the augmented states (x, σ): against any
 // modification φ, Σ_t [u(φ⋄π^t) − u(π^t)] = Σ_{(x,σ)} c_φ(x,σ) Σ_t w^t(x,σ) δ^t(x; φ[x,σ]),
-// with w^t(x,σ) the own reach weight of the history σ (§2.4) and δ the gain of the swap
+// with w^t(x,σ) the own reach weight of the history σ and δ the gain of the swap
 // map (observing σ) or of the fixed action (blind σ) on the counterfactual values Q^t(x,·).
 // So at every infoset one policy π^t(·|x) must have small swap regret for every observing
 // state and small external regret for every blind one, each weighted by its own
-// time-selection function w^t(x,σ). Experts (§4.2): the pairs a → a' of each observing
+// time-selection function w^t(x,σ). Experts: the pairs a → a' of each observing
 // state, with regret w·π(a|x)·(Q(x,a') − Q(x,a)), and the actions a' of each blind state,
 // with regret w·(Q(x,a') − V(x)). The policy is the fixed point of the Blackwell
 // condition, the stationary distribution of
 //   M[a][a'] = (Σ_obs y[σ,a→a'] w(x,σ) + Σ_blind y[σ,a'] w(x,σ)) / Z   (a ≠ a'),
 // y the potential of each expert's cumulative regret: regret matching y = max(R, 0) or
 // Hedge y = exp(η_x (R − max R)) with η_x(t) = c·sqrt(2 ln N_x / (1 + Σ_{s<t} B_x^s²)),
-// B_x^s the range of Q^s(x,·) and N_x the number of experts at x (§4.4).
+// B_x^s the range of Q^s(x,·) and N_x the number of experts at x.
 //
 // Utilities are gains on any common scale (the solver divides by the payoff range, so
 // that they lie in a unit interval). Everything is on flat arrays indexed by augmented
 // state; a round allocates nothing.
+//
+// Reference: Song, Mei, Bai, "Sample-Efficient Learning of Correlated Equilibria in
+// Extensive-Form Games", NeurIPS 2022, arXiv:2205.07223.
+// Cost per round: O(N_obs·A² + N_blind·A + X·A³), N_obs and N_blind the numbers of
+// observing and blind augmented states.
+// See docs/algorithms/kefce.md, "K-EFR with full feedback".
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -48,8 +54,8 @@ class KefrLearner {
   std::span<const double> sequence_form() const { return plan_; }
 
   // One round: `utility` is the counterfactual utility of every own sequence at the
-  // profile played (g^t of §1, indexed by sequence). Updates every expert's regret, then
-  // computes π^{t+1}.
+  // profile played (the utility gradient g^t, indexed by sequence). Updates every expert's
+  // regret, then computes π^{t+1}.
   void update(std::span<const double> utility);
   // The same round from the counterfactual values Q^t(x,a) themselves (indexed by
   // sequence, entry 0 ignored), e.g. unbiased estimates from sampled episodes:
@@ -60,7 +66,7 @@ class KefrLearner {
   // Σ_a max(0, max_{a'} R[a→a']) for an observing state, external regret
   // max(0, max_{a'} R[a']) for a blind one. It bounds the learner's K-EFCE regret
   // (T times the K-EFCE gap of its own mixture, against fixed opponents' play), on the
-  // scale of the utilities given (§4.4).
+  // scale of the utilities given.
   double regret_bound() const;
 
   const AugmentedStates& states() const { return states_; }

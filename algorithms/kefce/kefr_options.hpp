@@ -1,5 +1,7 @@
 #pragma once
 // The parameters of the kefr solvers (full and bandit feedback) from --param KEY=VALUE.
+//
+// See docs/algorithms/kefce.md, "Constants and parameters".
 #include <string>
 #include <vector>
 

@@ -2,8 +2,14 @@
 // K-EFR in self-play (solver "kefr"): every player runs a KefrLearner on its counterfactual
 // utility divided by the game's payoff range, all players update simultaneously, and the
 // output is the uniform mixture of the product profiles played, an approximate K-EFCE
-// (specification k-efce §4.3, §4.5). K = 1 learns an EFCE, K = 0 an NFCCE; larger K is
+// (docs/algorithms/kefce.md). K = 1 learns an EFCE, K = 0 an NFCCE; larger K is
 // stricter.
+//
+// Reference: Song, Mei, Bai, "Sample-Efficient Learning of Correlated Equilibria in
+// Extensive-Form Games", NeurIPS 2022, arXiv:2205.07223.
+// Cost per iteration: one pass over the game for every player's gradient, plus
+// Σ_i O(N_obs,i·A² + N_blind,i·A + X_i·A³) for the learners.
+// See docs/algorithms/kefce.md.
 #include <cstdint>
 #include <memory>
 #include <vector>

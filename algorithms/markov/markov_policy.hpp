@@ -1,11 +1,13 @@
 #pragma once
-// Markov policies of an episodic Markov game (specs/markov-games.md §1), as flat arrays.
+// Markov policies of an episodic Markov game, as flat arrays.
 //   ProductPolicy     π_{h,i}(·|s): one distribution per (step, state, player); every
 //                     player acts independently. The learners' last iterates, Nash-CA's
 //                     output.
 //   CorrelatedPolicy  π_h(·|s) over JOINT actions (mixed radix, player 0 slowest, like
 //                     MarkovGame): Nash-VI's output; small games only, it holds
 //                     H·S·Π_i A_i numbers.
+//
+// See docs/algorithms/markov-learning.md, "Model and feedback".
 #include <cstddef>
 #include <span>
 #include <vector>

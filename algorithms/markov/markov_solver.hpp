@@ -1,8 +1,8 @@
 #pragma once
-// The interface of every Markov-game learner (specs/markov-games.md §3–§6). A solver owns
-// its simulator and plays whole episodes; sample complexity is counted in episodes,
-// including any the solver spends evaluating (Nash-CA). What it outputs depends on the
-// algorithm, so it exposes whichever of these it has:
+// The interface of every Markov-game learner. A solver owns its simulator and plays whole
+// episodes; sample complexity is counted in episodes, including any the solver spends
+// evaluating (Nash-CA). What it outputs depends on the algorithm, so it exposes whichever
+// of these it has:
 //   certified()   the visit log of the certified policy π̂ (CCE-V, CE-V);
 //   product()     a Markov product policy (EXP3-IX's last iterate, Nash-CA's current
 //                 deterministic profile);
@@ -12,6 +12,8 @@
 //                 which the visit-averaged policy is rebuilt.
 // Determinism: a solver's results depend on its seed alone; each player has its own random
 // stream RngStream(seed, markov_stream::kLearner, player), separate from the simulator's.
+//
+// See docs/algorithms/markov-learning.md.
 #include <cstdint>
 #include <string>
 

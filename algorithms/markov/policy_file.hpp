@@ -10,8 +10,10 @@
 //                   "visits": [step][state] -> {"episodes": [0-based episode of each visit],
 //                                               "distributions": [[Σ_i A_i numbers per visit:
 //                                                 player 0's distribution, then player 1's, ...]]}}}
-// The certified policy is its visit log (specs/markov-games.md §2.4, pitfall 5): it is a
-// history-dependent mixture, not a list of Markov profiles.
+// The certified policy is its visit log: it is a history-dependent mixture, not a list of
+// Markov profiles.
+//
+// See docs/algorithms/markov-learning.md, "The certified policy", and docs/FORMAT.md.
 #include <iosfwd>
 #include <optional>
 #include <string>

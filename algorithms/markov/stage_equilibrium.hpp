@@ -8,6 +8,15 @@
 // played through the stationary distribution of their proposals) it is an ε-CE.
 // Deterministic; buffers are sized once, solves allocate nothing. Nash-VI solves one stage
 // game per visited (h, s) and plan; the exact planners of eval/planner.hpp use it too.
+//
+// References: Hart, Mas-Colell, "A Simple Adaptive Procedure Leading to Correlated
+// Equilibrium", Econometrica 2000; Tammelin, "Solving Large Imperfect Information Games
+// Using CFR+", 2014, arXiv:1407.5042; Blum, Mansour, "From External to Internal Regret",
+// JMLR 2007.
+// Cost per round: O(m·Π_i A_i) for the payoffs of every action, plus O(Σ_i A_i³) for the
+// stationary distributions of the CE sub-learners.
+// See docs/algorithms/markov-learning.md, "nash-vi", and docs/algorithms/evaluation.md,
+// "Exact planners".
 #include <cstddef>
 #include <span>
 #include <vector>

@@ -1,20 +1,26 @@
 #pragma once
-// The log behind the certified policy π̂ of CCE-/CE-V-learning (specs/markov-games.md
-// §2.4): for every (h, s), the episodes in which it was visited and, per visit, the
-// distribution every player drew its action from there (CCE-V: μ before its update;
-// CE-V: the stationary marginal solved at that visit).
+// The log behind the certified policy π̂ of CCE-/CE-V-learning: for every (h, s), the
+// episodes in which it was visited and, per visit, the distribution every player drew its
+// action from there (CCE-V: μ before its update; CE-V: the stationary marginal solved at
+// that visit).
 //
 // Storage: per visit a 4-byte episode index and Σ_i A_i floats (float32: the
 // distributions only weight values, and 2^-24 relative error is far below any gap eqlab
 // reports). m = 32 players with 2 actions, H = 3, 10^6 episodes: 3·10^6 visits × 260 bytes
-// = 780 MB. The spec's alternative (replay the accumulators from logged actions and
+// = 780 MB. The alternative (replay the accumulators from logged actions and
 // losses) would save a factor of A_i / 2 at the price of re-running the learners in every
 // evaluation; at A_i = 2 it saves nothing.
 //
-// Conventions: visits and episodes are 0-based here (the spec's visit j is index j-1,
+// Conventions: visits and episodes are 0-based here (the papers' visit j is index j-1,
 // its episode k is index k-1). N^k_h(s), the visits of (h, s) before episode k, is
 // visits_before(h, s, k). The weights α_t = (H_α+1)/(H_α+t) use the learner's α-horizon,
 // recorded in the log.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184 (Algorithm 2).
+// Cost: O(Σ_i A_i) per logged visit (H visits per episode); visits_before() by binary
+// search; drawing the index l walks back over at most t visits.
+// See docs/algorithms/markov-learning.md, "The certified policy".
 #include <cstddef>
 #include <cstdint>
 #include <span>

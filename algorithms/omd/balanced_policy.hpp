@@ -22,6 +22,12 @@
 //                    at g), as a flat per-member array: members(g)[k] is entry
 //                    TreeplexSubtrees::member_index(g) + k.
 // Every weight is at least 1 / (number of layer-h sequences), so nothing underflows.
+//
+// Reference: Bai, Jin, Mei, Yu, "Near-Optimal Learning of Extensive-Form Games with Imperfect
+// Information", ICML 2022, arXiv:2202.01752.
+// Cost: O(H·N) to build for H own depths and N sequences, plus the trigger weights,
+// one per subtree member (O(H·N) in all); lookups O(1).
+// See docs/algorithms/phi-hedge-omd.md, "The balanced exploration policy".
 #include <cstddef>
 #include <span>
 #include <vector>

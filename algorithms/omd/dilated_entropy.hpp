@@ -21,6 +21,11 @@
 //
 // Optimistic FTRL: an update with a prediction m computes the next strategy from
 // η (G + m), G the cumulative utility including this round's; m is not kept.
+//
+// Reference: Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
+// Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294.
+// Cost: O(N) per update (one bottom-up and one top-down pass over the N sequences).
+// See docs/algorithms/phi-hedge-omd.md.
 #include <span>
 #include <vector>
 
@@ -47,8 +52,8 @@ class DilatedEntropyLearner {
   std::span<const double> behavioural() const { return behavioural_; }
   std::span<const double> sequence_form() const { return plan_; }
 
-  // The largest number of infosets one pure plan reaches (‖Π‖₁ of the specification),
-  // which sets the theory step size.
+  // The largest number of infosets one pure plan reaches (‖Π‖₁ of
+  // docs/algorithms/phi-hedge-omd.md), which sets the theory step size.
   static int max_reached_infosets(const Treeplex& treeplex);
 
  private:

@@ -6,8 +6,8 @@
 // trigger regret divided by the number of rounds.
 //
 // Step sizes, for losses in [0, 1] and an unknown horizon (FTRL form, round t):
-//   theory     η_t = sqrt(2 (‖Π‖₁ log A + log N) / t)   (specification §3, from the Φ-Hedge
-//              bound with log |Φ₀| ≤ ‖Π‖₁ log A + log N, N = number of triggers);
+//   theory     η_t = sqrt(2 (‖Π‖₁ log A + log N) / t)   (Bai et al., eq. (2) and Thm 5:
+//              the Φ-Hedge bound with log |Φ₀| ≤ ‖Π‖₁ log A + log N, N = number of triggers);
 //   practical  η_t = eta_scale · sqrt(2 (‖Π‖₁ log A + log N) / Σ_{s≤t} δ_s²), the default,
 //              where δ_s is the range of round s's utility over the player's pure plans
 //              (one best response up, one down). The theory step is this rule with every
@@ -16,8 +16,14 @@
 //              scale then suits every game. It is the adaptive rate of Hedge with
 //              per-round loss ranges; iterates do not change when payoffs are rescaled.
 // The balanced variant weights every trigger learner's dilated entropy by the balanced
-// exploration policy and tempers the Hedge over triggers by 1/N (§4); its theory step is
-// N times larger, so that the Hedge over triggers moves as fast as in EFCE-OMD.
+// exploration policy and tempers the Hedge over triggers by 1/N (Bai et al., eqs. 20-21);
+// its theory step is N times larger, so that the Hedge over triggers moves as fast as in EFCE-OMD.
+//
+// Reference: Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
+// Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294.
+// Cost per round and player: the gradient, O((n-1)·|Z|), the trigger learners,
+// O(H·A·N), and the fixed point, O(X·H·A² + X·A³).
+// See docs/algorithms/phi-hedge-omd.md.
 #include <cstdint>
 #include <memory>
 #include <optional>

@@ -7,7 +7,7 @@
 // played (concept "nfcce"), whose NFCCE gap is the largest external regret / T, and the
 // average strategy is that mixture's marginals.
 //
-// Step sizes: `theory` is η_t = sqrt(2 ‖Π‖₁ log A / t) (the specification's rate for an
+// Step sizes: `theory` is η_t = sqrt(2 ‖Π‖₁ log A / t) (the Φ-Hedge rate for an
 // unknown horizon, losses in [0, 1]); `practical` (the default) multiplies it by
 // `eta_scale` (default 60), which converges much faster on the standard games while
 // keeping the 1/sqrt(t) decay. The OMD form uses the step size of round 1 throughout.
@@ -27,6 +27,15 @@
 // "optimistic-omd": optimistic FTRL with the (plain) dilated entropy, the prediction being
 // the last utility: the strategy of round t+1 comes from η (G_t + g_t). Constant step
 // η = eta_scale · sqrt(2 ‖Π‖₁ log A) in units of the payoff range; FTRL form only.
+//
+// Reference: Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
+// Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294.
+// Balanced dilated entropy: Bai, Jin, Mei, Yu, "Near-Optimal Learning of Extensive-Form
+// Games with Imperfect Information", ICML 2022, arXiv:2202.01752.
+// Optimistic FTRL: Syrgkanis, Agarwal, Luo, Schapire, "Fast Convergence of Regularized
+// Learning in Games", NeurIPS 2015, arXiv:1507.00407.
+// Cost per round: one utility gradient per player, O((n-1)·|Z|), plus O(N) per player.
+// See docs/algorithms/phi-hedge-omd.md.
 #include <cstdint>
 #include <vector>
 

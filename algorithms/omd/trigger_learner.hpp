@@ -1,6 +1,6 @@
 #pragma once
 // One player's EFCE-OMD learner (Φ-Hedge over trigger deviations, Bai et al. 2022,
-// Algorithm 2; specification phi-hedge-omd §3), in FTRL form, with utilities.
+// Algorithm 2), in FTRL form, with utilities.
 //
 // For every trigger τ = (x_g, a_g), a dilated-entropy learner over the pure subtree plans
 // at x_g, fed the utility scaled by the probability μ^t(τ) of being triggered:
@@ -13,10 +13,19 @@
 // The strategy played is the fixed point μ = φ(λ, m) μ, solved exactly top-down, infoset
 // by infoset, as the stationary distribution of a small Markov chain (GTH elimination).
 //
-// Weights w ≡ 1 and temperature 1 give EFCE-OMD; the balanced variant (§4) passes the
-// balanced weights of every subtree member and temperature 1 / (number of triggers).
-// Utilities may carry a constant per-player offset (the specification's losses are an
-// affine map of them): it cancels in λ because every subtree plan collects the same reach.
+// Weights w ≡ 1 and temperature 1 give EFCE-OMD; the balanced variant (the paper's
+// eqs. 20-21) passes the balanced weights of every subtree member and temperature
+// 1 / (number of triggers). Utilities may carry a constant per-player offset (the paper's
+// losses are an affine map of them): it cancels in λ because every subtree plan collects
+// the same reach.
+//
+// Reference: Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
+// Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294.
+// Triggers: Farina, Celli, Marchesi, Gatti, "Simple Uncoupled No-Regret Learning Dynamics for
+// Extensive-Form Correlated Equilibrium", JACM 2022, arXiv:2104.01520.
+// Cost per update: O(Σ_{x_g} |A(x_g)|·|Σ(subtree of x_g)|) ≤ O(H·A·N) for the trigger
+// learners, O(X·H·A² + X·A³) for the fixed point.
+// See docs/algorithms/phi-hedge-omd.md.
 #include <span>
 #include <vector>
 
@@ -25,8 +34,8 @@
 
 namespace eqlab {
 
-// The exact fixed point μ = φ(λ, m) μ (specification §3), solved top-down infoset by
-// infoset. At infoset x with parent reach r = μ(p(x)) the sequences y(a) = μ(x, a) solve
+// The exact fixed point μ = φ(λ, m) μ (docs/algorithms/phi-hedge-omd.md, "The fixed
+// point"), solved top-down infoset by infoset. At infoset x with parent reach r = μ(p(x)) the sequences y(a) = μ(x, a) solve
 //   y(a) (L + λ_a) = c(a) + Σ_{a'} λ_{a'} m_{a'}(a|x) y(a'),   Σ_a y(a) = r,
 // where λ_a is the weight of trigger (x, a), L the weight of the triggers on the path to x
 // (the played ancestor sequences) and c(a) = Σ over ancestor triggers τ (every action of

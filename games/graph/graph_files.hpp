@@ -1,7 +1,7 @@
 #pragma once
 // Graph games from files: eqlab JSON (`graph` type, games/graph/graph_json.hpp), GraphML
 // and GraphViz DOT. GraphML and DOT carry the vertex and edge attributes of the JSON
-// format under the same names (specs/hypergame-decoys.md §6):
+// format under the same names (docs/FORMAT.md, `graph`):
 //
 //   node:  id (default: the node's name in the file), owner (required: P1, defender or 1
 //          for the defender; P2, attacker or 2 for the attacker), target, site, trap_ok,

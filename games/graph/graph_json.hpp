@@ -1,5 +1,5 @@
 #pragma once
-// Reading `graph` games of eqlab-game/1 (spec/game-format.md, `graph`) into a TurnGame,
+// Reading `graph` games of eqlab-game/1 (docs/FORMAT.md, `graph`) into a TurnGame,
 // every rule of the format checked and reported as an InputError naming the file and the
 // JSON pointer of the offending value ("/vertices/2/owner", "/edges/0/to").
 #include <string>

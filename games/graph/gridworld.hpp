@@ -1,11 +1,12 @@
 #pragma once
-// The cat-and-mouse gridworld of the decoy-placement experiments (specs/hypergame-decoys.md
-// §4.1). A rows x cols grid; the cat (defender) and the mouse (attacker) each stand on a
-// free cell and move in turn, N (row + 1), E (col + 1), S (row - 1) or W (col - 1); a move
-// into the border or an obstacle leaves the mover in place. Once the cat has caught the
-// mouse (same cell) every action only passes the turn. The mouse wins by reaching a cheese
-// cell: the targets are the states with the mouse on cheese. A decoy site is a free cell
-// that is not cheese and covers every state with the mouse on it.
+// The cat-and-mouse gridworld of the decoy-placement experiments
+// (docs/algorithms/graph-decoys.md). A rows x cols grid; the cat (defender) and the
+// mouse (attacker) each stand on a free cell and move in turn, N (row + 1), E (col + 1),
+// S (row - 1) or W (col - 1); a move into the border or an obstacle leaves the mover in
+// place. Once the cat has caught the mouse (same cell) every action only passes the turn.
+// The mouse wins by reaching a cheese cell: the targets are the states with the mouse on
+// cheese. A decoy site is a free cell that is not cheese and covers every state with the
+// mouse on it.
 //
 // Default layout (the published 7 x 7 instance): obstacles at (0,4), (2,4), (4,4), (6,4),
 // cheese at (1,6) and (4,6). Other sizes keep its shape: obstacles in column cols - 3 on

@@ -1,5 +1,5 @@
 #pragma once
-// The product of a graph game with goal automata (specs/hypergame-decoys.md §5.2): a state
+// The product of a graph game with goal automata (docs/algorithms/graph-decoys.md): a state
 // is a vertex together with the state of every goal automaton after reading the labels of
 // the vertices visited so far, the vertex's own included. It is built lazily, from the
 // initial vertices forward, so only reachable combinations exist. The product is itself a

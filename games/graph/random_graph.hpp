@@ -1,6 +1,6 @@
 #pragma once
 // Random turn-based graph games shaped like the decoy-placement paper's second experiment
-// (specs/hypergame-decoys.md §4.2): vertices s0, s1, ...; odd indices belong to the
+// (docs/algorithms/graph-decoys.md): vertices s0, s1, ...; odd indices belong to the
 // defender, even ones to the attacker; each vertex gets 1 to max_actions actions (uniform),
 // each leading to a uniformly drawn vertex of the other player, so turns alternate; the
 // targets are `targets` uniform draws with replacement. Drawn from eqlab's counter-based

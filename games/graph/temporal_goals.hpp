@@ -1,6 +1,6 @@
 #pragma once
 // Temporal goals over the labels of a graph game's vertices, and the players' incomplete
-// preferences over which goals a play achieves (specs/hypergame-decoys.md §5.2).
+// preferences over which goals a play achieves (docs/algorithms/graph-decoys.md).
 //
 // A goal is a deterministic automaton read along a play, one letter per visited vertex:
 // the set of the vertex's labels. A transition fires when the letter holds all of its

@@ -1,5 +1,5 @@
 #pragma once
-// Two-player turn-based games on graphs (specs/hypergame-decoys.md §1): vertices owned by
+// Two-player turn-based games on graphs (docs/algorithms/graph-decoys.md): vertices owned by
 // the defender (P1, index 0) or the attacker (P2, index 1), deterministic action-labelled
 // edges, the attacker's targets F, and the decoy sites where traps and fake targets may go.
 //
@@ -103,7 +103,7 @@ class TurnGameBuilder {
   // An edge u -> v under `action` (empty: the edge's position among u's edges, "0", "1", ...).
   void add_edge(int from, int to, std::string action = {});
   void set_budgets(int traps, int fakes);
-  // A sink without out-edges gets a self-loop instead of being refused (§1.1, deadlock=self_loop).
+  // A sink without out-edges gets a self-loop instead of being refused (deadlock=self_loop).
   void allow_deadlocks(bool self_loop) { deadlock_self_loop_ = self_loop; }
 
   int num_vertices() const { return static_cast<int>(vertices_.size()); }

@@ -1,5 +1,5 @@
 #pragma once
-// Reading `markov` games of eqlab-game/1 (spec/game-format.md, `markov`) into the table
+// Reading `markov` games of eqlab-game/1 (docs/FORMAT.md, `markov`) into the table
 // form MarkovGame, with every rule of the format checked and reported as an InputError
 // naming the file and the JSON pointer of the offending value.
 #include <cstddef>

@@ -1,5 +1,5 @@
 #pragma once
-// The built-in Markov games (specs/markov-games.md §7.1), named by a spec
+// The built-in Markov games (docs/GAMES.md, "Markov games"), named by a spec
 // "name(key=value,...)" like the extensive built-ins: "markov-random",
 // "markov-polymatrix(players=32,states=4,actions=3)", "markov-cycle(players=5)".
 // Parameters left out take their defaults; spaces around names, keys and values are ignored.

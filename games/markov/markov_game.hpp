@@ -1,6 +1,6 @@
 #pragma once
-// Episodic m-player general-sum Markov games in table form (docs: spec/game-format.md,
-// `markov`; specs/markov-games.md §1).
+// Episodic m-player general-sum Markov games in table form (docs/FORMAT.md, `markov`;
+// docs/algorithms/markov-learning.md, "Model and feedback").
 //
 // Indexing. Steps h are 0-based in this API (the file format's step 1 is h = 0), states
 // s in 0..S-1, player i's actions in 0..A_i-1. A joint action a = (a_0, ..., a_{m-1}) is
@@ -30,7 +30,7 @@ struct StateProb {
   double prob = 0.0;
 };
 
-// The product-expectation oracle of specs/markov-games.md §2.1 for one player i.
+// The product-expectation oracle (docs/algorithms/evaluation.md) for one player i.
 struct PlayerExpectation {
   std::vector<double> rewards;  // R_i(a_i), one per action of player i
   std::vector<double> next;     // T(a_i, s') at [a_i * S + s'], dense; all zero at h = H-1
@@ -107,7 +107,7 @@ class MarkovGame {
   std::span<const StateProb> next(int h, int s, std::size_t joint) const;  // empty at h = H-1
   double normalise(double r) const { return (r - lo_) / (hi_ - lo_); }
 
-  // --- product-expectation oracle (specs/markov-games.md §2.1) ---
+  // --- product-expectation oracle (docs/algorithms/evaluation.md) ---
   // p has one distribution per player; p[i] itself is not read (it may be empty).
   // Cost: O(Π_j A_j * (1 + next states per cell)) time, O(A_i * S) memory for the result.
   PlayerExpectation product_expectation(int h, int s, int player, const std::vector<std::span<const double>>& p,

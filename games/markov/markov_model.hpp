@@ -1,6 +1,6 @@
 #pragma once
 // What every learner, evaluator and simulator of episodic Markov games sees
-// (specs/markov-games.md §1, §2.1): sizes and labels, sampling for the simulator, and the
+// (docs/algorithms/markov-learning.md): sizes and labels, sampling for the simulator, and the
 // product-expectation oracle. A model is either a table (TableMarkovModel, the file format)
 // or a structured generator (polymatrix, congestion, ...) whose oracle has a closed form,
 // so that nothing here ever enumerates the joint action space unless the model is a table.
@@ -64,7 +64,7 @@ class MarkovModel {
   // P_h(·|s, a) as a dense vector of S entries; h < H-1.
   virtual void next_distribution(int h, int s, std::span<const int> a, std::span<double> out) const = 0;
 
-  // --- the product-expectation oracle (§2.1) ---
+  // --- the product-expectation oracle ---
   // For player i against ⊗_{j≠i} p_j: rewards[a_i] = E[r_{h,i}(s, a_i, a_{-i})] (A_i
   // entries) and, for h < H-1, next[a_i * S + s'] = E[P_h(s'|s, a_i, a_{-i})] (A_i * S).
   virtual void player_expectation(int h, int s, int player, ProductView p, std::span<double> rewards,

@@ -1,5 +1,5 @@
 #pragma once
-// Episodes of a Markov game, as the learners meet them (specs/markov-games.md §1): draw
+// Episodes of a Markov game, as the learners meet them (docs/algorithms/markov-learning.md): draw
 // s_1 ~ ρ, then at each step every player acts, each gets its own reward, and the next
 // state is drawn. Only the environment's randomness lives here, in its own stream keyed
 // by (seed, "environment"), so that the learners' draws (their own streams) never shift it.

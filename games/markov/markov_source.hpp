@@ -1,5 +1,5 @@
 #pragma once
-// Where Markov games come from: a `markov` JSON file (spec/game-format.md) or a built-in
+// Where Markov games come from: a `markov` JSON file (docs/FORMAT.md) or a built-in
 // Markov game spec ("markov-polymatrix(players=32)"), resolved the way load_game resolves
 // other games.
 #include <memory>

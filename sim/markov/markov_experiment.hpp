@@ -1,5 +1,5 @@
 #pragma once
-// Sample-complexity experiments on Markov games (specs/markov-games.md §7.2): a list of
+// Sample-complexity experiments on Markov games (docs/algorithms/markov-learning.md): a list of
 // games, each placed at a value x of the parameter being varied (players, actions, ...),
 // × algorithms × seeds. Every run is measured exactly at log-spaced checkpoints; from its
 // curve come the episodes it needs to reach each ε; the medians over seeds are fitted

@@ -1,6 +1,6 @@
 #pragma once
 // Runs a Markov-game learner for a number of episodes and measures its outputs exactly at
-// log-spaced checkpoints (specs/markov-games.md §7.2): the certified policy's gap bounds,
+// log-spaced checkpoints (docs/algorithms/evaluation.md): the certified policy's gap bounds,
 // the last iterate's and the visit-averaged policy's Nash gaps, or the gaps of a
 // correlated output, whichever the solver has. Evaluation time is not counted as solving
 // time; episodes are counted by the solver (evaluation episodes included).
@@ -9,11 +9,11 @@
 //   gap              the headline gap of the solver's concept: cce_gap_upper (cce-v),
 //                    ce_gap_upper (ce-v), nash_gap (nash-ca), cce_gap or ce_gap (nash-vi),
 //                    last_iterate_gap (exp3-ix)
-//   cce_gap_upper, ce_gap_upper, cce_gap_lower   the certified policy π̂ (§2.4)
+//   cce_gap_upper, ce_gap_upper, cce_gap_lower   the certified policy π̂
 //   cce_gap_exact    π̂'s true CCE gap where it has a closed form (H = 1), else nan
 //   last_iterate_gap the Nash (= CCE) gap of the current Markov product policy
 //   average_gap      the Nash gap of the visit-averaged Markov product policy
-//   cce_gap, ce_gap  a Markov correlated output (§2.3)
+//   cce_gap, ce_gap  a Markov correlated output
 //   nash_gap         a product output when the solver targets Nash
 //   seconds          wall-clock time of learning so far
 //   memory_mb        the solver's state and logs, in MiB

@@ -1,5 +1,5 @@
 #pragma once
-// Sample-complexity measurements of specs/markov-games.md §7.2: the episodes a run needs to
+// Sample-complexity measurements (docs/algorithms/markov-learning.md): the episodes a run needs to
 // bring a gap down to ε, their median over seeds, and how that median grows with a
 // parameter of the game (players, actions, 1/ε), with bootstrap intervals over seeds.
 #include <cstdint>

@@ -1,6 +1,6 @@
 // The augmented states (x, σ) of K-EFCE: counts without building against the states
-// built, against an enumeration of deviation-depth subsets (§3.3 of the k-efce
-// specification), and the links between parents and children.
+// built, against an enumeration of deviation-depth subsets (docs/algorithms/kefce.md,
+// "Count"), and the links between parents and children.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -37,7 +37,7 @@ Treeplex make_treeplex(const std::vector<int>& parent_seq, const std::vector<int
   return tp;
 }
 
-// The state count straight from §3.3: for every infoset, every set P of at most K
+// The state count straight from its definition: for every infoset, every set P of at most K
 // deviation depths on its own path contributes Π_{g∈P} (|A(x_g)| − 1) histories. Subsets
 // are enumerated as bit masks over the path, independently of the class's recurrence.
 std::uint64_t subset_count(const Treeplex& tp, int k) {

@@ -1,7 +1,7 @@
-// The exact K-EFCE gap (specification k-efce §3): against a brute force over every
-// modification φ ∈ Φ^K executed on every recommended plan (§2.1), the worked example of
-// §2.6, monotonicity in K, K = 0 against the NFCCE gap, K = 1 against the EFCE gap, and
-// the swap-CE gap of normal-form games.
+// The exact K-EFCE gap (docs/algorithms/evaluation.md): against a brute force over every
+// modification φ ∈ Φ^K executed on every recommended plan, the worked example kefce-peek
+// of docs/algorithms/kefce.md, monotonicity in K, K = 0 against the NFCCE gap, K = 1
+// against the EFCE gap, and the swap-CE gap of normal-form games.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -82,8 +82,8 @@ KefceGap kefce_of(const CompiledGame& g, int k, const std::vector<Component>& mi
 
 // Brute force over Φ^K for one player. The reachable states (x, σ) are found by a search
 // of their own, every φ is enumerated as one digit per state, and each φ is executed as
-// §2.1 writes it on every pure recommended plan ρ (one action at every own infoset),
-// weighted by the mixture's probability of ρ.
+// its definition (docs/algorithms/kefce.md) prescribes on every pure recommended plan ρ
+// (one action at every own infoset), weighted by the mixture's probability of ρ.
 class BruteForce {
  public:
   BruteForce(const CompiledGame& g, int player, int k, const std::vector<Component>& mixture)

@@ -1,5 +1,5 @@
 // eqlab info --k and eqlab eval --distribution --k, run as a user runs them, on the
-// kefce-peek game of the K-EFCE specification with a mixture whose gaps are known by hand.
+// kefce-peek game of docs/algorithms/kefce.md with a mixture whose gaps are known by hand.
 #include <doctest/doctest.h>
 
 #ifdef EQLAB_HAVE_CLI

@@ -1,5 +1,5 @@
 #pragma once
-// The knobs of centralized Multi-Nash-VI (specs/markov-games.md §6.1), read from JSON.
+// The knobs of centralized Multi-Nash-VI, read from JSON.
 //
 // Keys (unknown keys are refused): "preset" ("theory": bonus scale 1; "practical": 0.05;
 // applied first), "bonus_scale" (c in β = c·sqrt(H²Sι/N), 0 allowed), "delta" (failure
@@ -12,6 +12,8 @@
 // bonuses of the counts at planning time still cover P̂ − P), but a cell can be visited up
 // to k times on a stale plan, so the regret bound, hence the episode bound, can grow by up
 // to a factor k in the worst case; k = 1 is the algorithm as analysed.
+//
+// See docs/algorithms/markov-learning.md, "Constants and parameters".
 #include <cstdint>
 #include <string>
 

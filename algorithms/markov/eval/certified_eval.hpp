@@ -1,6 +1,6 @@
 #pragma once
 // Exact evaluation of the certified policy π̂ of CCE-/CE-V-learning from its visit log
-// (specs/markov-games.md §2.4): every player's value, the index-aware CCE and CE
+// (docs/algorithms/evaluation.md): every player's value, the index-aware CCE and CE
 // deviation values (upper bounds on the best deviation: the deviator is told the current
 // index k before acting), a lower bound from one Markov deviation evaluated exactly, and
 // for H = 1 the true CCE gap in closed form.
@@ -14,6 +14,10 @@
 //
 // Units: game units (normalised values times model.reward_scale()), averaged over
 // model.initial() and over the uniform initial index k of the prefix.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// See docs/algorithms/evaluation.md, "The certified policy: value and gap bounds".
 #include <cstdint>
 #include <optional>
 #include <vector>

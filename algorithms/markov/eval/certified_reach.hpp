@@ -1,9 +1,14 @@
 #pragma once
-// Where the certified policy π̂ of a VisitLog prefix goes (specs/markov-games.md §2.4), by
+// Where the certified policy π̂ of a VisitLog prefix goes, by
 // one forward pass over the (h, s, t) cells: the probability of standing at (h, s) with
 // count t = N^k_h(s), and the probability that visit t of (h, s) is the drawn index l.
 // The lower bound picks its Markov deviation from these occupancies, and for H = 1 the
 // draw probabilities are the weights ω_j of the exact gap's closed form.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Cost: one joint oracle call per logged visit.
+// See docs/algorithms/evaluation.md, "The certified policy: value and gap bounds".
 #include <cstdint>
 #include <vector>
 

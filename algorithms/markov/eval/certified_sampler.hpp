@@ -1,12 +1,19 @@
 #pragma once
-// Playing the certified policy π̂ of a VisitLog prefix episode by episode, exactly as
-// specs/markov-games.md §2.4 "Execution" describes it: one shared index k drawn uniformly
-// from the prefix, then at each step t = N^k_h(s), l drawn with P(l = j) = α_t^j, k set to
-// the episode of visit l, and every player drawing from its own distribution at visit l.
-// A state never visited before episode k (t = 0) switches the episode to uniform play for
-// its remaining steps. The Monte Carlo check of evaluate_certified's value.
+// Playing the certified policy π̂ of a VisitLog prefix episode by episode, exactly as it
+// is defined (docs/algorithms/markov-learning.md, "The certified policy"): one shared
+// index k drawn uniformly from the prefix, then at each step t = N^k_h(s), l drawn with
+// P(l = j) = α_t^j, k set to the episode of visit l, and every player drawing from its
+// own distribution at visit l. A state never visited before episode k (t = 0) switches
+// the episode to uniform play for its remaining steps. The Monte Carlo check of
+// evaluate_certified's value.
 //
 // Also the episode-average of the logged play, the naive output certification replaces.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Cost per step: a binary search for t, the draw of l (a walk back over the visits,
+// accepting visit j with probability α_j) and O(Σ_i A_i) for the actions.
+// See docs/algorithms/markov-learning.md, "The certified policy".
 #include <cstdint>
 #include <span>
 #include <vector>

@@ -1,11 +1,16 @@
 #pragma once
 // The visits of a VisitLog prefix, step by step, in episode order, and the (h, s, t) cell
-// layout the certified-policy recursions of specs/markov-games.md §2.4 live on.
+// layout the certified-policy recursions live on.
 //
 // Why episode order: the continuation of visit j of (h, s) is read at the cells
 // (h+1, s', N^{e_h(s,j)}_{h+1}(s')), and all those counts are running counters when
 // the visits of step h and step h+1 are swept together by increasing episode. Sorting
 // once by episode (a counting sort, O(K + visits)) makes every later pass linear.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Cost: O(K + visits) (a counting sort by episode), then linear passes.
+// See docs/algorithms/evaluation.md, "The certified policy: value and gap bounds".
 #include <cstddef>
 #include <cstdint>
 #include <span>

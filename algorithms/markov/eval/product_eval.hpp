@@ -1,11 +1,16 @@
 #pragma once
-// Exact evaluation of a Markov product policy π (specs/markov-games.md §2.2): every
-// player's value, its best-response value against the others, and the Nash gap, by
-// backward induction through the product-expectation oracle only, so the cost is
-// H·S·(m + 1) oracle calls and never Π_i A_i.
+// Exact evaluation of a Markov product policy π: every player's value, its best-response
+// value against the others, and the Nash gap, by backward induction through the
+// product-expectation oracle only, so the cost is H·S·(m + 1) oracle calls and never
+// Π_i A_i.
 //
 // Units: values and gaps are in the game's units, i.e. normalised values times
 // model.reward_scale(), averaged over the initial distribution model.initial().
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Cost: H·S·(m + 1) oracle calls (above).
+// See docs/algorithms/evaluation.md, "Markov product policies".
 #include <vector>
 
 #include <eqlab/algorithms/markov/markov_policy.hpp>

@@ -2,6 +2,8 @@
 // The stage game at (h, s) of a backward induction over joint actions, as the exact
 // correlated evaluation and the exact planners both build it: every joint action's reward
 // plus the expected continuation value under the transition.
+//
+// See docs/algorithms/evaluation.md, "Markov correlated policies".
 #include <initializer_list>
 #include <span>
 

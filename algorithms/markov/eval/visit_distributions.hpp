@@ -2,6 +2,8 @@
 // Every player's logged distribution at one visit, widened from the log's float32 to the
 // double spans the product-expectation oracle reads. One buffer, reused visit after visit,
 // so sweeping millions of visits allocates nothing.
+//
+// See docs/algorithms/evaluation.md, "The certified policy: value and gap bounds".
 #include <cstdint>
 #include <span>
 #include <vector>

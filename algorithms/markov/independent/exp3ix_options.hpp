@@ -1,5 +1,7 @@
 #pragma once
-// The knobs of the independent EXP3-IX baseline (specs/markov-games.md §6.2).
+// The knobs of the independent EXP3-IX baseline.
+//
+// See docs/algorithms/markov-learning.md, "Constants and parameters".
 #include <string>
 
 #include <nlohmann/json.hpp>

@@ -1,11 +1,16 @@
 #pragma once
-// The naive decentralized baseline (specs/markov-games.md §6.2): every player runs EXP3-IX
+// The naive decentralized baseline: every player runs EXP3-IX
 // at each (h, s) on the Monte Carlo return-to-go loss
 //   ℓ = (H-h+1 - Σ_{h'≥h} r_{h'}) / (H-h+1)   (0-based steps here: (H-h - Σ) / (H-h)),
 // with η_t = γ_t = sqrt(ln A_i / (A_i t)). No optimism and no certified output: it is the
 // comparison that shows why V-learning certifies. Outputs: the last iterate (product())
 // and, in play_log(), the distributions actually played at every visit, from which the
 // visit-averaged policy and the uniform episode mixture are evaluated.
+//
+// Context: Foster, Golowich, Kakade, "Hardness of Independent Learning and Sparse Equilibrium
+// Computation in Markov Games", ICML 2023, arXiv:2303.12287.
+// Cost per episode: O(H·Σ_i A_i); memory O(H·S·Σ_i A_i) plus the play log.
+// See docs/algorithms/markov-learning.md, "exp3-ix".
 #include <cstdint>
 #include <vector>
 
@@ -22,7 +27,7 @@ class IndependentExp3Ix final : public MarkovSolver {
   IndependentExp3Ix(const MarkovModel& model, const Exp3IxOptions& options, std::uint64_t seed);
 
   std::string name() const override { return "exp3-ix"; }
-  // No-regret play aims at a coarse correlated equilibrium (and, per §6.2, misses it).
+  // No-regret play aims at a coarse correlated equilibrium (and, in general, misses it).
   Concept solution_concept() const override { return Concept::cce; }
   bool run_episode() override;
   std::int64_t episodes() const override { return episodes_; }

@@ -1,7 +1,6 @@
 #pragma once
-// Nash-CA, coordinate ascent for Markov potential games (specs/markov-games.md §5,
-// Algorithm 3 of Song–Mei–Bai). From a deterministic Markov product policy π (action 0
-// everywhere), each round:
+// Nash-CA, coordinate ascent for Markov potential games (Algorithm 3 of Song–Mei–Bai).
+// From a deterministic Markov product policy π (action 0 everywhere), each round:
 //   1. runs π for N episodes: V̂_i(π) = the mean return of each player;
 //   2. for each player i in turn, freezes π_{-i}, learns π̂_i by UCBVI (ucbvi.hpp) for at
 //      most K_i episodes, then runs (π̂_i, π_{-i}) for N fresh episodes:
@@ -15,6 +14,12 @@
 // is returned; it stops as well after max_rounds rounds (converged() is then false).
 // The learners are deterministic and the argmax breaks ties by the lowest player and
 // action, so results depend on the seed (the simulator's draws) alone.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Cost per episode: O(H) to play plus, while a player learns, the UCBVI planning of
+// ucbvi.hpp; at most 4·Φ_max/ε rounds in a Markov potential game.
+// See docs/algorithms/markov-learning.md, "nash-ca".
 #include <cstdint>
 #include <span>
 #include <vector>

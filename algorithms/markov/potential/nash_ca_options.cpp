@@ -31,7 +31,7 @@ NashCaOptions read_nash_ca_options(const nlohmann::json& json, const MarkovModel
     o.bonus_scale = 1.0;
   } else {
     // Tuned on small random team games (not the reported instances): theory constants
-    // leave V̄ at its cap for a very long time (§8.1).
+    // leave V̄ at its cap for a very long time (docs/algorithms/markov-learning.md).
     o.evaluation_scale = 1.0;
     o.learner_scale = 0.02;
     o.bonus_scale = 0.05;

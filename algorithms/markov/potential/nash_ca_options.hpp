@@ -1,5 +1,5 @@
 #pragma once
-// The knobs of Nash-CA (specs/markov-games.md §5, §8.1, §8.8), read from JSON.
+// The knobs of Nash-CA, read from JSON.
 //
 // Keys (unknown keys are refused): "preset" ("theory" or "practical", applied first, the
 // other keys override it), "epsilon" (the target ε, normalised units), "delta" (failure
@@ -11,6 +11,8 @@
 // Φ_max ≤ m·H; a game that is not a potential game may otherwise never stop).
 //
 // ι = max(1, ln(m·H·S·max_i A_i/(δ·ε))).
+//
+// See docs/algorithms/markov-learning.md, "Constants and parameters".
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -1,10 +1,16 @@
 #pragma once
-// Falsifying the Markov-potential structure (specs/markov-games.md §5, "Checking the
-// potential structure"). Around a 4-cycle of deterministic Markov product policies in
-// which players i and j take turns switching, (π_i,π_j) → (π_i',π_j) → (π_i',π_j') →
-// (π_i,π_j') → (π_i,π_j), the value changes of the player who moves at each edge add up
-// to exactly 0 in a Markov potential game, because the potential telescopes. A nonzero sum
-// proves the game is not an MPG; sums of 0 on many trials are evidence only.
+// Falsifying the Markov-potential structure. Around a 4-cycle of deterministic Markov
+// product policies in which players i and j take turns switching, (π_i,π_j) → (π_i',π_j)
+// → (π_i',π_j') → (π_i,π_j') → (π_i,π_j), the value changes of the player who moves at
+// each edge add up to exactly 0 in a Markov potential game, because the potential
+// telescopes. A nonzero sum proves the game is not an MPG; sums of 0 on many trials are
+// evidence only.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Cost per trial: four exact evaluations of product policies, each H·S·(m + 1) oracle
+// calls.
+// See docs/algorithms/markov-learning.md, "Checking the potential structure".
 #include <cstdint>
 
 #include <eqlab/games/markov/markov_model.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 // A single-agent PAC learner for the MDP that player i faces while every other player
-// replays a fixed deterministic Markov policy (specs/markov-games.md §5): model-based
+// replays a fixed deterministic Markov policy (Nash-CA's learner): model-based
 // UCBVI with upper and lower confidence values ("UCBVI-UPLOW").
 //
 // Over (h, s, a_i) it keeps visit counts, the empirical reward r̂ and the empirical
@@ -14,6 +14,12 @@
 // and stops early once that certificate is at most the target.
 //
 // All storage is sized once per player; episodes allocate nothing.
+//
+// UCBVI-UPLOW is the learner of Song, Mei, Bai, "When Can We Learn General-Sum Markov Games
+// with a Large Number of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184 (appendix);
+// this is a reconstruction of it.
+// Cost per episode: planning O(H·S·A_i·S), playing O(H).
+// See docs/algorithms/markov-learning.md, "nash-ca".
 #include <cstdint>
 #include <span>
 #include <vector>

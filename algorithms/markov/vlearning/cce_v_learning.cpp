@@ -35,7 +35,7 @@ void CceVLearning::update_player(int i, int h, int s, int next, double reward) {
   const std::int64_t t = values_.visit(i, h, s);
   const double td = static_cast<double>(t);
   const double alpha = v_learning_alpha(alpha_horizon_, t);
-  const double to_go = horizon_ - h;  // the spec's H-h+1
+  const double to_go = horizon_ - h;  // the papers' H-h+1
   const double v_next = values_.next_value(i, h, next);
   const double beta = beta_factor_[i] / std::sqrt(td);
   values_.update(i, h, s, alpha, reward + v_next + beta);

@@ -1,12 +1,19 @@
 #pragma once
-// CCE-V-learning (specs/markov-games.md §3; Song–Mei–Bai 2022): every player runs, at each
+// CCE-V-learning (Song–Mei–Bai 2022): every player runs, at each
 // (h, s), an α-weighted FTRL bandit with implicit exploration whose loss comes from the
 // optimistic value V̄ of the next state, plus an incremental optimistic update of V̄.
 // Players are decentralized: each reads only the states, its own action and its own
 // reward, and draws from its own stream RngStream(seed, kLearner, i). The output is the
-// certified policy π̂ of §2.4, i.e. the visit log of the distributions actually played.
+// certified policy π̂, i.e. the visit log of the distributions actually played.
 //
-// Steps are 0-based here, so the spec's H-h+1 (values still to come at step h) is H-h.
+// Steps are 0-based here, so the papers' H-h+1 (values still to come at step h) is H-h.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// V-learning: Jin, Liu, Wang, Yu, "V-Learning — A Simple, Efficient, Decentralized Algorithm
+// for Multiagent RL", 2021, arXiv:2110.14555.
+// Cost per episode: O(H·Σ_i A_i); memory O(H·S·Σ_i A_i) plus the visit log.
+// See docs/algorithms/markov-learning.md, "cce-v".
 #include <cstdint>
 #include <vector>
 

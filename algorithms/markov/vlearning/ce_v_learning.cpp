@@ -63,7 +63,7 @@ void CeVLearning::update_player(int i, int h, int s, int next, double reward) {
   const int A = sizes_[i];
   const std::int64_t t = values_.count(i, h, s);
   const double alpha = v_learning_alpha(alpha_horizon_, t);
-  const double to_go = horizon_ - h;  // the spec's H-h+1
+  const double to_go = horizon_ - h;  // the papers' H-h+1
   const double v_next = values_.next_value(i, h, next);
 
   const int b = experts_[i], a = actions_[i];

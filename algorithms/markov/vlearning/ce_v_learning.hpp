@@ -1,11 +1,17 @@
 #pragma once
-// CE-V-learning (specs/markov-games.md §4; Song–Mei–Bai 2022): CCE-V-learning's skeleton
+// CE-V-learning (Song–Mei–Bai 2022): CCE-V-learning's skeleton
 // with a swap-regret learner at each (h, s): A_i sub-experts whose proposals q^{b'} form
 // a row-stochastic matrix, the played marginal μ = μQ, and the two-step draw b ~ μ,
 // a ~ q^b. Decentralized like CCE-V (states, own action, own reward; own stream per
 // player). The certified policy's log holds the marginal μ solved at each visit.
 //
-// Steps are 0-based here, so the spec's H-h+1 (values still to come at step h) is H-h.
+// Steps are 0-based here, so the papers' H-h+1 (values still to come at step h) is H-h.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Cost per episode: O(H·Σ_i A_i³) (A_i proposals of A_i actions and a GTH solve per visit);
+// memory O(H·S·Σ_i A_i²) plus the visit log.
+// See docs/algorithms/markov-learning.md, "ce-v".
 #include <cstdint>
 #include <functional>
 #include <span>

@@ -1,7 +1,12 @@
 #pragma once
 // The optimistic values V̄_{h,i}(s) of V-learning and the visit counts they are updated
-// with, as CCE-V- and CE-V-learning both keep them (specs/markov-games.md §3, §4): every
+// with, as CCE-V- and CE-V-learning both keep them: every
 // value starts at its cap H-h and every update is clipped to it.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Cost: O(1) per update; memory O(H·S·m).
+// See docs/algorithms/markov-learning.md.
 #include <cstddef>
 #include <cstdint>
 #include <vector>

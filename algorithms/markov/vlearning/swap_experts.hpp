@@ -1,10 +1,16 @@
 #pragma once
-// The swap-regret layer of CE-V-learning at one (h, s) (specs/markov-games.md §4): A
-// sub-experts, one per recommended action b', each an α-weighted exponential-weights
-// learner over the A actions. Their proposals form the row-stochastic matrix Q (row b' =
-// q^{b'}); playing the stationary μ = μQ turns each sub-expert's external regret into the
-// player's swap regret (Blum–Mansour), and the two-step draw b ~ μ, a ~ q^b plays μ while
-// telling which sub-expert to credit.
+// The swap-regret layer of CE-V-learning at one (h, s): A sub-experts, one per
+// recommended action b', each an α-weighted exponential-weights learner over the A
+// actions. Their proposals form the row-stochastic matrix Q (row b' = q^{b'}); playing
+// the stationary μ = μQ turns each sub-expert's external regret into the player's swap
+// regret (Blum–Mansour), and the two-step draw b ~ μ, a ~ q^b plays μ while telling which
+// sub-expert to credit.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// Swap regret: Blum, Mansour, "From External to Internal Regret", JMLR 2007.
+// Cost per visit: O(A²) for the proposals and the draw, O(A³) for the stationary marginal.
+// See docs/algorithms/markov-learning.md, "ce-v".
 #include <cstdint>
 #include <span>
 

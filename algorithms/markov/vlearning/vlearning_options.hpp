@@ -1,13 +1,15 @@
 #pragma once
-// The knobs of CCE-V- and CE-V-learning (specs/markov-games.md §3, §4, §8.1), read from a
-// solver's JSON parameters. Values may be JSON numbers or the text of --param KEY=VALUE.
+// The knobs of CCE-V- and CE-V-learning, read from a solver's JSON parameters. Values may
+// be JSON numbers or the text of --param KEY=VALUE.
 //
 // Presets. "theory" keeps the constants of the analysis: bonus scale c = 1 and the
 // α-horizon H, so that the guarantees hold as stated. "practical" (the default) takes
 // c = 0.01: with c = 1 the bonus β_1 = sqrt(H³ A ι) is far above H, V̄ sits at its cap
-// for a very long time and nothing is learned at the episode counts one can afford
-// (§8.1). Either preset keeps the α-horizon H unless alpha_horizon is given; "theory"
+// for a very long time and nothing is learned at the episode counts one can afford.
+// Either preset keeps the α-horizon H unless alpha_horizon is given; "theory"
 // refuses the knobs that would change its constants.
+//
+// See docs/algorithms/markov-learning.md, "Constants and parameters".
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -1,8 +1,15 @@
 #pragma once
-// What CCE-V- and CE-V-learning share (specs/markov-games.md §3, §4): the options resolved
-// for the model, the simulator, one learner stream per player RngStream(seed, kLearner, i),
-// the optimistic values with their visit counts, the last iterate and the visit log of the
-// certified policy. The two differ only in the per-(h, s) learner.
+// What CCE-V- and CE-V-learning share: the options resolved for the model, the simulator,
+// one learner stream per player RngStream(seed, kLearner, i), the optimistic values with
+// their visit counts, the last iterate and the visit log of the certified policy. The two
+// differ only in the per-(h, s) learner.
+//
+// Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
+// of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
+// V-learning: Jin, Liu, Wang, Yu, "V-Learning — A Simple, Efficient, Decentralized Algorithm
+// for Multiagent RL", 2021, arXiv:2110.14555.
+// Cost: see cce_v_learning.hpp and ce_v_learning.hpp.
+// See docs/algorithms/markov-learning.md.
 #include <cstdint>
 #include <span>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// G3 of specs/markov-games.md §7.1, the Markov congestion game: every player picks one of
+// markov-congestion (docs/GAMES.md), the Markov congestion game: every player picks one of
 // F facilities (A_i = F) and gets r_{h,i}(s, a) = c_{h,s}(a_i, n_{a_i}(a)), where n_f(a) is
 // the number of players on f and c_{h,s}(f, k) ∈ [0, 1], k = 1..m, is random and
 // non-increasing in the load k (m uniform draws sorted in descending order). Transitions

@@ -1,5 +1,5 @@
 #pragma once
-// G5 of specs/markov-games.md §7.1: stage games without a pure equilibrium, on which
+// `markov-cycle` (docs/GAMES.md): stage games without a pure equilibrium, on which
 // independent learners cycle, played on a small chain of states.
 //
 // Two players, A >= 3 actions (A = 3 is Shapley's game): player 0 gets 1 when

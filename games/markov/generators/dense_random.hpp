@@ -1,5 +1,5 @@
 #pragma once
-// G1 of specs/markov-games.md §7.1, the dense random Markov game: every reward
+// `markov-random` (docs/GAMES.md), the dense random Markov game: every reward
 // r_{h,i}(s, a) ~ U[0, 1] and every transition row P_h(·|s, a) ~ Dirichlet(kappa · 1),
 // each regenerated on demand from its key (seed, tensor, h, s, joint action[, player]), so
 // the game costs no memory whatever its size. Fully general, so the oracle enumerates the

@@ -1,5 +1,5 @@
 #pragma once
-// What the Markov game generators (specs/markov-games.md §7.1) share: the shape of a
+// What the Markov game generators (docs/GAMES.md) share: the shape of a
 // generated game, and random entries keyed by (seed, tensor id, indices) so that any entry
 // can be regenerated on demand, whatever order the entries are asked for in.
 #include <cstdint>

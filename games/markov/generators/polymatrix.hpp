@@ -1,5 +1,5 @@
 #pragma once
-// G2 of specs/markov-games.md §7.1, the polymatrix Markov game with separable transitions,
+// `markov-polymatrix` (docs/GAMES.md), the polymatrix Markov game with separable transitions,
 // the large-m testbed: everything is stored and polynomial in the number of players m.
 //
 //   r_{h,i}(s, a) = (1/|N(i)|) Σ_{j∈N(i)} M^{h,s}_{ij}(a_i, a_j),   M entries ~ U[0, 1],

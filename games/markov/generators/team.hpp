@@ -1,5 +1,5 @@
 #pragma once
-// G4 of specs/markov-games.md §7.1, the (perturbed) team game: one shared reward
+// `markov-team` (docs/GAMES.md), the (perturbed) team game: one shared reward
 // r(h, s, a) ~ U[0, 1] and r_i = clamp(r + delta · noise_i, 0, 1) with noise_i ~ U[-1, 1]
 // per (h, s, a, i). delta = 0 is an exact team game, a Markov potential game for any
 // transitions (Φ = V); the transitions are G1's Dirichlet(kappa · 1) rows. Every entry is

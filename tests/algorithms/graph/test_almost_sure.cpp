@@ -1,7 +1,7 @@
-// Almost-sure reachability in one-and-a-half-player graphs (specs/hypergame-decoys.md
-// §1.4, §7 test 2): a random node with one bad successor is lost while a choice that
-// avoids it wins; the winning set against brute-force value iteration of the maximal
-// reach probability on random small graphs; the level strategy reaches the goal.
+// Almost-sure reachability in one-and-a-half-player graphs
+// (docs/algorithms/graph-decoys.md): a random node with one bad successor is lost while a
+// choice that avoids it wins; the winning set against brute-force value iteration of the
+// maximal reach probability on random small graphs; the level strategy reaches the goal.
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Sure winning in turn-based reachability games (specs/hypergame-decoys.md §1.3, §7 test 1):
+// Sure winning in turn-based reachability games (docs/algorithms/graph-decoys.md):
 // attractor ranks on hand-made graphs for both players (multi-edges counted one by one,
 // targets absorbing, vertices that cannot be forced), the FIFO ranks against the naive
 // layered fixpoint on random graphs, the strategies of the base solve, and the builder's

@@ -1,4 +1,4 @@
-// Properties of the deceptive regions (specs/hypergame-decoys.md §2, §7 tests 5 and 6):
+// Properties of the deceptive regions (docs/algorithms/graph-decoys.md):
 // on the gridworld in clean mode DASWin does not care whether a decoy is a trap or a fake
 // (every site and every pair of sites), and DSWin with fakes is monotone on every pair;
 // the stealth of the defender's deceptive sure-winning strategy, simulated against an
@@ -32,7 +32,7 @@ std::vector<std::uint8_t> decoy_mask(const TurnGame& g, const DecoySets& decoys)
   return mask;
 }
 
-// DSWin and its ranks from the definition (§2.3), layer by layer: X_0 = (D ∩ W2) \ F, plus
+// DSWin and its ranks from the definition, layer by layer: X_0 = (D ∩ W2) \ F, plus
 // OUT in clean mode; a defender state of W2 \ (F ∪ D) joins when some successor is in X_k;
 // an attacker state when it has an SR edge kept in H and every kept SR edge ends in X_k
 // (clean: an SR edge leaving W2 ends in OUT ∈ X_0; reference: it is deleted).
@@ -236,7 +236,7 @@ TEST_CASE("graph solvers: clean DSWin with fakes is monotone on every gridworld 
     }
   CHECK(pairs == 903);
   CHECK(strict > 0);
-  // The reference mode is not monotone (spec §3.2: 151 of the 903 pairs); one witness pair suffices.
+  // The reference mode is not monotone (151 of the 903 pairs); one witness pair suffices.
   const DeceptionEvaluator reference(g, DeceptionMode::reference);
   bool drop = false;
   for (int a = 0; a < sites && !drop; ++a) {
@@ -257,8 +257,8 @@ TEST_CASE("graph solvers: stealth of the deceptive strategy on the gridworld") {
     std::vector<DecoySets> placements;
     for (auto [fakes, traps] : {std::pair{2, 0}, std::pair{1, 1}, std::pair{0, 2}})
       placements.push_back(greedy_placement(eval, DeceptionRegion::sure, fakes, traps).decoys);
-    // Hand-picked ones too: the exhaustive 2-fake optimum of §4.1 and fakes outside W2 (a
-    // cell far from the cheese), where clean mode sends SR moves out of W2.
+    // Hand-picked ones too: the exhaustive 2-fake optimum of the gridworld and fakes
+    // outside W2 (a cell far from the cheese), where clean mode sends SR moves out of W2.
     placements.push_back({{}, {site_named(g, "(1,5)"), site_named(g, "(4,5)")}});
     placements.push_back({{site_named(g, "(5,5)")}, {site_named(g, "(0,0)"), site_named(g, "(6,0)")}});
     long long left_w2 = 0;

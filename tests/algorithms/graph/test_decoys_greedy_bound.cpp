@@ -1,5 +1,5 @@
 // Greedy decoy placement against the exhaustive optimum with a budget of two decoys on the
-// 100 published random graphs (specs/hypergame-decoys.md §4.2, §3.2): wherever the
+// 100 published random graphs (docs/algorithms/graph-decoys.md): wherever the
 // instance is checked monotone and submodular on pairs (with a budget of two, the check
 // the bound needs), greedy reaches at least 1 - 1/e of the optimum; the worst ratio over
 // all instances is recorded, submodular or not.
@@ -66,9 +66,9 @@ void check_greedy_bound(const Variant& v, DeceptionMode mode) {
 
 }  // namespace
 
-// Reference mode, so that the counts can be compared with the specification's own
-// re-implementation (§4.2: on 20 of these games greedy is optimal for DSWin traps 20
-// times, DSWin fakes 18, DASWin 17).
+// Reference mode, so that the counts can be compared with an independent
+// re-implementation of the published experiments (on 20 of these games greedy is optimal
+// for DSWin traps 20 times, DSWin fakes 18, DASWin 17).
 TEST_CASE("decoys greedy bound: budget 2 on the 100 published random graphs, DSWin traps") {
   check_greedy_bound({DeceptionRegion::sure, DecoyPick::Kind::trap, "dswin traps"}, DeceptionMode::reference);
 }

@@ -1,6 +1,6 @@
-// The cat-and-mouse gridworld of the decoy-placement experiments (specs/hypergame-decoys.md
-// §4.1): its size, the published greedy picks and per-candidate scores in reference mode,
-// and the exhaustive optima.
+// The cat-and-mouse gridworld of the decoy-placement experiments
+// (docs/algorithms/graph-decoys.md): its size, the published greedy picks and
+// per-candidate scores in reference mode, and the exhaustive optima.
 #include <doctest/doctest.h>
 
 #include <fstream>

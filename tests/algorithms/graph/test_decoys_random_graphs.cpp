@@ -1,7 +1,7 @@
-// The random-graph experiment of the decoy-placement paper (specs/hypergame-decoys.md
-// §4.2): the 100 published 150-vertex games, greedy placement of 5 decoys (all fakes or
-// all traps) under DSWin and DASWin in reference mode, against the published traces of
-// the value of deception after each pick.
+// The random-graph experiment of the decoy-placement paper
+// (docs/algorithms/graph-decoys.md): the 100 published 150-vertex games, greedy placement
+// of 5 decoys (all fakes or all traps) under DSWin and DASWin in reference mode, against
+// the published traces of the value of deception after each pick.
 #include <doctest/doctest.h>
 
 #include <filesystem>

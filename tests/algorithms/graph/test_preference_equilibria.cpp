@@ -1,5 +1,5 @@
 // Nash equilibrium outcomes of graph games with incomplete preferences over co-safety
-// goals (specs/hypergame-decoys.md §5.5): aligned, opposite and partially aligned
+// goals (docs/algorithms/graph-decoys.md): aligned, opposite and partially aligned
 // preferences on a toy game whose equilibria are worked out by hand below, and opposite
 // preferences against the zero-sum reachability game on random graphs.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// The independent EXP3-IX baseline (specs/markov-games.md §6.2): it learns on the
+// The independent EXP3-IX baseline (docs/algorithms/markov-learning.md): it learns on the
 // return-to-go, is deterministic per seed and logs what it played.
 #include <doctest/doctest.h>
 

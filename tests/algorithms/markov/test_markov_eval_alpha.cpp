@@ -1,4 +1,4 @@
-// The α-weights behind the certified policy (specs/markov-games.md §2.4, §8.6): they
+// The α-weights behind the certified policy (docs/algorithms/markov-learning.md): they
 // form a distribution over visits, no visit gets more than 2H/t, each visit's weight over
 // all later counts adds up to 1 + 1/H, and sample_alpha_index draws from them.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Exact evaluation of the certified policy π̂ of a visit log (specs/markov-games.md §2.4):
+// Exact evaluation of the certified policy π̂ of a visit log (docs/algorithms/evaluation.md):
 // the compressed (h, s, t) recursions against a direct recursion over the index k, Monte
 // Carlo play of π̂, the H = 1 closed form against brute force, a log that always plays one
 // product policy, prefixes, and thread-count independence.
@@ -64,8 +64,9 @@ double reward_plus(const MarkovModel& model, int h, int s, int i, const std::vec
   return v;
 }
 
-// The definitions of §2.4 followed literally, by the episode index k (0-based) instead of
-// the count t: no compression, no running mixtures. Normalised units.
+// The definitions (docs/algorithms/markov-learning.md, "The certified policy") followed
+// literally, by the episode index k (0-based) instead of the count t: no compression, no
+// running mixtures. Normalised units.
 struct DirectEvaluation {
   const MarkovModel& model;
   const VisitLog& log;

@@ -1,4 +1,4 @@
-// The exact planners of specs/markov-games.md §6.3: backward induction with stage
+// The exact planners (docs/algorithms/evaluation.md): backward induction with stage
 // CCE/CE by regret-matching self-play gives Markov correlated policies whose gaps, as
 // evaluate_correlated measures them, vanish as the rounds grow.
 #include <doctest/doctest.h>

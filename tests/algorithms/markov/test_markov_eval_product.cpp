@@ -1,6 +1,6 @@
-// Exact evaluation of Markov product and correlated policies (specs/markov-games.md
-// §2.2, §2.3): a two-state game computed by hand, Nash gaps at and away from a pure
-// equilibrium, and a product policy written as a joint table.
+// Exact evaluation of Markov product and correlated policies
+// (docs/algorithms/evaluation.md): a two-state game computed by hand, Nash gaps at and
+// away from a pure equilibrium, and a product policy written as a joint table.
 #include <doctest/doctest.h>
 
 #include <vector>

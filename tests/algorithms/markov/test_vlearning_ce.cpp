@@ -1,6 +1,6 @@
-// CE-V-learning's swap-regret layer (specs/markov-games.md §4): the stationary marginal
-// at every visit of a run, the two-step draw's marginal, and the Blum–Mansour identity
-// that turns the sub-experts' external regrets into swap regret.
+// CE-V-learning's swap-regret layer (docs/algorithms/markov-learning.md, "ce-v"): the
+// stationary marginal at every visit of a run, the two-step draw's marginal, and the
+// Blum–Mansour identity that turns the sub-experts' external regrets into swap regret.
 #include <doctest/doctest.h>
 
 #include <cmath>

@@ -1,7 +1,7 @@
 // The certified policies of CCE-V- and CE-V-learning improve with episodes on a
-// two-player constant-sum random table game (specs/markov-games.md §8.6), measured by the
-// exact index-aware bounds of the certified evaluator. Thresholds come from measured runs
-// (practical preset, one prefix-evaluated run of 4·10^4 episodes, ι fixed at K_max):
+// two-player constant-sum random table game, measured by the exact index-aware bounds of
+// the certified evaluator. Thresholds come from measured runs (practical preset, one
+// prefix-evaluated run of 4·10^4 episodes, ι fixed at K_max):
 //   CCE-V, gap upper bound at K = 2500 / 40000: 0.2115 / 0.0541;
 //   CE-V, CE gap upper bound:                   0.2128 / 0.0775.
 // Across three games and two learner seeds the K = 40000 bound was 0.25-0.58 (CCE-V) and

@@ -1,6 +1,6 @@
 // The α-weighted FTRL of CCE-V-learning kept as a normalised accumulator G equals the
-// V-learning form with explicit weights w_t (specs/markov-games.md §3), and the small
-// pieces around it (stable softmax, drawing an index).
+// V-learning form with explicit weights w_t (docs/algorithms/markov-learning.md,
+// "cce-v"), and the small pieces around it (stable softmax, drawing an index).
 #include <doctest/doctest.h>
 
 #include <cmath>

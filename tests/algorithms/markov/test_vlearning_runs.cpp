@@ -110,9 +110,10 @@ TEST_CASE_TEMPLATE("markov vlearning: V-bar stays within [0, H-h]", Learner, Cce
     CHECK(high_margin >= 0.0);
     // Without a bonus the values leave the cap: the clip is not all the test sees.
     if (bonus == 0.0) CHECK(below_cap > 0.5);
-    // With the theory's c = 1, β_t = sqrt(H³Aι/t) >= H for hundreds of visits: V-bar
-    // sits at its cap through the first 100 episodes (pitfall §8.1); CCE-V's leaves it
-    // within 1500. CE-V's β̄_t = c·H²A·sqrt(ι/t) + ... is larger still and keeps it there.
+    // With the theory's c = 1, β_t = sqrt(H³Aι/t) >= H for hundreds of visits: V-bar sits
+    // at its cap through the first 100 episodes (docs/algorithms/markov-learning.md,
+    // "Presets"); CCE-V's leaves it within 1500. CE-V's β̄_t = c·H²A·sqrt(ι/t) + ... is
+    // larger still and keeps it there.
     if (bonus == 1.0) {
       CHECK(early_below_cap == 0.0);
       if (learner.name() == "cce-v") CHECK(below_cap > 0.0);

@@ -1,5 +1,5 @@
 // Goal automata, class preferences and the product of a graph game with its goals
-// (specs/hypergame-decoys.md §5.2): first-match transitions, the co-safety rule, the
+// (docs/algorithms/graph-decoys.md): first-match transitions, the co-safety rule, the
 // preference's closure and its cycles refused, every reading error with its pointer, and
 // a product built lazily whose classes never shrink.
 #include <doctest/doctest.h>

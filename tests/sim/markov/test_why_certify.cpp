@@ -1,6 +1,7 @@
-// Why V-learning certifies (specs/markov-games.md §6.2, §7.2 item 6): on a cycling game,
-// the certified policy's CCE gap shrinks as episodes accrue, while the last iterate of the
-// same learners (and of independent EXP3-IX) keeps cycling far from any equilibrium.
+// Why V-learning certifies (docs/algorithms/markov-learning.md, "exp3-ix"): on a cycling
+// game, the certified policy's CCE gap shrinks as episodes accrue, while the last iterate
+// of the same learners (and of independent EXP3-IX) keeps cycling far from any
+// equilibrium.
 #include <doctest/doctest.h>
 
 #include <memory>

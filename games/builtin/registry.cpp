@@ -317,6 +317,260 @@ std::string format_count(double nodes) {
   return out.str();
 }
 
+// ---- OpenSpiel's names -------------------------------------------------------------
+
+// Why eqlab cannot build an OpenSpiel parameter's value; make_builtin() names the
+// parameter and the value in the message.
+struct NotAvailable {
+  std::string why;
+};
+
+// OpenSpiel's parameters of a spec, every one given or at OpenSpiel's default.
+using OpenSpielValues = std::map<std::string, std::string>;
+
+// One OpenSpiel parameter: `apply` reads its value (and, where needed, the others') and
+// sets eqlab's parameters in `out`, or throws NotAvailable.
+struct OpenSpielRule {
+  std::string name;
+  std::string default_value;
+  std::function<void(const std::string& value, const OpenSpielValues& all, SpecValues& out)> apply;
+};
+
+struct OpenSpielDef {
+  BuiltinOpenSpiel info;
+  std::vector<OpenSpielRule> rules;
+};
+
+// The parameter under eqlab's name `key`, value unchanged (eqlab checks the range).
+OpenSpielRule renamed(std::string name, std::string default_value, std::string key) {
+  return {std::move(name), std::move(default_value),
+          [key = std::move(key)](const std::string& value, const OpenSpielValues&, SpecValues& out) {
+            out[key] = value;
+          }};
+}
+
+// A parameter of which eqlab builds only the value `only`.
+OpenSpielRule only(std::string name, std::string default_value, std::string only_value, std::string why) {
+  return {std::move(name), std::move(default_value),
+          [only_value = std::move(only_value), why = std::move(why)](const std::string& value, const OpenSpielValues&,
+                                                                       SpecValues&) {
+            if (value != only_value) throw NotAvailable{why};
+          }};
+}
+
+// "[a;b;c]" as its items, or nothing when the text is not such a list.
+std::optional<std::vector<std::string>> bracket_list(const std::string& text) {
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return std::nullopt;
+  std::vector<std::string> items;
+  std::string item;
+  for (std::size_t k = 1; k + 1 < text.size(); ++k) {
+    if (text[k] == ';') {
+      items.push_back(item);
+      item.clear();
+    } else if (text[k] != ' ') {
+      item += text[k];
+    }
+  }
+  items.push_back(item);
+  return items;
+}
+
+const std::vector<OpenSpielDef>& openspiel_defs() {
+  static const std::vector<OpenSpielDef> defs = [] {
+    std::vector<OpenSpielDef> d;
+    d.push_back({{"kuhn", "kuhn_poker", "kuhn_poker", {{"players", "players"}}, ""},
+                 {renamed("players", "2", "players")}});
+    d.push_back({{"leduc", "leduc_poker", "leduc_poker",
+                  {{"players", "players"}, {"ranks", "only 0 (leduc_poker has players+1 ranks)"}}, ""},
+                 {renamed("players", "2", "players"),
+                  only("action_mapping", "false", "false",
+                       "with action_mapping=true every action is legal everywhere (the illegal ones act as call), "
+                       "another tree; eqlab's leduc is action_mapping=false"),
+                  only("suit_isomorphism", "false", "false",
+                       "suit_isomorphism=true deals ranks, not cards; eqlab's leduc tells the suits apart "
+                       "(suit_isomorphism=false)"),
+                  only("starting_player", "0", "0", "eqlab's leduc starts both rounds with player 0 (starting_player=0)")}});
+    d.push_back(
+        {{"goofspiel", "goofspiel", "goofspiel(imp_info=true,num_cards=4,points_order=descending)",
+          {{"cards", "num_cards"}, {"players", "players"}, {"returns", "returns_type=win_loss or point_difference"}},
+          "OpenSpiel's goofspiel is simultaneous: this is its turn_based_simultaneous_game, with each "
+          "player's forced last bid kept as a one-action decision that OpenSpiel plays itself: more "
+          "infosets, the same terminals, values and strategies"},
+         {only("imp_info", "false", "true",
+               "eqlab's goofspiel is the game with imperfect information (imp_info=true)"),
+          {"egocentric", "false",
+           [](const std::string& value, const OpenSpielValues&, SpecValues&) {
+             // It changes only how OpenSpiel encodes the winners in its tensors.
+             if (value != "true" && value != "false") throw NotAvailable{"egocentric is true or false"};
+           }},
+          renamed("num_cards", "13", "cards"),
+          {"num_turns", "-1",
+           [](const std::string& value, const OpenSpielValues& all, SpecValues&) {
+             if (value != "-1" && value != all.at("num_cards"))
+               throw NotAvailable{"eqlab's goofspiel plays every card (num_turns=-1, or num_turns=num_cards)"};
+           }},
+          renamed("players", "2", "players"),
+          only("points_order", "random", "descending",
+               "eqlab's goofspiel reveals the point cards in descending order (points_order=descending)"),
+          {"returns_type", "win_loss",
+           [](const std::string& value, const OpenSpielValues&, SpecValues& out) {
+             if (value == "win_loss") out["returns"] = "win_loss";
+             else if (value == "point_difference") out["returns"] = "points";
+             else throw NotAvailable{"eqlab's goofspiel offers returns_type=win_loss and returns_type=point_difference"};
+           }}}});
+    d.push_back(
+        {{"liars_dice", "liars_dice", "liars_dice",
+          {{"dice", "numdice"}, {"faces", "dice_sides"}, {"wild", "only true (the highest face is always wild)"}},
+          "each player's roll is one chance node over sorted hands, not one per die: the same infosets "
+          "and values as OpenSpiel, fewer terminals when numdice > 1"},
+         {only("players", "2", "2", "eqlab's liars_dice is for two players"),
+          renamed("numdice", "1", "dice"), renamed("dice_sides", "6", "faces"),
+          {"bidding_rule", "reset-face",
+           [](const std::string& value, const OpenSpielValues&, SpecValues& out) {
+             if (value != "reset-face")
+               throw NotAvailable{"eqlab's bids rise quantity first (bidding_rule=reset-face)"};
+             out["wild"] = "true";
+           }}}});
+    d.push_back({{"sheriff", "sheriff", "sheriff",
+                  {{"max_items", "max_items"}, {"max_bribe", "max_bribe"}, {"rounds", "num_rounds"},
+                   {"item_value", "item_value"}, {"item_penalty", "item_penalty"},
+                   {"sheriff_penalty", "sheriff_penalty"}},
+                  ""},
+                 {renamed("item_penalty", "2", "item_penalty"), renamed("item_value", "1", "item_value"),
+                  renamed("sheriff_penalty", "3", "sheriff_penalty"), renamed("max_bribe", "3", "max_bribe"),
+                  renamed("max_items", "3", "max_items"), renamed("num_rounds", "4", "rounds")}});
+    d.push_back(
+        {{"battleship", "battleship",
+          "battleship(board_width=2,board_height=2,ship_sizes=[1],ship_values=[1],num_shots=3,"
+          "allow_repeated_shots=false,loss_multiplier=2)",
+          {{"width", "board_width"}, {"height", "board_height"}, {"ship_length", "ship_sizes=[ship_length] with ship_values=[1]"},
+           {"shots", "num_shots, with allow_repeated_shots=false"}, {"loss_multiplier", "loss_multiplier"}},
+          ""},
+         {renamed("board_width", "10", "width"), renamed("board_height", "10", "height"),
+          {"ship_sizes", "[2;3;3;4;5]",
+           [](const std::string& value, const OpenSpielValues&, SpecValues& out) {
+             const auto sizes = bracket_list(value);
+             if (!sizes || sizes->size() != 1)
+               throw NotAvailable{"eqlab's battleship has one ship per player: ship_sizes=[length]"};
+             out["ship_length"] = sizes->front();
+           }},
+          {"ship_values", "[1.0;1.0;1.0;1.0;1.0]",
+           [](const std::string& value, const OpenSpielValues&, SpecValues&) {
+             const auto values = bracket_list(value);
+             double v = 0;
+             if (values && values->size() == 1) {
+               const std::string& t = values->front();
+               auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+               if (ec != std::errc() || end != t.data() + t.size()) v = 0;
+             }
+             if (!values || values->size() != 1 || v != 1.0)
+               throw NotAvailable{"eqlab's battleship has one ship of value 1 per player: ship_values=[1]"};
+           }},
+          renamed("num_shots", "50", "shots"),
+          only("allow_repeated_shots", "true", "false",
+               "eqlab's battleship never shoots twice at a cell (allow_repeated_shots=false)"),
+          renamed("loss_multiplier", "1", "loss_multiplier")}});
+    return d;
+  }();
+  return defs;
+}
+
+const OpenSpielDef* openspiel_def_named(std::string_view name) {
+  for (const OpenSpielDef& o : openspiel_defs())
+    if (name == o.info.name) return &o;
+  return nullptr;
+}
+
+const GameDef* game_def_named(std::string_view name) {
+  for (const GameDef& g : game_defs())
+    if (name == g.info.name) return &g;
+  return nullptr;
+}
+
+std::vector<std::string> openspiel_keys(const OpenSpielDef& o) {
+  std::vector<std::string> keys;
+  for (const OpenSpielRule& r : o.rules) keys.push_back(r.name);
+  return keys;
+}
+
+bool has_key(const std::vector<std::string>& keys, const std::string& key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// A spec resolved to one of eqlab's games and eqlab's parameters.
+struct Resolved {
+  const GameDef* game = nullptr;
+  SpecValues given;                           // eqlab's parameters
+  std::string label;                          // the game's name in messages: the name written
+  std::map<std::string, std::string> origin;  // eqlab key -> "OpenSpiel's K=V[ (its default)]"
+};
+
+Resolved resolve(const std::string& spec) {
+  const std::string_view name = spec_name(spec);
+  Resolved out;
+  out.game = game_def_named(name);
+  const OpenSpielDef* os = openspiel_def_named(name);
+  if (!out.game && !os)
+    throw UsageError("unknown game \"" + std::string(name) + "\"; the built-in games are " + game_names());
+  out.label = std::string(name);
+
+  SpecValues given;
+  if (!os) {
+    out.given = spec_values(spec, out.game->info.name, param_keys(*out.game));
+    return out;
+  }
+  const std::vector<std::string> os_keys = openspiel_keys(*os);
+  if (!out.game) {  // OpenSpiel's name alone: kuhn_poker, leduc_poker
+    out.game = game_def_named(os->info.game);
+    given = spec_values(spec, os->info.name, os_keys);
+  } else {
+    // One name for both: the keys tell which. A spec that neither reads (a key of
+    // neither, or malformed) is refused as eqlab's.
+    const std::vector<std::string> eqlab_keys = param_keys(*out.game);
+    std::vector<std::string> all_keys = eqlab_keys;
+    for (const std::string& k : os_keys)
+      if (!has_key(all_keys, k)) all_keys.push_back(k);
+    try {
+      given = spec_values(spec, out.game->info.name, all_keys);
+    } catch (const UsageError&) {
+      spec_values(spec, out.game->info.name, eqlab_keys);
+      throw;
+    }
+    std::string eqlab_only, openspiel_only;
+    for (const auto& [key, value] : given) {
+      if (!has_key(os_keys, key)) eqlab_only += (eqlab_only.empty() ? "" : ", ") + key;
+      if (!has_key(eqlab_keys, key)) openspiel_only += (openspiel_only.empty() ? "" : ", ") + key;
+    }
+    if (openspiel_only.empty()) {
+      out.given = std::move(given);
+      return out;
+    }
+    if (!eqlab_only.empty())
+      throw UsageError(out.label + ": OpenSpiel's parameters (" + openspiel_only + ") and eqlab's (" + eqlab_only +
+                       ") in one spec; give the game in one naming or the other");
+  }
+
+  // OpenSpiel's parameters, each given or at OpenSpiel's default, become eqlab's.
+  OpenSpielValues all;
+  for (const OpenSpielRule& r : os->rules) {
+    auto it = given.find(r.name);
+    all[r.name] = it == given.end() ? r.default_value : it->second;
+  }
+  for (const OpenSpielRule& r : os->rules) {
+    const std::string shown =
+        "OpenSpiel's " + r.name + "=" + all[r.name] + (given.count(r.name) ? "" : " (its default)");
+    SpecValues before = out.given;
+    try {
+      r.apply(all[r.name], all, out.given);
+    } catch (const NotAvailable& e) {
+      throw UsageError(out.label + ": " + shown + " is not available: " + e.why);
+    }
+    for (const auto& [key, value] : out.given)
+      if (!before.count(key)) out.origin[key] = shown;
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<BuiltinGameInfo>& builtin_games() {
@@ -328,23 +582,23 @@ const std::vector<BuiltinGameInfo>& builtin_games() {
   return infos;
 }
 
+const BuiltinOpenSpiel* builtin_openspiel(const std::string& game) {
+  for (const OpenSpielDef& o : openspiel_defs())
+    if (o.info.game == game) return &o.info;
+  return nullptr;
+}
+
 bool is_builtin_spec(const std::string& spec) {
   const std::string_view name = spec_name(spec);
-  for (const GameDef& g : game_defs())
-    if (name == g.info.name) return true;
-  return false;
+  return game_def_named(name) || openspiel_def_named(name);
 }
 
 GameTree make_builtin(const std::string& spec) {
-  const std::string_view name = spec_name(spec);
-  const GameDef* game = nullptr;
-  for (const GameDef& g : game_defs())
-    if (name == g.info.name) game = &g;
-  if (!game)
-    throw UsageError("unknown game \"" + std::string(name) + "\"; the built-in games are " + game_names());
-
-  // The parameter list: "(key=value, ...)" after the name, or nothing at all.
-  const SpecValues given = spec_values(spec, game->info.name, param_keys(*game));
+  // The parameter list: "(key=value, ...)" after the name, or nothing at all; OpenSpiel's
+  // names resolve to eqlab's.
+  const Resolved resolved = resolve(spec);
+  const GameDef* game = resolved.game;
+  const SpecValues& given = resolved.given;
 
   Args args;
   std::string canonical = game->info.name + "(";
@@ -352,9 +606,14 @@ GameTree make_builtin(const std::string& spec) {
     auto it = given.find(r.info.name);
     const std::string& text = it == given.end() ? r.info.default_value : it->second;
     auto value = canonical_value(r, text);
-    if (!value)
+    if (!value) {
+      auto origin = resolved.origin.find(r.info.name);
+      if (origin != resolved.origin.end())
+        throw UsageError(resolved.label + ": " + origin->second + " is not available: eqlab's parameter " +
+                         r.info.name + " must be " + describe_range(r));
       throw UsageError(game->info.name + ": parameter " + r.info.name + " must be " + describe_range(r) +
                        ", not \"" + text + "\"");
+    }
     args.set(r.info.name, *value);
   }
   for (const ParamRule& r : game->rules)

@@ -13,7 +13,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <boost/math/distributions/students_t.hpp>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -29,6 +28,7 @@
 #include <eqlab/sim/run_memory.hpp>
 #include <eqlab/sim/runner.hpp>
 #include <eqlab/sim/size_plot.hpp>
+#include <eqlab/sim/statistics.hpp>
 
 namespace eqlab {
 
@@ -351,56 +351,20 @@ bool run_file_complete(const fs::path& path, const std::vector<std::string>& met
 // ---------------------------------------------------------------------------------------
 // Summary.
 
+// A cell of the summary: the mean of `values` over seeds and its 95% interval.
 SummaryRow summarise(const std::vector<double>& values) {
+  const MeanInterval m = mean_interval_95(values);
   SummaryRow row;
-  // The mean as the first value plus the mean difference from it: exact when every seed
-  // gives the same value, as deterministic learners do.
-  double first = kNaN, differences = 0.0;
-  for (double v : values) {
-    if (!std::isfinite(v)) continue;
-    if (row.seeds == 0) first = v;
-    differences += v - first;
-    ++row.seeds;
-  }
-  if (row.seeds == 0) {
-    row.mean = row.sd = row.low = row.high = kNaN;
-    return row;
-  }
-  row.mean = first + differences / row.seeds;
-  if (row.seeds < 2) {
-    row.sd = row.low = row.high = kNaN;
-    return row;
-  }
-  double squares = 0.0;
-  for (double v : values)
-    if (std::isfinite(v)) squares += (v - row.mean) * (v - row.mean);
-  row.sd = std::sqrt(squares / (row.seeds - 1));
-  const double half = t_quantile_95(row.seeds) * row.sd / std::sqrt(static_cast<double>(row.seeds));
-  row.low = row.mean - half;
-  row.high = row.mean + half;
+  row.seeds = m.samples;
+  row.mean = m.mean;
+  row.sd = m.sd;
+  row.low = m.low;
+  row.high = m.high;
   return row;
 }
 
 // ---------------------------------------------------------------------------------------
 // Fits.
-
-// The least-squares slope of ys against xs; nan with fewer than two distinct xs.
-double least_squares_slope(const std::vector<double>& xs, const std::vector<double>& ys) {
-  if (xs.size() < 2 || xs.size() != ys.size()) return kNaN;
-  double mx = 0.0, my = 0.0;
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    mx += xs[i];
-    my += ys[i];
-  }
-  mx /= static_cast<double>(xs.size());
-  my /= static_cast<double>(ys.size());
-  double sxy = 0.0, sxx = 0.0;
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) * (xs[i] - mx);
-  }
-  return sxx > 0.0 ? sxy / sxx : kNaN;
-}
 
 // The rows that the rates are fitted on: the last two decades of checkpoints
 // (T >= last T / 100), where the metric is positive and finite.
@@ -454,12 +418,6 @@ std::unique_ptr<Solver> make_experiment_solver(const ExperimentAlgorithm& algori
   if (algorithm.feedback == "bandit") return make_bandit_solver(algorithm.solver, game, options, iterations);
   if (algorithm.feedback != "full") throw UsageError("unknown feedback \"" + algorithm.feedback + "\"");
   return make_solver(algorithm.solver, game, options, normal_form);
-}
-
-double t_quantile_95(int samples) {
-  if (samples < 2) return kNaN;
-  const boost::math::students_t t(static_cast<double>(samples - 1));
-  return boost::math::quantile(t, 0.975);
 }
 
 std::int64_t game_size_xa(const CompiledGame& game) {

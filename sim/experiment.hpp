@@ -36,6 +36,7 @@
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/lib/memory_budget.hpp>
 #include <eqlab/sim/curve.hpp>
+#include <eqlab/sim/statistics.hpp>  // t_quantile_95 and the other statistics of the summary
 
 namespace eqlab {
 
@@ -170,10 +171,6 @@ struct ExperimentReport {
   std::vector<std::string> files;  // summary, rates, sizes, size rates and plots written, in order
   std::vector<std::string> notes;  // things left out, e.g. plots without gnuplot
 };
-
-// Half-width factor of a two-sided 95% interval of a mean of n samples: Student's t
-// quantile t(0.975, n - 1); nan for n < 2.
-double t_quantile_95(int samples);
 
 // The least-squares slope of log(metric · T) against log(T) over the rows with
 // T >= last T / 100 and a positive finite metric; fills points, iterations and slope.

@@ -32,6 +32,7 @@
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/result_files.hpp>
 #include <eqlab/sim/size_plot.hpp>
+#include <eqlab/sim/statistics.hpp>
 
 namespace eqlab {
 
@@ -80,15 +81,6 @@ std::string default_label(const std::string& spec) {
   for (char c : spec)
     label += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-' ? c : '_';
   return label;
-}
-
-
-// The p-quantile of sorted values, interpolated linearly.
-double quantile_sorted(const std::vector<double>& sorted, double p) {
-  const double pos = p * static_cast<double>(sorted.size() - 1);
-  const std::size_t lo = static_cast<std::size_t>(pos);
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (pos - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
 }  // namespace

@@ -24,6 +24,11 @@
 //   DIR/plots/size.png, size.svg           final regret against sqrt(XA) per algorithm
 // Every file is written under a temporary name and renamed, so a file under its final name
 // is always complete; a resumed experiment keeps the run files it finds.
+//
+// The engine's pieces: the config reader (sim/experiment_config.cpp), the fitted rates
+// (sim/experiment_rates.cpp), the summary, its tables and plots
+// (sim/experiment_summary.hpp), and what it shares with the Markov experiments
+// (sim/experiment/, sim/statistics.hpp).
 #include <cstdint>
 #include <functional>
 #include <memory>

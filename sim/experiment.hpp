@@ -25,10 +25,10 @@
 // Every file is written under a temporary name and renamed, so a file under its final name
 // is always complete; a resumed experiment keeps the run files it finds.
 //
-// The engine's pieces: the config reader (sim/experiment_config.cpp), the fitted rates
-// (sim/experiment_rates.cpp), the summary, its tables and plots
-// (sim/experiment_summary.hpp), and what it shares with the Markov experiments
-// (sim/experiment/, sim/statistics.hpp).
+// The engine's pieces (docs/ARCHITECTURE.md, Experiments): the config reader
+// (sim/experiment_config.cpp), the fitted rates (sim/experiment_rates.cpp), the summary,
+// its tables and plots (sim/experiment_summary.hpp), and what it shares with the Markov
+// experiments (sim/experiment/, sim/statistics.hpp).
 #include <cstdint>
 #include <functional>
 #include <memory>

@@ -36,6 +36,10 @@
 //   plots/scaling.png       median episodes to ε against x, per algorithm (and ε)
 // Runs go in parallel; every number is the same for any thread count, except the wall-clock
 // columns (seconds) of the run curves.
+//
+// The engine's pieces: the config reader (sim/markov/markov_experiment_config.cpp), the
+// summary, its tables and plots (sim/markov/markov_experiment_summary.hpp), and what it
+// shares with the extensive-form experiments (sim/experiment/, sim/statistics.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -24,6 +24,11 @@
 //   DIR/plots/size.png, size.svg           final regret against sqrt(XA) per algorithm
 // Every file is written under a temporary name and renamed, so a file under its final name
 // is always complete; a resumed experiment keeps the run files it finds.
+//
+// The engine's pieces (docs/ARCHITECTURE.md, Experiments): the config reader
+// (sim/experiment_config.cpp), the fitted rates (sim/experiment_rates.cpp), the summary,
+// its tables and plots (sim/experiment_summary.hpp), and what it shares with the Markov
+// experiments (sim/experiment/, sim/statistics.hpp).
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -36,6 +41,7 @@
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/lib/memory_budget.hpp>
 #include <eqlab/sim/curve.hpp>
+#include <eqlab/sim/statistics.hpp>  // t_quantile_95 and the other statistics of the summary
 
 namespace eqlab {
 
@@ -45,7 +51,7 @@ struct ExperimentGame {
 };
 
 struct ExperimentAlgorithm {
-  std::string solver;             // a name of solver_list() (full) or bandit_solver_list() (bandit)
+  std::string solver;             // a registered solver of this feedback (algorithms/solver_registry.hpp)
   std::string feedback = "full";  // "full" or "bandit"
   std::string label;              // its folder name and legend entry; defaults to the solver name
   nlohmann::json params = nlohmann::json::object();  // SolverOptions::extra
@@ -96,7 +102,7 @@ struct ExperimentOptions {
   // Only shard 0 writes experiment.json, so that shards never write one file at once.
   int shard_index = 0;
   int shard_count = 1;
-  // Before any run, each (game, algorithm) pair's memory is estimated (sim/run_memory.hpp):
+  // Before any run, each (game, algorithm) pair's memory is estimated (algorithms/run_memory.hpp):
   // a pair whose run would not fit beside the games is refused (ResourceError), and fewer
   // runs go at a time when that many would not fit (a note says so). bytes 0: no limit.
   MemoryBudget memory_budget;
@@ -170,10 +176,6 @@ struct ExperimentReport {
   std::vector<std::string> files;  // summary, rates, sizes, size rates and plots written, in order
   std::vector<std::string> notes;  // things left out, e.g. plots without gnuplot
 };
-
-// Half-width factor of a two-sided 95% interval of a mean of n samples: Student's t
-// quantile t(0.975, n - 1); nan for n < 2.
-double t_quantile_95(int samples);
 
 // The least-squares slope of log(metric · T) against log(T) over the rows with
 // T >= last T / 100 and a positive finite metric; fills points, iterations and slope.

@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/algorithms/eval/mixture_meter.hpp>
-#include <eqlab/games/io/result_file.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
 
@@ -149,6 +148,114 @@ void check_finite(const Solver& solver, const Profile& output, std::int64_t iter
 
 }  // namespace
 
+namespace {
+
+// The K a kefce learner is measured at: the caller's, else its own parameter "k".
+std::optional<int> measured_kefce_k(const Solver& solver, const RunOptions& options, Concept solution_concept) {
+  std::optional<int> kefce_k = options.kefce_k;
+  if (!kefce_k && solution_concept == Concept::kefce) {
+    const nlohmann::json params = solver.params();
+    if (!params.contains("k") || !params["k"].is_number_integer())
+      throw UsageError("solver " + solver.name() + " outputs a K-EFCE but does not record its k");
+    kefce_k = params["k"].get<int>();
+  }
+  return kefce_k;
+}
+
+// One run of run_solver: the solver stepped from checkpoint to checkpoint and measured at
+// each, into `result`.
+class SolverRun {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  SolverRun(Solver& solver, const CompiledGame& game, const RunOptions& options, RunResult& result,
+            bool correlated, std::optional<int> kefce_k)
+      : solver_(solver), game_(game), options_(options), result_(result), correlated_(correlated),
+        mixture_([&]() -> std::optional<MixtureMeter> {
+          if (correlated || options.measure_mixture || kefce_k) return std::optional<MixtureMeter>(std::in_place, game, kefce_k);
+          return std::nullopt;
+        }()),
+        per_round_(mixture_.has_value() || static_cast<bool>(options.on_round)),
+        checkpoints_(checkpoint_iterations(options.iterations, std::max(1, options.checkpoints))),
+        bar_(options.progress_label, options.iterations, options.progress) {}
+
+  const std::vector<std::int64_t>& checkpoints() const { return checkpoints_; }
+
+  static double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+  // Steps up to `checkpoint`, timing the steps alone.
+  void step_to(std::int64_t checkpoint) {
+    if (per_round_) {
+      // The round's evaluation costs about as much as the step, so timing each step
+      // costs little in comparison.
+      for (; done_ < checkpoint; ++done_) {
+        const Clock::time_point step_start = Clock::now();
+        solver_.step();
+        result_.solve_seconds += seconds_since(step_start);
+        take_round();
+        bar_.update(done_ + 1);
+      }
+    } else {
+      // Steps are timed per stretch between checkpoints, not one by one: the clock would
+      // cost more than a step of a small game.
+      const Clock::time_point stretch_start = Clock::now();
+      for (; done_ < checkpoint; ++done_) {
+        solver_.step();
+        bar_.update(done_ + 1);
+      }
+      result_.solve_seconds += seconds_since(stretch_start);
+    }
+  }
+
+  // Measures the solver at `checkpoint` and adds the curve's row.
+  void measure(std::int64_t checkpoint) {
+    // The output profile can be costly (an average over the run): computed once, checked,
+    // then evaluated.
+    const Profile output = solver_.output_profile();
+    check_finite(solver_, output, checkpoint);
+    if (!correlated_) result_.final_report = evaluate_nash(game_, output);
+    if (mixture_) result_.mixture = mixture_->report();
+    result_.own_metrics = solver_.own_metrics();
+    check_gap_bound(solver_, result_);
+    if (result_.curve.metrics.empty()) {
+      first_own_ = result_.own_metrics;
+      result_.curve = Curve(curve_columns(result_, game_.num_players()));
+    } else {
+      check_same_names(first_own_, result_.own_metrics, solver_.name());
+    }
+    result_.curve.add_row(solver_.iteration(), curve_row(result_));
+  }
+
+  void finish() { bar_.finish(); }
+
+ private:
+  // Called after each step when something needs the round's profile; allocates nothing
+  // beyond what the evaluators and on_round do.
+  void take_round() {
+    const Profile* played = solver_.played_profile();
+    if (played == nullptr)
+      throw UsageError("solver " + solver_.name() +
+                       " does not play a mixture of product profiles (played_profile() is empty), so there is "
+                       "no mixture to measure or write");
+    if (mixture_) mixture_->add(*played, solver_.played_behavioural());
+    if (options_.on_round) options_.on_round(*played);
+  }
+
+  Solver& solver_;
+  const CompiledGame& game_;
+  const RunOptions& options_;
+  RunResult& result_;
+  bool correlated_ = false;
+  std::optional<MixtureMeter> mixture_;
+  bool per_round_ = false;
+  std::vector<std::int64_t> checkpoints_;
+  ProgressBar bar_;
+  OwnMetrics first_own_;
+  std::int64_t done_ = 0;
+};
+
+}  // namespace
+
 RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions& options) {
   if (options.iterations < 1)
     throw UsageError("run_solver: the number of iterations must be at least 1, not " +
@@ -161,80 +268,16 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
                      std::string(concept_name(result.solution_concept)) +
                      "\", which the runner cannot measure (it measures nash, nfcce, efce and kefce)");
   // A kefce learner is measured at its own K (its parameter "k") unless the caller says.
-  std::optional<int> kefce_k = options.kefce_k;
-  if (!kefce_k && result.solution_concept == Concept::kefce) {
-    const nlohmann::json params = solver.params();
-    if (!params.contains("k") || !params["k"].is_number_integer())
-      throw UsageError("solver " + solver.name() + " outputs a K-EFCE but does not record its k");
-    kefce_k = params["k"].get<int>();
+  const std::optional<int> kefce_k = measured_kefce_k(solver, options, result.solution_concept);
+
+  SolverRun run(solver, game, options, result, correlated, kefce_k);
+  const SolverRun::Clock::time_point run_start = SolverRun::Clock::now();
+  for (std::int64_t checkpoint : run.checkpoints()) {
+    run.step_to(checkpoint);
+    run.measure(checkpoint);
   }
-
-  using Clock = std::chrono::steady_clock;
-  const auto seconds_since = [](Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-  };
-
-  std::optional<MixtureMeter> mixture;
-  if (correlated || options.measure_mixture || kefce_k) mixture.emplace(game, kefce_k);
-  const bool per_round = mixture.has_value() || static_cast<bool>(options.on_round);
-  // Called after each step when something needs the round's profile; allocates nothing
-  // beyond what the evaluators and on_round do.
-  const auto take_round = [&] {
-    const Profile* played = solver.played_profile();
-    if (played == nullptr)
-      throw UsageError("solver " + solver.name() +
-                       " does not play a mixture of product profiles (played_profile() is empty), so there is "
-                       "no mixture to measure or write");
-    if (mixture) mixture->add(*played, solver.played_behavioural());
-    if (options.on_round) options.on_round(*played);
-  };
-
-  const std::vector<std::int64_t> checkpoints =
-      checkpoint_iterations(options.iterations, std::max(1, options.checkpoints));
-  ProgressBar bar(options.progress_label, options.iterations, options.progress);
-  const Clock::time_point run_start = Clock::now();
-  OwnMetrics first_own;
-  std::int64_t done = 0;
-  for (std::int64_t checkpoint : checkpoints) {
-    if (per_round) {
-      // The round's evaluation costs about as much as the step, so timing each step
-      // costs little in comparison.
-      for (; done < checkpoint; ++done) {
-        const Clock::time_point step_start = Clock::now();
-        solver.step();
-        result.solve_seconds += seconds_since(step_start);
-        take_round();
-        bar.update(done + 1);
-      }
-    } else {
-      // Steps are timed per stretch between checkpoints, not one by one: the clock would
-      // cost more than a step of a small game.
-      const Clock::time_point stretch_start = Clock::now();
-      for (; done < checkpoint; ++done) {
-        solver.step();
-        bar.update(done + 1);
-      }
-      result.solve_seconds += seconds_since(stretch_start);
-    }
-
-    // The output profile can be costly (an average over the run): computed once, checked,
-    // then evaluated.
-    const Profile output = solver.output_profile();
-    check_finite(solver, output, checkpoint);
-    if (!correlated) result.final_report = evaluate_nash(game, output);
-    if (mixture) result.mixture = mixture->report();
-    result.own_metrics = solver.own_metrics();
-    check_gap_bound(solver, result);
-    if (result.curve.metrics.empty()) {
-      first_own = result.own_metrics;
-      result.curve = Curve(curve_columns(result, game.num_players()));
-    } else {
-      check_same_names(first_own, result.own_metrics, solver.name());
-    }
-    result.curve.add_row(solver.iteration(), curve_row(result));
-  }
-  bar.finish();
-  result.seconds = seconds_since(run_start);
+  run.finish();
+  result.seconds = SolverRun::seconds_since(run_start);
   return result;
 }
 

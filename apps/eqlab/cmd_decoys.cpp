@@ -84,23 +84,8 @@ DeceptionMode mode_argument(const Args& args) {
 
 const char* kind_text(DecoyPick::Kind kind) { return kind == DecoyPick::Kind::fake ? "fake" : "trap"; }
 
-}  // namespace
-
-int run_decoys(std::span<const std::string> argv) {
-  const Args args = parse_args("decoys", argv,
-                               {{"--traps"}, {"--fakes"}, {"--region"}, {"--mode"}, {"--exhaustive", false}, {"--lazy", false},
-                                {"--check-submodular", false}, {"--out"}, {"--dot"}, {"--png"}, {"--threads"},
-                                kMaxBytesFlag},
-                               {"GRAPH"}, 1);
-  const DeceptionRegion region = region_argument(args);
-  const DeceptionMode mode = mode_argument(args);
-  const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
-  std::optional<tbb::global_control> thread_limit;
-  if (threads > 0) thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  const std::string& spec = args.positional[0];
-  if (!is_graph_game(spec))
-    throw BadInputError("'" + spec + "' is not a graph game: give a graph file (JSON of type \"graph\", .graphml, "
-                        ".dot, .model) or a built-in graph game (gridworld, random-graph)");
+// --out, --dot and --png: checked writable before the placement; --png needs GraphViz.
+void prepare_decoy_outputs(const Args& args) {
   for (const char* flag : {"--out", "--dot", "--png"})
     if (args.has(flag)) {
       if (args.text(flag) == "-" && std::string(flag) == "--png")
@@ -110,14 +95,10 @@ int run_decoys(std::span<const std::string> argv) {
   if (args.has("--png") && find_program("dot").empty())
     throw BadInputError("GraphViz's dot not found, needed by --png: install the graphviz package (or write --dot "
                         "and draw it elsewhere)");
+}
 
-  const TurnGame game = load_graph_game(spec, load_limits(args));
-  const int traps = static_cast<int>(args.integer("--traps", std::max(game.trap_budget(), 0), 0, 1'000'000));
-  const int fakes = static_cast<int>(args.integer("--fakes", std::max(game.fake_budget(), 0), 0, 1'000'000));
-  if (traps + fakes == 0)
-    throw CommandLineError("decoys", "nothing to place: give --traps K and/or --fakes K (the graph has no budgets)");
-
-  const DeceptionEvaluator evaluator(game, mode);
+// The placement method of the flags; refuses an exhaustive search of too many placements.
+PlacementMethod placement_method(const Args& args, const DeceptionEvaluator& evaluator, int fakes, int traps) {
   if (args.has("--exhaustive")) {
     const double fake_sites = static_cast<double>(candidate_sites(evaluator, DecoyPick::Kind::fake).size());
     const double trap_sites = static_cast<double>(candidate_sites(evaluator, DecoyPick::Kind::trap).size());
@@ -130,11 +111,13 @@ int run_decoys(std::span<const std::string> argv) {
   }
   if (args.has("--exhaustive") && args.has("--lazy"))
     throw CommandLineError("decoys", "--lazy is a way to run greedy placement; --exhaustive tries every placement");
-  const PlacementMethod method = args.has("--exhaustive") ? PlacementMethod::exhaustive
-                                 : args.has("--lazy")     ? PlacementMethod::lazy_greedy
-                                                          : PlacementMethod::greedy;
-  const PlacementReport report = place_decoys(evaluator, region, fakes, traps, method, args.has("--check-submodular"));
+  return args.has("--exhaustive") ? PlacementMethod::exhaustive
+         : args.has("--lazy")     ? PlacementMethod::lazy_greedy
+                                  : PlacementMethod::greedy;
+}
 
+void print_placement(const TurnGame& game, const DeceptionEvaluator& evaluator, const PlacementReport& report,
+                     DeceptionRegion region, DeceptionMode mode, int fakes, int traps) {
   const ReachabilitySolution& base = evaluator.base();
   std::cout << field("game") << game.name() << "\n"
             << field("graph") << game.num_vertices() << " vertices, " << game.num_edges() << " edges, "
@@ -158,7 +141,22 @@ int run_decoys(std::span<const std::string> argv) {
   std::cout << field("deceptive") << region_name(region) << " " << report.result.region_size << " states, value of deception "
             << value_text(report.result.value) << "\n"
             << field("guarantee") << guarantee_text(report) << "\n";
+}
 
+// Draws the annotated graph `dot` as the PNG `png` with GraphViz's dot.
+void draw_decoys_png(const std::string& png, const std::string& dot) {
+  const std::string source = png + ".dot.tmp";
+  write_text_file(source, dot);
+  std::string command = "'";  // appended piecewise: GCC 12 warns wrongly on "'" + string
+  command.append(find_program("dot")).append("' -Tpng -o '").append(png).append("' '").append(source);
+  command.append("' 2>/dev/null");
+  const int status = std::system(command.c_str());
+  std::remove(source.c_str());
+  if (status != 0) throw BadInputError("GraphViz's dot could not draw " + png + " (the graph may be too large)");
+}
+
+// Writes --out, --dot and --png; the files written, as a list for the summary.
+std::string write_decoy_outputs(const Args& args, const DeceptionEvaluator& evaluator, const PlacementReport& report) {
   std::string wrote;
   if (args.has("--out")) {
     write_text_file(args.text("--out"), placement_json(evaluator, report).dump(2) + "\n");
@@ -171,16 +169,42 @@ int run_decoys(std::span<const std::string> argv) {
   }
   if (args.has("--png")) {
     const std::string png = args.text("--png");
-    const std::string source = png + ".dot.tmp";
-    write_text_file(source, dot);
-    std::string command = "'";  // appended piecewise: GCC 12 warns wrongly on "'" + string
-    command.append(find_program("dot")).append("' -Tpng -o '").append(png).append("' '").append(source);
-    command.append("' 2>/dev/null");
-    const int status = std::system(command.c_str());
-    std::remove(source.c_str());
-    if (status != 0) throw BadInputError("GraphViz's dot could not draw " + png + " (the graph may be too large)");
+    draw_decoys_png(png, dot);
     wrote += (wrote.empty() ? "" : ", ") + png;
   }
+  return wrote;
+}
+
+}  // namespace
+
+int run_decoys(std::span<const std::string> argv) {
+  const Args args = parse_args("decoys", argv,
+                               {{"--traps"}, {"--fakes"}, {"--region"}, {"--mode"}, {"--exhaustive", false}, {"--lazy", false},
+                                {"--check-submodular", false}, {"--out"}, {"--dot"}, {"--png"}, {"--threads"},
+                                kMaxBytesFlag},
+                               {"GRAPH"}, 1);
+  const DeceptionRegion region = region_argument(args);
+  const DeceptionMode mode = mode_argument(args);
+  const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
+  std::optional<tbb::global_control> thread_limit;
+  if (threads > 0) thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const std::string& spec = args.positional[0];
+  if (!is_graph_game(spec))
+    throw BadInputError("'" + spec + "' is not a graph game: give a graph file (JSON of type \"graph\", .graphml, "
+                        ".dot, .model) or a built-in graph game (gridworld, random-graph)");
+  prepare_decoy_outputs(args);
+
+  const TurnGame game = load_graph_game(spec, load_limits(args));
+  const int traps = static_cast<int>(args.integer("--traps", std::max(game.trap_budget(), 0), 0, 1'000'000));
+  const int fakes = static_cast<int>(args.integer("--fakes", std::max(game.fake_budget(), 0), 0, 1'000'000));
+  if (traps + fakes == 0)
+    throw CommandLineError("decoys", "nothing to place: give --traps K and/or --fakes K (the graph has no budgets)");
+
+  const DeceptionEvaluator evaluator(game, mode);
+  const PlacementMethod method = placement_method(args, evaluator, fakes, traps);
+  const PlacementReport report = place_decoys(evaluator, region, fakes, traps, method, args.has("--check-submodular"));
+  print_placement(game, evaluator, report, region, mode, fakes, traps);
+  const std::string wrote = write_decoy_outputs(args, evaluator, report);
   if (!wrote.empty()) std::cout << field("wrote") << wrote << "\n";
   return kExitOk;
 }

@@ -12,14 +12,14 @@
 #include <eqlab/algorithms/markov/eval/certified_eval.hpp>
 #include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
 #include <eqlab/algorithms/markov/eval/product_eval.hpp>
+#include <eqlab/algorithms/markov/markov_run_memory.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/memory_text.hpp>
-#include <eqlab/algorithms/markov/markov_run_memory.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
-#include <eqlab/sim/result_documents.hpp>
 #include <eqlab/sim/plot.hpp>
+#include <eqlab/sim/result_documents.hpp>
 
 #include "game_input.hpp"
 #include "output_file.hpp"
@@ -101,44 +101,144 @@ void print_evaluation(std::ostream& out, const MarkovModel& model, const nlohman
 
 bool is_markov_argument(const std::string& spec) { return is_markov_game(spec); }
 
-int run_markov_solve(const Args& args) {
-  const std::string command = "solve";
+namespace {
+
+void check_markov_solve_flags(const Args& args, const std::string& command) {
   if (args.has("--iterations")) throw CommandLineError(command, "Markov games learn from episodes: give --episodes, not --iterations");
   if (args.has("--distribution") || args.has("--k"))
     throw CommandLineError(command, "--distribution and --k are for extensive-form games");
   if (args.has("--feedback") && args.text("--feedback") != "bandit")
     throw CommandLineError(command, "the Markov learners learn from sampled episodes: --feedback bandit or nothing");
+}
+
+// --solver, which must name a Markov-game solver.
+std::string markov_solver_argument(const Args& args, const std::string& command) {
   const std::string solver_name = args.text("--solver", "cce-v");
   if (!find_solver(solver_name, GameKind::markov, Feedback::bandit))
     throw CommandLineError(command, "'" + solver_name + "' is not a Markov-game solver: choose one of " + markov_solver_names());
-  const std::int64_t episodes = args.integer("--episodes", 100000, 1);
-  const std::uint64_t seed = args.unsigned_integer("--seed", 0);
-  const int checkpoints = static_cast<int>(args.integer("--checkpoints", 20, 1, 100000));
-  const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
-  const std::string out_path = args.text("--out"), curve_path = args.text("--curve"), plot_path = args.text("--plot"),
-                    policy_path = args.text("--policy");
-  if ((out_path == "-") + (curve_path == "-") + (policy_path == "-") > 1)
-    throw CommandLineError(command, "only one of --out, --curve and --policy can be '-' (standard output)");
-  if (plot_path == "-") throw CommandLineError(command, "--plot needs a file name: a PNG does not go to standard output");
-  std::ostream& summary = out_path == "-" || curve_path == "-" || policy_path == "-" ? std::cerr : std::cout;
-  std::optional<tbb::global_control> thread_limit;
-  if (threads > 0) thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  if (!plot_path.empty() && find_program("gnuplot").empty())
-    throw PlotError("gnuplot not found: install the gnuplot-nox package (or leave out --plot)");
-  for (const std::string& path : {out_path, curve_path, plot_path, policy_path})
-    if (!path.empty()) prepare_output(path);
+  return solver_name;
+}
 
-  const MemoryBudget budget = memory_budget(args);
-  const std::unique_ptr<MarkovModel> model = load_markov_argument(args.positional[0], load_limits(args));
-  check_memory_budget(estimate_markov_run_memory(*model, solver_name, episodes), budget,
-                      "solving " + model->name() + " with " + solver_name + " for " + std::to_string(episodes) +
-                          " episodes");
+// The files of --out, --curve, --plot and --policy ("" when not asked for).
+struct MarkovSolveOutputs {
+  std::string out_path, curve_path, plot_path, policy_path;
+  // Where the summary goes: stderr when a file goes to standard output.
+  bool summary_to_stderr() const { return out_path == "-" || curve_path == "-" || policy_path == "-"; }
+};
+
+MarkovSolveOutputs markov_solve_outputs(const Args& args, const std::string& command) {
+  MarkovSolveOutputs o{args.text("--out"), args.text("--curve"), args.text("--plot"), args.text("--policy")};
+  if ((o.out_path == "-") + (o.curve_path == "-") + (o.policy_path == "-") > 1)
+    throw CommandLineError(command, "only one of --out, --curve and --policy can be '-' (standard output)");
+  if (o.plot_path == "-") throw CommandLineError(command, "--plot needs a file name: a PNG does not go to standard output");
+  return o;
+}
+
+// Checks that each output can be written (and that gnuplot is there for --plot).
+void prepare_markov_solve_outputs(const MarkovSolveOutputs& o) {
+  if (!o.plot_path.empty() && find_program("gnuplot").empty())
+    throw PlotError("gnuplot not found: install the gnuplot-nox package (or leave out --plot)");
+  for (const std::string& path : {o.out_path, o.curve_path, o.plot_path, o.policy_path})
+    if (!path.empty()) prepare_output(path);
+}
+
+std::unique_ptr<MarkovSolver> make_markov_solve_solver(const Args& args, const std::string& command,
+                                                       const std::string& solver_name,
+                                                       const std::unique_ptr<MarkovModel>& model, std::uint64_t seed,
+                                                       std::int64_t episodes) {
   std::unique_ptr<MarkovSolver> solver;
   try {
     solver = make_markov_solver(solver_name, *model, markov_params(args.all("--param"), command), seed, episodes);
   } catch (const UsageError& e) {
     throw BadInputError(e.what());
   }
+  return solver;
+}
+
+
+// The document of --policy: the solver's output policy.
+nlohmann::ordered_json markov_policy_json(const MarkovModel& model, const MarkovSolver& solver) {
+  nlohmann::ordered_json doc;
+  if (const VisitLog* log = solver.certified()) doc = certified_policy_json(model, *log);
+  else if (const CorrelatedPolicy* c = solver.correlated()) doc = correlated_policy_json(model, *c);
+  else if (const ProductPolicy* p = solver.product()) doc = product_policy_json(model, *p);
+  return doc;
+}
+
+void plot_markov_solve(const std::string& plot_path, const MarkovSolver& solver, const MarkovModel& model,
+                       const MarkovRunResult& result) {
+  PlotOptions plot;
+  plot.title = model.name() + ", " + solver.name() + ", " + std::to_string(result.episodes) + " episodes";
+  plot.x_label = "episodes";
+  plot.metrics = solver.certified() ? std::vector<std::string>{"cce_gap_upper", "ce_gap_upper", "last_iterate_gap", "average_gap"}
+                 : solver.correlated() ? std::vector<std::string>{"cce_gap", "ce_gap"}
+                                       : std::vector<std::string>{"gap", "average_gap"};
+  plot_curve_png(result.curve, plot_path, plot);
+}
+
+// Writes the outputs asked for; the files written, in order.
+std::vector<std::string> write_markov_solve_outputs(const MarkovSolveOutputs& o, const MarkovModel& model,
+                                                    const MarkovSolver& solver, std::uint64_t seed,
+                                                    const MarkovRunResult& result) {
+  std::vector<std::string> written;
+  if (!o.out_path.empty()) {
+    write_text_file(o.out_path, markov_result_json(solver, model, seed, result).dump(2) + "\n");
+    written.push_back(o.out_path);
+  }
+  if (!o.curve_path.empty()) {
+    if (o.curve_path == "-") write_curve_csv(result.curve, std::cout);
+    else write_curve_csv(result.curve, o.curve_path);
+    written.push_back(o.curve_path);
+  }
+  if (!o.policy_path.empty()) {
+    write_text_file(o.policy_path, markov_policy_json(model, solver).dump() + "\n");
+    written.push_back(o.policy_path);
+  }
+  if (!o.plot_path.empty()) {
+    plot_markov_solve(o.plot_path, solver, model, result);
+    written.push_back(o.plot_path);
+  }
+  return written;
+}
+
+void print_markov_solve_summary(std::ostream& summary, const MarkovModel& model, const MarkovSolver& solver,
+                                std::uint64_t seed, const MarkovRunResult& result,
+                                const std::vector<std::string>& written) {
+  summary << field("game") << model.name() << "\n";
+  summary << field("solver") << solver.name() << ", seed " << seed << ": " << result.episodes << " episodes in "
+          << duration_text(result.seconds) << " (learning " << duration_text(result.solve_seconds) << ", evaluation "
+          << duration_text(result.seconds - result.solve_seconds) << "), state "
+          << memory_text(result.memory_bytes) << (result.converged ? ", converged" : "") << "\n";
+  print_evaluation(summary, model, result.final_evaluation);
+  if (!written.empty()) {
+    std::string list;
+    for (const std::string& w : written) list += (list.empty() ? "" : ", ") + (w == "-" ? "standard output" : w);
+    summary << field("wrote") << list << "\n";
+  }
+}
+
+}  // namespace
+
+int run_markov_solve(const Args& args) {
+  const std::string command = "solve";
+  check_markov_solve_flags(args, command);
+  const std::string solver_name = markov_solver_argument(args, command);
+  const std::int64_t episodes = args.integer("--episodes", 100000, 1);
+  const std::uint64_t seed = args.unsigned_integer("--seed", 0);
+  const int checkpoints = static_cast<int>(args.integer("--checkpoints", 20, 1, 100000));
+  const std::int64_t threads = args.integer("--threads", 0, 1, 4096);
+  const MarkovSolveOutputs outputs = markov_solve_outputs(args, command);
+  std::ostream& summary = outputs.summary_to_stderr() ? std::cerr : std::cout;
+  std::optional<tbb::global_control> thread_limit;
+  if (threads > 0) thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  prepare_markov_solve_outputs(outputs);
+
+  const MemoryBudget budget = memory_budget(args);
+  const std::unique_ptr<MarkovModel> model = load_markov_argument(args.positional[0], load_limits(args));
+  check_memory_budget(estimate_markov_run_memory(*model, solver_name, episodes), budget,
+                      "solving " + model->name() + " with " + solver_name + " for " + std::to_string(episodes) +
+                          " episodes");
+  const std::unique_ptr<MarkovSolver> solver = make_markov_solve_solver(args, command, solver_name, model, seed, episodes);
   MarkovRunOptions run;
   run.episodes = episodes;
   run.checkpoints = checkpoints;
@@ -146,47 +246,8 @@ int run_markov_solve(const Args& args) {
   run.progress_label = solver->name();
   const MarkovRunResult result = run_markov_solver(*solver, *model, run);
 
-  std::vector<std::string> written;
-  if (!out_path.empty()) {
-    const nlohmann::ordered_json doc = markov_result_json(*solver, *model, seed, result);
-    write_text_file(out_path, doc.dump(2) + "\n");
-    written.push_back(out_path);
-  }
-  if (!curve_path.empty()) {
-    if (curve_path == "-") write_curve_csv(result.curve, std::cout);
-    else write_curve_csv(result.curve, curve_path);
-    written.push_back(curve_path);
-  }
-  if (!policy_path.empty()) {
-    nlohmann::ordered_json doc;
-    if (const VisitLog* log = solver->certified()) doc = certified_policy_json(*model, *log);
-    else if (const CorrelatedPolicy* c = solver->correlated()) doc = correlated_policy_json(*model, *c);
-    else if (const ProductPolicy* p = solver->product()) doc = product_policy_json(*model, *p);
-    write_text_file(policy_path, doc.dump() + "\n");
-    written.push_back(policy_path);
-  }
-  if (!plot_path.empty()) {
-    PlotOptions plot;
-    plot.title = model->name() + ", " + solver->name() + ", " + std::to_string(result.episodes) + " episodes";
-    plot.x_label = "episodes";
-    plot.metrics = solver->certified() ? std::vector<std::string>{"cce_gap_upper", "ce_gap_upper", "last_iterate_gap", "average_gap"}
-                   : solver->correlated() ? std::vector<std::string>{"cce_gap", "ce_gap"}
-                                          : std::vector<std::string>{"gap", "average_gap"};
-    plot_curve_png(result.curve, plot_path, plot);
-    written.push_back(plot_path);
-  }
-
-  summary << field("game") << model->name() << "\n";
-  summary << field("solver") << solver->name() << ", seed " << seed << ": " << result.episodes << " episodes in "
-          << duration_text(result.seconds) << " (learning " << duration_text(result.solve_seconds) << ", evaluation "
-          << duration_text(result.seconds - result.solve_seconds) << "), state "
-          << memory_text(result.memory_bytes) << (result.converged ? ", converged" : "") << "\n";
-  print_evaluation(summary, *model, result.final_evaluation);
-  if (!written.empty()) {
-    std::string list;
-    for (const std::string& w : written) list += (list.empty() ? "" : ", ") + (w == "-" ? "standard output" : w);
-    summary << field("wrote") << list << "\n";
-  }
+  const std::vector<std::string> written = write_markov_solve_outputs(outputs, *model, *solver, seed, result);
+  print_markov_solve_summary(summary, *model, *solver, seed, result, written);
   return kExitOk;
 }
 

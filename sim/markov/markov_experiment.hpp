@@ -36,6 +36,10 @@
 //   plots/scaling.png       median episodes to ε against x, per algorithm (and ε)
 // Runs go in parallel; every number is the same for any thread count, except the wall-clock
 // columns (seconds) of the run curves.
+//
+// The engine's pieces: the config reader (sim/markov/markov_experiment_config.cpp), the
+// summary, its tables and plots (sim/markov/markov_experiment_summary.hpp), and what it
+// shares with the extensive-form experiments (sim/experiment/, sim/statistics.hpp).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -87,7 +91,7 @@ struct MarkovExperimentOptions {
   bool plots = true;
   bool progress = false;
   // Each (game, algorithm) pair's run is estimated before any run
-  // (sim/markov/markov_run_memory.hpp): runs that would not fit alone are refused (their
+  // (algorithms/markov/markov_run_memory.hpp): runs that would not fit alone are refused (their
   // .refused file gives the estimate), and fewer runs go at a time when the others would
   // not fit together. bytes 0: no limit.
   MemoryBudget memory_budget;

@@ -3,32 +3,17 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include <eqlab/lib/number.hpp>
 #include <eqlab/lib/rng.hpp>
+#include <eqlab/sim/statistics.hpp>
 
 namespace eqlab {
 
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-double slope_of(const std::vector<double>& xs, const std::vector<double>& ys) {
-  if (xs.size() < 2) return kNaN;
-  double mx = 0.0, my = 0.0;
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    mx += xs[i];
-    my += ys[i];
-  }
-  mx /= static_cast<double>(xs.size());
-  my /= static_cast<double>(xs.size());
-  double sxy = 0.0, sxx = 0.0;
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) * (xs[i] - mx);
-  }
-  return sxx > 0.0 ? sxy / sxx : kNaN;
-}
 
 // The fitted slope for one median per point (infinite or nan medians left out).
 double slope_of_medians(const std::vector<ScalingPoint>& points, const std::vector<double>& medians,
@@ -41,20 +26,7 @@ double slope_of_medians(const std::vector<ScalingPoint>& points, const std::vect
     ys.push_back(std::log(medians[p]));
   }
   if (used) *used = static_cast<int>(xs.size());
-  return slope_of(xs, ys);
-}
-
-// The q-quantile (0..1) of sorted values by linear interpolation.
-double quantile(const std::vector<double>& sorted, double q) {
-  if (sorted.empty()) return kNaN;
-  const double pos = q * static_cast<double>(sorted.size() - 1);
-  const std::size_t lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  const double frac = pos - static_cast<double>(lo);
-  // Infinite ends (seeds that never reached ε) must not turn into inf - inf.
-  if (sorted[lo] == sorted[hi] || frac == 0.0) return sorted[lo];
-  if (std::isinf(sorted[hi])) return sorted[hi];
-  return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
+  return least_squares_slope(xs, ys);
 }
 
 }  // namespace
@@ -74,29 +46,6 @@ double episodes_to_epsilon(const std::vector<std::int64_t>& episodes, const std:
   return kInf;
 }
 
-double censored_median(std::vector<double> values) {
-  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
-  if (values.empty()) return kNaN;
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  if (n % 2 == 1) return values[n / 2];
-  const double a = values[n / 2 - 1], b = values[n / 2];
-  return std::isinf(a) || std::isinf(b) ? kInf : 0.5 * (a + b);
-}
-
-std::pair<double, double> median_interval(const std::vector<double>& values, std::uint64_t seed, int resamples) {
-  if (values.size() < 2 || resamples <= 0) return {kNaN, kNaN};
-  RngStream rng(seed, 0x6d656469ULL);  // "medi"
-  std::vector<double> medians, draw(values.size());
-  medians.reserve(static_cast<std::size_t>(resamples));
-  for (int b = 0; b < resamples; ++b) {
-    for (double& d : draw) d = values[rng.below(values.size())];
-    medians.push_back(censored_median(draw));
-  }
-  std::sort(medians.begin(), medians.end());
-  return {quantile(medians, 0.025), quantile(medians, 0.975)};
-}
-
 ScalingFit fit_scaling(const std::vector<ScalingPoint>& points, ScalingModel model, int resamples,
                        std::uint64_t seed) {
   ScalingFit fit;
@@ -111,8 +60,7 @@ ScalingFit fit_scaling(const std::vector<ScalingPoint>& points, ScalingModel mod
   for (int b = 0; b < resamples; ++b) {
     for (std::size_t p = 0; p < points.size(); ++p) {
       const std::vector<double>& seeds = points[p].seed_episodes;
-      draw.resize(seeds.size());
-      for (std::size_t k = 0; k < seeds.size(); ++k) draw[k] = seeds[rng.below(seeds.size())];
+      resample_with_replacement(seeds, rng, draw);
       medians[p] = seeds.empty() ? kNaN : censored_median(draw);
     }
     int used = 0;
@@ -120,9 +68,7 @@ ScalingFit fit_scaling(const std::vector<ScalingPoint>& points, ScalingModel mod
     if (std::isfinite(s)) slopes.push_back(s);
   }
   fit.resamples = static_cast<int>(slopes.size());
-  std::sort(slopes.begin(), slopes.end());
-  fit.low = quantile(slopes, 0.025);
-  fit.high = quantile(slopes, 0.975);
+  std::tie(fit.low, fit.high) = percentile_interval_95(slopes);
   return fit;
 }
 

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <eqlab/sim/statistics.hpp>  // censored_median, median_interval
+
 namespace eqlab {
 
 // The episodes at which a run's gap first reaches ε: the first checkpoint with gap <= ε,
@@ -14,14 +16,8 @@ namespace eqlab {
 // +infinity when the run never reaches ε (censored: it needs more than its last checkpoint).
 double episodes_to_epsilon(const std::vector<std::int64_t>& episodes, const std::vector<double>& gap, double epsilon);
 
-// The median of values in which +infinity stands for "more than the budget": the usual
-// median, +infinity when at least half are infinite; nan for no value. NaNs are left out.
-double censored_median(std::vector<double> values);
-
-// A 95% percentile bootstrap interval of censored_median over the seeds' values
-// (`resamples` draws with replacement from a stream keyed by `seed`); an end may be
-// +infinity when too many seeds did not reach ε. nan, nan for fewer than two values.
-std::pair<double, double> median_interval(const std::vector<double>& values, std::uint64_t seed, int resamples = 1000);
+// The median over seeds is censored_median, its interval median_interval
+// (sim/statistics.hpp): a seed that did not reach ε counts as +infinity.
 
 // One point of a scaling fit: a parameter value x and the per-seed episodes to ε there.
 struct ScalingPoint {

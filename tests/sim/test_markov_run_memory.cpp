@@ -1,4 +1,4 @@
-// The memory estimate of a Markov run (sim/markov/markov_run_memory.hpp) against what each
+// The memory estimate of a Markov run (algorithms/markov/markov_run_memory.hpp) against what each
 // learner reports holding (MarkovSolver::memory_bytes, its own count of its tables and
 // log) after a run: the estimate covers it and is at most 4 times it plus 64 KiB.
 #include <doctest/doctest.h>

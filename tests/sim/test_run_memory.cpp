@@ -1,4 +1,4 @@
-// The memory estimate of a run (sim/run_memory.hpp) against the peak a run really holds,
+// The memory estimate of a run (algorithms/run_memory.hpp) against the peak a run really holds,
 // measured by the test binary's operator new: for every learner, full and bandit feedback,
 // on games whose sizes stress different terms (sequences, trigger blocks, augmented
 // states), the estimate covers the measured peak and is not more than 4 times it (plus

@@ -1,10 +1,10 @@
 // eqlab games: the built-in games, with their parameters and defaults.
 #include <iostream>
+#include <optional>
 
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
-#include <eqlab/games/graph/graph_source.hpp>
-#include <eqlab/games/markov/markov_builtin.hpp>
+#include <eqlab/games/game_catalog.hpp>
 
 #include "cli.hpp"
 #include "report.hpp"
@@ -26,41 +26,54 @@ A spec in OpenSpiel's naming takes OpenSpiel's defaults for the parameters left
 out; values eqlab does not build are refused.
 )help";
 
+namespace {
+
+// OpenSpiel's equal game, and its name for each parameter, under an extensive-form game.
+void print_openspiel(const BuiltinOpenSpiel* os) {
+  if (!os) {
+    std::cout << "  (no OpenSpiel game)\n";
+    return;
+  }
+  std::cout << "  = OpenSpiel " << os->equals << "\n";
+  if (!os->note.empty()) std::cout << "    " << os->note << "\n";
+}
+
+void print_game(const CatalogGame& game) {
+  std::cout << "\n" << field(game.name) << game.description << "\n";
+  const BuiltinOpenSpiel* os = game.type == GameType::extensive ? builtin_openspiel(game.name) : nullptr;
+  if (game.type == GameType::extensive) print_openspiel(os);
+  for (const CatalogParam& p : game.params) {
+    std::cout << "  " << field(p.name + "=" + p.default_value) << p.description;
+    if (os)
+      for (const auto& [param, openspiel] : os->params)
+        if (param == p.name) std::cout << "; OpenSpiel: " << openspiel;
+    std::cout << "\n";
+  }
+}
+
+// The heading of each kind of game, with the solvers the registry has for it.
+std::string heading(GameType type) {
+  switch (type) {
+    case GameType::markov:
+      return "Built-in Markov games (episodic, m players; solve them with " +
+             solver_names(GameKind::markov, Feedback::bandit) + "):";
+    case GameType::graph:
+      return "Built-in graph games (defender against attacker on a graph; place decoys with 'eqlab decoys'):";
+    case GameType::extensive: break;
+  }
+  return "Built-in games (GAME arguments; parameters as name(key=value,...); OpenSpiel's names\n"
+         "and parameters are accepted too, with OpenSpiel's defaults: kuhn_poker(players=3)):";
+}
+
+}  // namespace
+
 int run_games(std::span<const std::string> argv) {
   parse_args("games", argv, {}, {}, 0);
-  std::cout << "Built-in games (GAME arguments; parameters as name(key=value,...); OpenSpiel's names\n"
-               "and parameters are accepted too, with OpenSpiel's defaults: kuhn_poker(players=3)):\n";
-  for (const BuiltinGameInfo& game : builtin_games()) {
-    std::cout << "\n" << field(game.name) << game.description << "\n";
-    const BuiltinOpenSpiel* os = builtin_openspiel(game.name);
-    if (os) {
-      std::cout << "  = OpenSpiel " << os->equals << "\n";
-      if (!os->note.empty()) std::cout << "    " << os->note << "\n";
-    } else {
-      std::cout << "  (no OpenSpiel game)\n";
-    }
-    for (const BuiltinParam& p : game.params) {
-      std::cout << "  " << field(p.name + "=" + p.default_value) << p.description;
-      if (os)
-        for (const auto& [param, openspiel] : os->params)
-          if (param == p.name) std::cout << "; OpenSpiel: " << openspiel;
-      std::cout << "\n";
-    }
-  }
-  std::cout << "\nBuilt-in Markov games (episodic, m players; solve them with "
-            << solver_names(GameKind::markov, Feedback::bandit) << "):\n";
-  for (const BuiltinGameInfo& game : markov_builtin_games()) {
-    std::cout << "\n" << field(game.name) << game.description << "\n";
-    for (const BuiltinParam& p : game.params)
-      std::cout << "  " << field(p.name + "=" + p.default_value) << p.description << "\n";
-  }
-  std::cout << "\nBuilt-in graph games (defender against attacker on a graph; place decoys with 'eqlab decoys'):\n";
-  for (const GraphBuiltinInfo& game : graph_builtin_list()) {
-    std::cout << "\n" << field(game.name) << game.summary << "\n";
-    for (const std::string& p : game.parameters) {
-      const std::size_t colon = p.find(": ");
-      std::cout << "  " << field(p.substr(0, colon)) << p.substr(colon + 2) << "\n";
-    }
+  std::optional<GameType> shown;
+  for (const CatalogGame& game : game_catalog()) {
+    if (shown != game.type) std::cout << (shown ? "\n" : "") << heading(game.type) << "\n";
+    shown = game.type;
+    print_game(game);
   }
   return kExitOk;
 }

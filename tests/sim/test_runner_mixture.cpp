@@ -124,7 +124,7 @@ TEST_CASE("runner, correlated concept: the curve's gaps are those of the mixture
     CHECK(metrics["nfcce_gap"].get<double>() == last.values[0]);
     CHECK(metrics["rounds_over_1000"].get<double>() == 0.3);
     CHECK(metrics["values"][2].get<double>() == last.values[5]);
-    const nlohmann::ordered_json doc = run_result_json(solver, "kuhn(players=3)", game, false, result);
+    const nlohmann::ordered_json doc = run_result_json(solver, "kuhn(players=3)", game, result);
     CHECK(doc["concept"] == concept_text);
     CHECK(doc["curve"].back()["efce_gap"].get<double>() == last.values[1]);
   }
@@ -184,7 +184,7 @@ TEST_CASE("runner: a learner that plays no mixture cannot have one measured or w
   options.on_round = [](const Profile&) {};
   CHECK_THROWS_AS(run_solver(*cfr, game, options), UsageError);
 
-  CorrelatedOmd kefce(game, "kefce");
+  CorrelatedOmd kefce(game, Concept::kefce);
   options.on_round = nullptr;
   CHECK_THROWS_AS(run_solver(kefce, game, options), UsageError);
   CHECK(kefce.iteration() == 0);

@@ -17,7 +17,7 @@
 #include <string>
 
 #include <eqlab/algorithms/eval/exploitability.hpp>
-#include <eqlab/algorithms/solver.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 
 #include "games/builtin/builtin_checks.hpp"
 
@@ -27,7 +27,7 @@ namespace {
 
 double cfr_plus_exploitability(const std::string& spec, int iterations) {
   const CompiledGame g = compile(make_builtin(spec));
-  auto solver = make_solver("cfr+", g, {}, false);
+  auto solver = make_solver("cfr+", g, {});
   for (int t = 0; t < iterations; ++t) solver->step();
   REQUIRE(solver->iteration() == iterations);
   return evaluate_nash(g, solver->output_profile()).exploitability;

@@ -128,8 +128,8 @@ bool result(std::string_view input) {
   bool accepted = false;
   refusals_allowed([&] {
     const nlohmann::json document = read_result_file(path);
-    accepted |= refusals_allowed([&] { (void)result_profile(document, games.kuhn_compiled, false, path); });
-    accepted |= refusals_allowed([&] { (void)result_profile(document, games.matrix_compiled, true, path); });
+    accepted |= refusals_allowed([&] { (void)result_profile(document, games.kuhn_compiled, path); });
+    accepted |= refusals_allowed([&] { (void)result_profile(document, games.matrix_compiled, path); });
   });
   return accepted;
 }
@@ -137,8 +137,8 @@ bool result(std::string_view input) {
 bool distribution(std::string_view input) {
   const std::string path = input_file(input, ".jsonl");
   const ReferenceGames& games = reference_games();
-  const bool kuhn = refusals_allowed([&] { (void)read_distribution_file(path, games.kuhn_compiled, false); });
-  const bool matrix = refusals_allowed([&] { (void)read_distribution_file(path, games.matrix_compiled, true); });
+  const bool kuhn = refusals_allowed([&] { (void)read_distribution_file(path, games.kuhn_compiled); });
+  const bool matrix = refusals_allowed([&] { (void)read_distribution_file(path, games.matrix_compiled); });
   return kuhn || matrix;  // accepted when it is a distribution of either game
 }
 

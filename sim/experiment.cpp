@@ -85,7 +85,6 @@ bool run_file_complete(const fs::path& path, const std::vector<std::string>& met
 
 struct PreparedGame {
   CompiledGame compiled;
-  bool normal_form = false;
 };
 
 PreparedGame prepare_game(const ExperimentConfig& config, std::size_t index, const std::string& file) {
@@ -94,7 +93,7 @@ PreparedGame prepare_game(const ExperimentConfig& config, std::size_t index, con
   const std::string spec = game_spec_beside_config(config.folder, game.spec);
   try {
     LoadedGame loaded = load_game(spec);
-    PreparedGame prepared{compile(loaded.tree), loaded.normal.has_value()};
+    PreparedGame prepared{compile(loaded.tree)};
     return prepared;
   } catch (const std::exception& e) {
     throw InputError(file, pointer, std::string("cannot load the game: ") + e.what());
@@ -166,7 +165,7 @@ PairShape probe_pair(const ExperimentConfig& config, const ExperimentOptions& op
                      std::size_t g, std::size_t a, const std::string& file) {
   const ExperimentAlgorithm& algorithm = config.algorithms[a];
   try {
-    std::unique_ptr<Solver> solver = options.factory(algorithm, game.compiled, game.normal_form, config.seeds.front(), config.iterations);
+    std::unique_ptr<Solver> solver = options.factory(algorithm, game.compiled, config.seeds.front(), config.iterations);
     solver->step();
     PairShape shape;
     shape.plays_mixture = solver->played_profile() != nullptr;
@@ -270,7 +269,7 @@ void make_runs(const ExperimentConfig& config, const ExperimentOptions& options,
     const PreparedGame& game = prepared.games[run.game];
     const ExperimentAlgorithm& algorithm = config.algorithms[run.algorithm];
     std::unique_ptr<Solver> solver =
-        options.factory(algorithm, game.compiled, game.normal_form, config.seeds[run.seed], config.iterations);
+        options.factory(algorithm, game.compiled, config.seeds[run.seed], config.iterations);
     const RunResult result = run_solver(
         *solver, game.compiled, run_options(config, prepared.shapes[run.game][run.algorithm].plays_mixture));
     write_run_curve(run_path(options.out_dir, config.games[run.game], algorithm, config.seeds[run.seed]), result.curve);
@@ -281,12 +280,10 @@ void make_runs(const ExperimentConfig& config, const ExperimentOptions& options,
 
 // ---------------------------------------------------------------------------------------
 
-std::unique_ptr<Solver> make_experiment_solver(const ExperimentAlgorithm& algorithm, const CompiledGame& game,
-                                               bool normal_form, std::uint64_t seed, std::int64_t iterations) {
+std::unique_ptr<Solver> make_experiment_solver(const ExperimentAlgorithm& algorithm, const CompiledGame& game, std::uint64_t seed, std::int64_t iterations) {
   if (algorithm.feedback != "full" && algorithm.feedback != "bandit")
     throw UsageError("unknown feedback \"" + algorithm.feedback + "\"");
   const Feedback feedback = algorithm.feedback == "bandit" ? Feedback::bandit : Feedback::full;
-  (void)normal_form;  // the compiled game knows (CompiledGame::from_normal_form)
   return make_solver(solver_entry(algorithm.solver, GameKind::extensive, feedback), game, algorithm.params, seed,
                      iterations);
 }

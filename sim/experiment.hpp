@@ -85,9 +85,8 @@ ExperimentConfig load_experiment_config(const std::string& path);
 // feedback to make_bandit_solver, one sampled episode per step.
 using ExperimentSolverFactory =
     std::function<std::unique_ptr<Solver>(const ExperimentAlgorithm& algorithm, const CompiledGame& game,
-                                          bool normal_form, std::uint64_t seed, std::int64_t iterations)>;
-std::unique_ptr<Solver> make_experiment_solver(const ExperimentAlgorithm& algorithm, const CompiledGame& game,
-                                               bool normal_form, std::uint64_t seed, std::int64_t iterations);
+                                          std::uint64_t seed, std::int64_t iterations)>;
+std::unique_ptr<Solver> make_experiment_solver(const ExperimentAlgorithm& algorithm, const CompiledGame& game, std::uint64_t seed, std::int64_t iterations);
 
 struct ExperimentOptions {
   std::string out_dir;

@@ -5,15 +5,14 @@
 
 namespace eqlab {
 
-nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game,
-                                       bool normal_form, const RunResult& result) {
+nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game, const RunResult& result) {
   ResultHeader header;
   header.game = game_name;
   header.solver = solver.name();
   header.params = solver.params();
   header.concept_name = concept_name(result.solution_concept);
   header.iterations = solver.iteration();
-  return result_to_json(header, game, solver.output_profile(), normal_form, run_metrics_json(result),
+  return result_to_json(header, game, solver.output_profile(), run_metrics_json(result),
                         curve_to_json(result.curve));
 }
 

@@ -18,8 +18,7 @@ namespace eqlab {
 
 // The solver's name, parameters, concept and iterations, its output strategy, the final
 // metrics and the curve.
-nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game,
-                                       bool normal_form, const RunResult& result);
+nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game, const RunResult& result);
 
 // The same for a Markov run: the solver's parameters with its seed, the episodes, the
 // played product policy as the strategies (when the solver has one; its certified or

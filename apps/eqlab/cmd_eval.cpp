@@ -122,7 +122,7 @@ MixtureCheck check_distribution(const GameInput& game, const nlohmann::json& res
   MixtureMeter meter(game.compiled, kefce_k, max_states);
   MixtureCheck check;
   check.profiles = visit_distribution_file(
-      path, game.compiled, game.normal_form(), limits,
+      path, game.compiled, limits,
       [&](double weight, const Profile& x, const Profile& behavioural, std::int64_t) {
         // The strategies as written, unreached infosets included: a deviator with K >= 2
         // can reach those and read their recommendations.
@@ -256,7 +256,7 @@ int run_eval(std::span<const std::string> argv) {
     }
     return check.agrees() ? kExitOk : kExitBadInput;
   }
-  const Profile x = result_profile(result, game.compiled, game.normal_form(), result_path);
+  const Profile x = result_profile(result, game.compiled, result_path);
   const NashReport report = evaluate_nash(game.compiled, x);
 
   if (args.has("--json")) {

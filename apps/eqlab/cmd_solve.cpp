@@ -203,7 +203,7 @@ SolveRequest read_solve_request(const Args& args) {
 // line of the uniform profile, times the rounds, must fit in the free space of its disk.
 void check_distribution_space(const std::string& path, const CompiledGame& game, std::int64_t rounds) {
   std::ostringstream line;
-  write_distribution_line(line, game, game.uniform_profile(), game.from_normal_form, 1.0);
+  write_distribution_line(line, game, game.uniform_profile(), 1.0);
   const std::uint64_t bytes = saturating_multiply(line.str().size(), static_cast<std::uint64_t>(rounds));
   std::error_code ec;
   const std::filesystem::path folder = std::filesystem::absolute(path).parent_path();
@@ -245,7 +245,7 @@ class DistributionWriter {
     const double weight = 1.0 / static_cast<double>(rounds);
     run.measure_mixture = true;
     run.on_round = [this, &game, &solver, weight](const Profile& played) {
-      write_distribution_line(stream(), game, played, game.from_normal_form, weight, solver.played_behavioural());
+      write_distribution_line(stream(), game, played, weight, solver.played_behavioural());
       if (!stream()) throw BadInputError("cannot write " + path_ + ": the disk may be full");
     };
   }
@@ -291,7 +291,7 @@ std::vector<std::string> write_outputs(const SolveRequest& request, const GameIn
   std::vector<std::string> written;
   if (!request.out_path.empty()) {
     const nlohmann::ordered_json doc =
-        run_result_json(solver, game.loaded.name, game.compiled, game.compiled.from_normal_form, result);
+        run_result_json(solver, game.loaded.name, game.compiled, result);
     write_text_file(request.out_path, doc.dump(2) + "\n");
     written.push_back(request.out_path);
   }

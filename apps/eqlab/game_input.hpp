@@ -14,7 +14,6 @@ namespace eqlab::cli {
 struct GameInput {
   LoadedGame loaded;
   CompiledGame compiled;
-  bool normal_form() const { return loaded.normal.has_value(); }
 };
 
 // Every command that reads a game takes --max-bytes N (the largest game file it reads)

@@ -54,27 +54,27 @@ double read_weight(const nlohmann::json& value, const std::string& path, const s
 
 }  // namespace
 
-void write_distribution_line(std::ostream& out, const CompiledGame& game, const Profile& x, bool normal_form,
+void write_distribution_line(std::ostream& out, const CompiledGame& game, const Profile& x,
                              double weight, const Profile* behavioural) {
   nlohmann::ordered_json line = nlohmann::ordered_json::object();
   line["weight"] = weight;
-  line["strategies"] = behavioural ? behavioural_strategies_to_json(game, *behavioural, normal_form)
-                                   : strategies_to_json(game, x, normal_form);
+  line["strategies"] = behavioural ? behavioural_strategies_to_json(game, *behavioural)
+                                   : strategies_to_json(game, x);
   // dump() writes each double with the fewest digits that read back to the same value.
   out << line.dump() << '\n';
 }
 
 std::int64_t visit_distribution_file(
-    const std::string& path, const CompiledGame& game, bool normal_form, const LoadLimits& limits,
+    const std::string& path, const CompiledGame& game, const LoadLimits& limits,
     const std::function<void(double weight, const Profile& x, std::int64_t line)>& visit) {
-  return visit_distribution_file(path, game, normal_form, limits,
+  return visit_distribution_file(path, game, limits,
                                  [&](double weight, const Profile& x, const Profile&, std::int64_t line) {
                                    visit(weight, x, line);
                                  });
 }
 
 std::int64_t visit_distribution_file(
-    const std::string& path, const CompiledGame& game, bool normal_form, const LoadLimits& limits,
+    const std::string& path, const CompiledGame& game, const LoadLimits& limits,
     const std::function<void(double weight, const Profile& x, const Profile& behavioural, std::int64_t line)>&
         visit) {
   check_input_file(path, limits);
@@ -108,7 +108,7 @@ std::int64_t visit_distribution_file(
     if (!std::isfinite(weight_sum))
       throw InputError(path, where + ": /weight", "the weights add up to more than the largest double");
     const Profile behavioural =
-        behavioural_strategies_from_json(*strategies, game, normal_form, path, where + ": /strategies");
+        behavioural_strategies_from_json(*strategies, game, path, where + ": /strategies");
     for (int p = 0; p < game.num_players(); ++p) {
       x[p].assign(game.treeplex[p].num_sequences(), 0.0);
       game.treeplex[p].to_sequence_form(behavioural[p], x[p]);
@@ -122,11 +122,10 @@ std::int64_t visit_distribution_file(
   return profiles;
 }
 
-std::vector<WeightedProfile> read_distribution_file(const std::string& path, const CompiledGame& game,
-                                                    bool normal_form, const LoadLimits& limits) {
+std::vector<WeightedProfile> read_distribution_file(const std::string& path, const CompiledGame& game, const LoadLimits& limits) {
   std::vector<WeightedProfile> mixture;
   double total = 0.0;
-  visit_distribution_file(path, game, normal_form, limits, [&](double weight, const Profile& x, std::int64_t) {
+  visit_distribution_file(path, game, limits, [&](double weight, const Profile& x, std::int64_t) {
     mixture.push_back({weight, x});
     total += weight;
   });

@@ -20,7 +20,7 @@ namespace eqlab {
 // which keep the learner's strategy at infosets x never reaches (a K-EFCE deviator with
 // K >= 2 can reach them). Probabilities are written with as many digits as read back to
 // the same double.
-void write_distribution_line(std::ostream& out, const CompiledGame& game, const Profile& x, bool normal_form,
+void write_distribution_line(std::ostream& out, const CompiledGame& game, const Profile& x,
                              double weight, const Profile* behavioural = nullptr);
 
 struct WeightedProfile {
@@ -37,15 +37,14 @@ struct WeightedProfile {
 // for a file without any profile; and for a file over limits.max_bytes (the whole file)
 // or a line nested deeper than limits.max_nesting. Returns the number of profiles read.
 std::int64_t visit_distribution_file(
-    const std::string& path, const CompiledGame& game, bool normal_form, const LoadLimits& limits,
+    const std::string& path, const CompiledGame& game, const LoadLimits& limits,
     const std::function<void(double weight, const Profile& x, std::int64_t line)>& visit);
 // The same, each profile also in behavioural form as written in the file.
 std::int64_t visit_distribution_file(
-    const std::string& path, const CompiledGame& game, bool normal_form, const LoadLimits& limits,
+    const std::string& path, const CompiledGame& game, const LoadLimits& limits,
     const std::function<void(double weight, const Profile& x, const Profile& behavioural, std::int64_t line)>& visit);
 
 // The whole file at once, weights divided by their sum (so they sum to 1 up to rounding).
-std::vector<WeightedProfile> read_distribution_file(const std::string& path, const CompiledGame& game,
-                                                    bool normal_form, const LoadLimits& limits = {});
+std::vector<WeightedProfile> read_distribution_file(const std::string& path, const CompiledGame& game, const LoadLimits& limits = {});
 
 }  // namespace eqlab

@@ -74,15 +74,14 @@ void read_infoset(const nlohmann::json& actions, const Treeplex& tp, int infoset
 
 }  // namespace
 
-nlohmann::ordered_json behavioural_strategies_to_json(const CompiledGame& game, const Profile& behavioural,
-                                                      bool normal_form) {
+nlohmann::ordered_json behavioural_strategies_to_json(const CompiledGame& game, const Profile& behavioural) {
   if (static_cast<int>(behavioural.size()) != game.num_players())
     throw std::invalid_argument("behavioural_strategies_to_json: the profile does not match the game");
-  if (normal_form) require_normal_layout(game);
+  if (game.from_normal_form) require_normal_layout(game);
   nlohmann::ordered_json players = nlohmann::ordered_json::array();
   for (int p = 0; p < game.num_players(); ++p) {
     const Treeplex& tp = game.treeplex[p];
-    if (normal_form) {
+    if (game.from_normal_form) {
       players.push_back(infoset_json(tp, 0, behavioural[p]));
       continue;
     }
@@ -97,7 +96,7 @@ nlohmann::ordered_json behavioural_strategies_to_json(const CompiledGame& game, 
   return players;
 }
 
-nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form) {
+nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x) {
   if (static_cast<int>(x.size()) != game.num_players())
     throw std::invalid_argument("strategies_to_json: the profile does not match the game");
   Profile behavioural(game.num_players());
@@ -105,31 +104,29 @@ nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profil
     behavioural[p].assign(game.treeplex[p].num_sequences(), 0.0);
     game.treeplex[p].to_behavioural(x[p], behavioural[p]);
   }
-  return behavioural_strategies_to_json(game, behavioural, normal_form);
+  return behavioural_strategies_to_json(game, behavioural);
 }
 
-nlohmann::ordered_json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x,
-                              bool normal_form, nlohmann::ordered_json metrics, nlohmann::ordered_json curve) {
+nlohmann::ordered_json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x, nlohmann::ordered_json metrics, nlohmann::ordered_json curve) {
   nlohmann::ordered_json result = {
       {"format", kResultFormat},
       {"game", header.game},
       {"solver", {{"name", header.solver}, {"params", header.params}}},
       {"concept", header.concept_name},
       {"iterations", header.iterations},
-      {"strategies", strategies_to_json(game, x, normal_form)},
+      {"strategies", strategies_to_json(game, x)},
       {"metrics", std::move(metrics)},
   };
   if (!curve.is_null()) result["curve"] = std::move(curve);
   return result;
 }
 
-Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game,
-                             bool normal_form, const std::string& file, const std::string& pointer) {
+Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game, const std::string& file, const std::string& pointer) {
   const int n = game.num_players();
   if (!strategies.is_array() || static_cast<int>(strategies.size()) != n)
     throw InputError(file, pointer, "expected an array of " + std::to_string(n) +
                                         " strategies, one per player");
-  if (normal_form) require_normal_layout(game);
+  if (game.from_normal_form) require_normal_layout(game);
   Profile b(n);
   for (int p = 0; p < n; ++p) {
     const Treeplex& tp = game.treeplex[p];
@@ -142,7 +139,7 @@ Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const
         behavioural[s] = 1.0 / tp.num_actions[j];
 
     const nlohmann::json& given = strategies[p];
-    if (normal_form) {
+    if (game.from_normal_form) {
       read_infoset(given, tp, 0, behavioural, file, player_pointer);
     } else {
       if (!given.is_object())
@@ -162,9 +159,9 @@ Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const
   return b;
 }
 
-Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game, bool normal_form,
+Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game,
                              const std::string& file, const std::string& pointer) {
-  const Profile b = behavioural_strategies_from_json(strategies, game, normal_form, file, pointer);
+  const Profile b = behavioural_strategies_from_json(strategies, game, file, pointer);
   Profile x(game.num_players());
   for (int p = 0; p < game.num_players(); ++p) {
     x[p].assign(game.treeplex[p].num_sequences(), 0.0);
@@ -195,11 +192,11 @@ nlohmann::json read_result_file(const std::string& path, const LoadLimits& limit
   return result;
 }
 
-Profile result_profile(const nlohmann::json& result, const CompiledGame& game, bool normal_form,
+Profile result_profile(const nlohmann::json& result, const CompiledGame& game,
                        const std::string& file) {
   const auto strategies = result.find("strategies");
   if (strategies == result.end()) throw InputError(file, "/strategies", "missing");
-  return strategies_from_json(*strategies, game, normal_form, file, "/strategies");
+  return strategies_from_json(*strategies, game, file, "/strategies");
 }
 
 }  // namespace eqlab

@@ -27,18 +27,16 @@ struct ResultHeader {
 
 // The `strategies` member. Extensive games: per player {infoset label: {action label:
 // probability}}, the behavioural strategy of the sequence-form profile (infosets the
-// profile never reaches get the uniform strategy). Normal games (`normal_form`: the
+// profile never reaches get the uniform strategy). Normal games (`game.from_normal_form`: the
 // compiled game comes from a NormalGame): per player {action label: probability}.
-nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x, bool normal_form);
+nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x);
 // The same from behavioural strategies (entry s: the probability of sequence s's action at
 // its infoset), which keep the strategy at infosets the profile never reaches.
-nlohmann::ordered_json behavioural_strategies_to_json(const CompiledGame& game, const Profile& behavioural,
-                                                      bool normal_form);
+nlohmann::ordered_json behavioural_strategies_to_json(const CompiledGame& game, const Profile& behavioural);
 
 // The whole result object. `metrics` and `curve` are written as given (curve: null for
 // none).
-nlohmann::ordered_json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x,
-                              bool normal_form, nlohmann::ordered_json metrics,
+nlohmann::ordered_json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x, nlohmann::ordered_json metrics,
                               nlohmann::ordered_json curve = nullptr);
 
 // Reads `strategies` (the JSON at `pointer` in `file`, for messages) back into sequence
@@ -46,12 +44,10 @@ nlohmann::ordered_json result_to_json(const ResultHeader& header, const Compiled
 // have known action labels and probabilities >= 0 that sum to 1 within 1e-6 (they are
 // then rescaled to sum to 1 exactly). Anything else throws InputError naming the value,
 // e.g. "/strategies/1/Kb/call".
-Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game,
-                             bool normal_form, const std::string& file = {},
+Profile strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game, const std::string& file = {},
                              const std::string& pointer = "/strategies");
 // The same in behavioural form, every infoset's strategy as written (uniform where none is).
-Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game,
-                                         bool normal_form, const std::string& file = {},
+Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const CompiledGame& game, const std::string& file = {},
                                          const std::string& pointer = "/strategies");
 
 // Parses a result file and checks its `format`; throws InputError naming the file. The
@@ -60,7 +56,7 @@ Profile behavioural_strategies_from_json(const nlohmann::json& strategies, const
 nlohmann::json read_result_file(const std::string& path, const LoadLimits& limits = {});
 
 // The strategies of a parsed result as a profile of `game`.
-Profile result_profile(const nlohmann::json& result, const CompiledGame& game, bool normal_form,
+Profile result_profile(const nlohmann::json& result, const CompiledGame& game,
                        const std::string& file = {});
 
 }  // namespace eqlab

@@ -16,7 +16,7 @@
 using namespace eqlab;
 
 namespace {
-NashReport solve(const CompiledGame& g, const std::string& solver, int iterations, bool normal = false) {
+NashReport solve(const CompiledGame& g, const std::string& solver, int iterations) {
   auto s = make_solver(solver, g, {});
   for (int t = 0; t < iterations; ++t) s->step();
   CHECK(s->iteration() == iterations);
@@ -55,7 +55,7 @@ TEST_CASE("regret matching solves matching pennies and refuses extensive games")
   pennies.actions = {{"heads", "tails"}, {"heads", "tails"}};
   for (int v : {1, -1, -1, 1, -1, 1, 1, -1}) pennies.payoffs.push_back(Number::integer(v));
   CompiledGame g = compile(pennies.to_tree());
-  NashReport r = solve(g, "rm", 20000, true);
+  NashReport r = solve(g, "rm", 20000);
   CHECK(r.exploitability < 1e-2);
   CHECK(std::abs(r.values[0]) < 1e-2);
   CHECK_THROWS_AS(make_solver("rm", compile(make_builtin("kuhn")), {}), UsageError);

@@ -118,7 +118,7 @@ Example load_and_compile(const std::string& text, const std::string& file) {
 
 // A profile given by labels, as a result file gives it.
 Profile profile_of(const Example& e, const json& strategies) {
-  return strategies_from_json(strategies, e.compiled, e.loaded.normal.has_value());
+  return strategies_from_json(strategies, e.compiled);
 }
 
 std::vector<double> payoff_vector(const NormalGame& g, const std::vector<int>& profile) {
@@ -501,7 +501,7 @@ TEST_CASE("FORMAT.md: the result example re-evaluates to its own metrics") {
   CHECK(result["game"] == "tiny-poker");
   CHECK(result["concept"] == "nash");
   const Example e = load_and_compile(read_text(EQLAB_SOURCE_DIR "/examples/games/tiny-poker.json"), "tiny-poker.json");
-  const NashReport r = evaluate_nash(e.compiled, result_profile(result, e.compiled, false, "result.json"));
+  const NashReport r = evaluate_nash(e.compiled, result_profile(result, e.compiled, "result.json"));
   const json& m = result["metrics"];
   CHECK(r.nash_conv == doctest::Approx(m["nash_conv"].get<double>()).epsilon(1e-9));
   CHECK(r.exploitability == doctest::Approx(m["exploitability"].get<double>()).epsilon(1e-9));
@@ -519,7 +519,7 @@ TEST_CASE("FORMAT.md: the result example re-evaluates to its own metrics") {
   // The unknown-label error the page quotes.
   json wrong = result;
   wrong["strategies"][1]["facing-bet"] = {{"raise", 1}};
-  CHECK_THROWS_WITH_AS(result_profile(wrong, e.compiled, false, "result.json"),
+  CHECK_THROWS_WITH_AS(result_profile(wrong, e.compiled, "result.json"),
                        "result.json: /strategies/1/facing-bet/raise: unknown action \"raise\" (the actions here are "
                        "fold, call)",
                        InputError);
@@ -574,7 +574,7 @@ TEST_CASE("FORMAT.md: the result example is what eqlab solve writes for that com
   run.iterations = 1000;
   run.checkpoints = 3;
   const RunResult result = run_solver(*solver, e.compiled, run);
-  const nlohmann::ordered_json written = run_result_json(*solver, e.loaded.name, e.compiled, false, result);
+  const nlohmann::ordered_json written = run_result_json(*solver, e.loaded.name, e.compiled, result);
   const auto shown = nlohmann::ordered_json::parse(block_containing("\"eqlab-result/1\"").content);
   check_same_json(shown, written, "");
 }

@@ -56,11 +56,11 @@ CompiledGame prisoners_dilemma(NormalGame& g) {
 }
 
 // The message of the InputError that reading `text` as a distribution of `game` throws.
-std::string error_of(const std::string& text, const CompiledGame& game, bool normal_form, LoadLimits limits = {}) {
+std::string error_of(const std::string& text, const CompiledGame& game, LoadLimits limits = {}) {
   const fs::path path = scratch_file("bad.jsonl");
   write_text(path, text);
   try {
-    read_distribution_file(path.string(), game, normal_form, limits);
+    read_distribution_file(path.string(), game, limits);
   } catch (const InputError& e) {
     CHECK(e.file() == path.string());
     return std::string(e.what()).substr(path.string().size() + 2);  // without "FILE: "
@@ -79,7 +79,7 @@ TEST_CASE("distribution file: profiles and weights read back as written") {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     for (double weight : {1.0, 2.0, 5.0}) {
       written.push_back(test::random_profile(game, rng));
-      write_distribution_line(out, game, written.back(), false, weight);
+      write_distribution_line(out, game, written.back(), weight);
     }
   }
   // One line per profile, members in the order weight, strategies.
@@ -91,11 +91,11 @@ TEST_CASE("distribution file: profiles and weights read back as written") {
     const nlohmann::ordered_json entry = nlohmann::ordered_json::parse(line);
     CHECK(entry.begin().key() == "weight");
     CHECK(entry.size() == 2);
-    CHECK(entry["strategies"] == strategies_to_json(game, written[lines - 1], false));
+    CHECK(entry["strategies"] == strategies_to_json(game, written[lines - 1]));
   }
   CHECK(lines == 3);
 
-  const std::vector<WeightedProfile> read = read_distribution_file(path.string(), game, false);
+  const std::vector<WeightedProfile> read = read_distribution_file(path.string(), game);
   REQUIRE(read.size() == 3);
   // Normalised by their sum, 8.
   CHECK(read[0].weight == 0.125);
@@ -106,7 +106,7 @@ TEST_CASE("distribution file: profiles and weights read back as written") {
   // The visitor hands out the weights as written, with line numbers.
   std::vector<double> raw;
   std::vector<std::int64_t> numbers;
-  CHECK(visit_distribution_file(path.string(), game, false, {}, [&](double w, const Profile&, std::int64_t n) {
+  CHECK(visit_distribution_file(path.string(), game, {}, [&](double w, const Profile&, std::int64_t n) {
           raw.push_back(w);
           numbers.push_back(n);
         }) == 3);
@@ -121,18 +121,18 @@ TEST_CASE("distribution file: normal-form probabilities read back bit for bit; b
   const double p = 0.7123456789012345, q = 0.5000000000000001;
   const Profile x = {{1.0, p, 1.0 - p}, {1.0, q, 1.0 - q}};
   std::ostringstream text;
-  write_distribution_line(text, game, x, true, 1.0 / 3.0);
+  write_distribution_line(text, game, x, 1.0 / 3.0);
   CHECK(text.str().find(R"("strategies":[{"cooperate":0.7123456789012345,"defect":)") != std::string::npos);
   const fs::path path = scratch_file("pd.jsonl");
   write_text(path, "\n" + text.str() + "  \n\r\n" + text.str() + "\n");
   std::vector<std::int64_t> numbers;
-  visit_distribution_file(path.string(), game, true, {}, [&](double w, const Profile& read, std::int64_t n) {
+  visit_distribution_file(path.string(), game, {}, [&](double w, const Profile& read, std::int64_t n) {
     CHECK(w == 1.0 / 3.0);
     CHECK(read == x);
     numbers.push_back(n);
   });
   CHECK(numbers == std::vector<std::int64_t>{2, 5});
-  const std::vector<WeightedProfile> read = read_distribution_file(path.string(), game, true);
+  const std::vector<WeightedProfile> read = read_distribution_file(path.string(), game);
   CHECK(read.size() == 2);
   CHECK(read[0].weight == 0.5);
 }
@@ -140,21 +140,21 @@ TEST_CASE("distribution file: normal-form probabilities read back bit for bit; b
 TEST_CASE("distribution file: every bad line is named by file and line number") {
   const CompiledGame kuhn = compile(make_builtin("kuhn"));
   std::ostringstream good_line;
-  write_distribution_line(good_line, kuhn, kuhn.uniform_profile(), false, 0.5);
+  write_distribution_line(good_line, kuhn, kuhn.uniform_profile(), 0.5);
   const std::string good = good_line.str();
   const std::string strategies = nlohmann::json::parse(good)["strategies"].dump();
 
-  CHECK(error_of(good + "{\"weight\": 1, \"strategies\"\n", kuhn, false) ==
+  CHECK(error_of(good + "{\"weight\": 1, \"strategies\"\n", kuhn) ==
         "line 2: invalid JSON: parse error at column 27: syntax error while parsing object separator - unexpected "
         "end of input; expected ':'");
-  CHECK(error_of(good + good + "[1, 2]\n", kuhn, false) ==
+  CHECK(error_of(good + good + "[1, 2]\n", kuhn) ==
         R"(line 3: expected an object {"weight": w, "strategies": [...]}, found array)");
-  CHECK(error_of("{\"strategies\": " + strategies + "}\n", kuhn, false) == "line 1: /weight: missing");
-  CHECK(error_of(good + "{\"weight\": 1}\n", kuhn, false) == "line 2: /strategies: missing");
-  CHECK(error_of("{\"wieght\": 1, \"strategies\": " + strategies + "}\n", kuhn, false) ==
+  CHECK(error_of("{\"strategies\": " + strategies + "}\n", kuhn) == "line 1: /weight: missing");
+  CHECK(error_of(good + "{\"weight\": 1}\n", kuhn) == "line 2: /strategies: missing");
+  CHECK(error_of("{\"wieght\": 1, \"strategies\": " + strategies + "}\n", kuhn) ==
         "line 1: /wieght: unknown member \"wieght\" (a line holds weight and strategies; extensions must start "
         "with \"x-\")");
-  CHECK(error_of("{\"x-note\": 1, \"weight\": 1, \"strategies\": " + strategies + "}\n", kuhn, false) == "(accepted)");
+  CHECK(error_of("{\"x-note\": 1, \"weight\": 1, \"strategies\": " + strategies + "}\n", kuhn) == "(accepted)");
   for (const auto& [weight, what] : std::vector<std::pair<std::string, std::string>>{
            {"0", "the weight must be a positive finite number, not 0"},
            {"-0.5", "the weight must be a positive finite number, not -0.5"},
@@ -163,39 +163,38 @@ TEST_CASE("distribution file: every bad line is named by file and line number") 
            {"null", "expected a positive number, found null"},
            {"[1]", "expected a positive number, found array"}}) {
     CAPTURE(weight);
-    CHECK(error_of(good + good + good + "{\"weight\": " + weight + ", \"strategies\": " + strategies + "}\n", kuhn,
-                   false) == "line 4: /weight: " + what);
+    CHECK(error_of(good + good + good + "{\"weight\": " + weight + ", \"strategies\": " + strategies + "}\n", kuhn) == "line 4: /weight: " + what);
   }
-  CHECK(error_of("{\"weight\": \"1/3\", \"strategies\": " + strategies + "}\n", kuhn, false) == "(accepted)");
-  CHECK(error_of(good + "{\"weight\": 1e999, \"strategies\": []}\n", kuhn, false).rfind("line 2: invalid JSON: ", 0) ==
+  CHECK(error_of("{\"weight\": \"1/3\", \"strategies\": " + strategies + "}\n", kuhn) == "(accepted)");
+  CHECK(error_of(good + "{\"weight\": 1e999, \"strategies\": []}\n", kuhn).rfind("line 2: invalid JSON: ", 0) ==
         0);
   CHECK(error_of("{\"weight\": 1.5e308, \"strategies\": " + strategies + "}\n{\"weight\": 1.5e308, \"strategies\": " +
                      strategies + "}\n",
-                 kuhn, false) == "line 2: /weight: the weights add up to more than the largest double");
+                 kuhn) == "line 2: /weight: the weights add up to more than the largest double");
 
   // The strategies are checked as a result file's, with the line in front of the pointer.
   std::string tampered = good;
   tampered.replace(tampered.find("\"Kb\":{\"pass\""), 12, "\"Kb\":{\"fold\"");
-  CHECK(error_of(good + good + good + good + good + good + tampered, kuhn, false) ==
+  CHECK(error_of(good + good + good + good + good + good + tampered, kuhn) ==
         "line 7: /strategies/1/Kb/fold: unknown action \"fold\" (the actions here are pass, bet)");
-  CHECK(error_of("{\"weight\": 1, \"strategies\": [{}]}\n", kuhn, false) ==
+  CHECK(error_of("{\"weight\": 1, \"strategies\": [{}]}\n", kuhn) ==
         "line 1: /strategies: expected an array of 2 strategies, one per player");
-  CHECK(error_of("{\"weight\": 1, \"strategies\": [{}, {\"Kb\": {\"pass\": 0.5, \"bet\": 0.6}}]}\n", kuhn, false) ==
+  CHECK(error_of("{\"weight\": 1, \"strategies\": [{}, {\"Kb\": {\"pass\": 0.5, \"bet\": 0.6}}]}\n", kuhn) ==
         "line 1: /strategies/1/Kb: the probabilities sum to 1.1, not 1");
 
   // Files without any profile, too large or too deeply nested.
-  CHECK(error_of("", kuhn, false) == R"(the distribution is empty: expected one {"weight": w, "strategies": [...]} per line)");
-  CHECK(error_of("\n  \n", kuhn, false) == R"(the distribution is empty: expected one {"weight": w, "strategies": [...]} per line)");
+  CHECK(error_of("", kuhn) == R"(the distribution is empty: expected one {"weight": w, "strategies": [...]} per line)");
+  CHECK(error_of("\n  \n", kuhn) == R"(the distribution is empty: expected one {"weight": w, "strategies": [...]} per line)");
   LoadLimits small;
   small.max_bytes = 100;
-  CHECK(error_of(good + good, kuhn, false, small) ==
+  CHECK(error_of(good + good, kuhn, small) ==
         "the file has " + std::to_string(2 * good.size()) + " bytes, over the limit of 100 (raise it with --max-bytes)");
   LoadLimits shallow;
   shallow.max_nesting = 3;
   CHECK(error_of("{\"weight\": 1, \"strategies\": [{}, {}]}\n{\"weight\": 1, \"strategies\": [{\"K\": {\"pass\": 1}}, {}]}\n",
-                 kuhn, false, shallow)
+                 kuhn, shallow)
             .rfind("line 2: ", 0) == 0);
-  CHECK_THROWS_WITH_AS(read_distribution_file(scratch_file("missing.jsonl").string(), kuhn, false),
+  CHECK_THROWS_WITH_AS(read_distribution_file(scratch_file("missing.jsonl").string(), kuhn),
                        (scratch_file("missing.jsonl").string() + ": no such file").c_str(), InputError);
 }
 
@@ -206,11 +205,11 @@ TEST_CASE("distribution file: a weighted mixture read back has the gap of the sa
   const fs::path path = scratch_file("weighted.jsonl");
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    write_distribution_line(out, game, a, false, 3.0);
-    write_distribution_line(out, game, b, false, 1.0);
+    write_distribution_line(out, game, a, 3.0);
+    write_distribution_line(out, game, b, 1.0);
   }
   NfcceGap weighted(game), repeated(game);
-  for (const WeightedProfile& entry : read_distribution_file(path.string(), game, false))
+  for (const WeightedProfile& entry : read_distribution_file(path.string(), game))
     weighted.add(entry.profile, entry.weight);
   for (const Profile* x : {&a, &a, &a, &b}) repeated.add(*x);
   CHECK(weighted.rounds() == 2);
@@ -245,7 +244,7 @@ TEST_CASE("distribution file: the example of docs/FORMAT.md has the values and g
   const CompiledGame game = compile(pennies.tree);
   NfcceGap nfcce(game);
   EfceGap efce(game);
-  for (const WeightedProfile& entry : read_distribution_file(path.string(), game, true)) {
+  for (const WeightedProfile& entry : read_distribution_file(path.string(), game)) {
     nfcce.add(entry.profile, entry.weight);
     efce.add(entry.profile);
   }

@@ -42,7 +42,7 @@ Profile kuhn_profile() {
 
 std::string error_pointer(const json& strategies) {
   try {
-    strategies_from_json(strategies, kuhn(), false, "r.json");
+    strategies_from_json(strategies, kuhn(), "r.json");
   } catch (const InputError& e) {
     CHECK(e.file() == "r.json");
     return e.pointer();
@@ -56,7 +56,7 @@ TEST_CASE("Kuhn strategies: written behaviourally by label, read back to the sam
   const CompiledGame& g = kuhn();
   REQUIRE(g.treeplex[0].action_labels[1] == "pass");
   const Profile x = kuhn_profile();
-  const json s = strategies_to_json(g, x, false);
+  const json s = strategies_to_json(g, x);
   REQUIRE(s.is_array());
   REQUIRE(s.size() == 2);
   CHECK(s[0].size() == 6);
@@ -68,7 +68,7 @@ TEST_CASE("Kuhn strategies: written behaviourally by label, read back to the sam
   CHECK(s[0]["K"]["pass"].get<double>() == 0.0);
   // Unreached: written as the uniform strategy.
   CHECK(s[0]["Kpb"]["bet"].get<double>() == 0.5);
-  const Profile back = strategies_from_json(s, g, false);
+  const Profile back = strategies_from_json(s, g);
   for (int p = 0; p < 2; ++p) {
     REQUIRE(back[p].size() == x[p].size());
     for (std::size_t k = 0; k < x[p].size(); ++k) CHECK(back[p][k] == doctest::Approx(x[p][k]).epsilon(1e-14));
@@ -77,14 +77,14 @@ TEST_CASE("Kuhn strategies: written behaviourally by label, read back to the sam
 
 TEST_CASE("missing infosets read as uniform") {
   const CompiledGame& g = kuhn();
-  const Profile x = strategies_from_json(json::array({json::object(), json::object()}), g, false);
+  const Profile x = strategies_from_json(json::array({json::object(), json::object()}), g);
   const Profile uniform = g.uniform_profile();
   for (int p = 0; p < 2; ++p)
     for (std::size_t k = 0; k < x[p].size(); ++k) CHECK(x[p][k] == doctest::Approx(uniform[p][k]));
 }
 
 TEST_CASE("bad strategies are rejected with the JSON pointer of the value at fault") {
-  json ok = strategies_to_json(kuhn(), kuhn_profile(), false);
+  json ok = strategies_to_json(kuhn(), kuhn_profile());
 
   json unknown_action = ok;
   unknown_action[1]["Kb"] = {{"pass", 0.5}, {"call", 0.5}};
@@ -121,14 +121,14 @@ TEST_CASE("normal-form strategies are one {action: probability} object per playe
   for (int v = 0; v < 12; ++v) pd.payoffs.push_back(Number::integer(v));
   const CompiledGame g = compile(pd.to_tree());
   const Profile x{{1.0, 0.25, 0.75}, {1.0, 0.5, 0.0, 0.5}};
-  const json s = strategies_to_json(g, x, true);
+  const json s = strategies_to_json(g, x);
   CHECK(s[0] == json({{"cooperate", 0.25}, {"defect", 0.75}}));
   CHECK(s[1] == json({{"cooperate", 0.5}, {"defect", 0.0}, {"leave", 0.5}}));
-  CHECK(strategies_from_json(s, g, true) == x);
+  CHECK(strategies_from_json(s, g) == x);
   json bad = s;
   bad[1]["stay"] = 0.0;
   try {
-    strategies_from_json(bad, g, true, "r.json");
+    strategies_from_json(bad, g, "r.json");
     FAIL("expected an InputError");
   } catch (const InputError& e) {
     CHECK(e.pointer() == "/strategies/1/stay");
@@ -143,7 +143,7 @@ TEST_CASE("result files: every member of eqlab-result/1, and the format is check
   header.iterations = 42;
   const json metrics = {{"nash_conv", 0.5}, {"exploitability", 0.25}, {"values", {-0.1, 0.1}}};
   const json curve = json::array({{{"iteration", 42}, {"exploitability", 0.25}}});
-  const json r = result_to_json(header, kuhn(), kuhn_profile(), false, metrics, curve);
+  const json r = result_to_json(header, kuhn(), kuhn_profile(), metrics, curve);
   CHECK(r.begin().key() == "format");
   CHECK(r["format"] == "eqlab-result/1");
   CHECK(r["game"] == "kuhn");
@@ -153,13 +153,13 @@ TEST_CASE("result files: every member of eqlab-result/1, and the format is check
   CHECK(r["metrics"] == metrics);
   CHECK(r["curve"] == curve);
   CHECK(r["strategies"].size() == 2);
-  CHECK_FALSE(result_to_json(header, kuhn(), kuhn_profile(), false, metrics).contains("curve"));
+  CHECK_FALSE(result_to_json(header, kuhn(), kuhn_profile(), metrics).contains("curve"));
 
   const std::filesystem::path dir = std::filesystem::temp_directory_path();
   const std::string good = (dir / ("eqlab-result-" + std::to_string(getpid()) + ".json")).string();
   std::ofstream(good) << r.dump();
   const json read = read_result_file(good);
-  const Profile x = result_profile(read, kuhn(), false, good);
+  const Profile x = result_profile(read, kuhn(), good);
   CHECK(x[0][1] == doctest::Approx(kuhn_profile()[0][1]));
 
   json wrong = r;

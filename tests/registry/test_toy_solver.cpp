@@ -104,7 +104,7 @@ TEST_CASE("registry: a solver registered from one file is found, checked, run an
   // a payoff of 0 at the fixed mix, so NashConv 1.2 and exploitability 0.6.
   CHECK(result.final_report.nash_conv == doctest::Approx(1.2).epsilon(1e-12));
   CHECK(result.final_report.exploitability == doctest::Approx(0.6).epsilon(1e-12));
-  const nlohmann::ordered_json doc = run_result_json(*solver, "matching pennies", game, game.from_normal_form, result);
+  const nlohmann::ordered_json doc = run_result_json(*solver, "matching pennies", game, result);
   CHECK(doc["solver"]["name"] == "fixed-mix");
   CHECK(doc["solver"]["params"]["bias"] == 0.8);
   CHECK(doc["iterations"] == 10);

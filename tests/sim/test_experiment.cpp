@@ -270,7 +270,7 @@ TEST_CASE("experiment: a custom factory, and means and intervals over seeds") {
   eqlab::ExperimentOptions options;
   options.out_dir = dir.string();
   options.plots = false;
-  options.factory = [](const eqlab::ExperimentAlgorithm& algorithm, const eqlab::CompiledGame& game, bool normal_form,
+  options.factory = [](const eqlab::ExperimentAlgorithm& algorithm, const eqlab::CompiledGame& game,
                        std::uint64_t seed, std::int64_t) {
     eqlab::SolverOptions solver_options;
     solver_options.seed = seed;

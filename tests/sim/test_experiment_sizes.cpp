@@ -94,7 +94,7 @@ eqlab::ExperimentReport run_fake(const fs::path& dir, const json& games, bool pl
   eqlab::ExperimentOptions options;
   options.out_dir = dir.string();
   options.plots = plots;
-  options.factory = [](const eqlab::ExperimentAlgorithm& algorithm, const eqlab::CompiledGame& game, bool,
+  options.factory = [](const eqlab::ExperimentAlgorithm& algorithm, const eqlab::CompiledGame& game,
                        std::uint64_t seed, std::int64_t) -> std::unique_ptr<eqlab::Solver> {
     return std::make_unique<KnownRegretSolver>(game, static_cast<double>(seed + 1),
                                                algorithm.label == "sqrt" ? 0.5 : 1.0);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <deque>
 #include <tuple>
+#include <utility>
 
 #include <eqlab/algorithms/json_option_reader.hpp>
 #include <eqlab/lib/error.hpp>
@@ -55,6 +56,18 @@ Concept SolverEntry::concept_on(const CompiledGame& game) const {
   return learns;
 }
 
+SolverEntry make_entry(std::string name, GameKind kind, Feedback feedback, Concept learns, std::string note,
+                       std::string summary) {
+  SolverEntry e;
+  e.name = std::move(name);
+  e.game_kind = kind;
+  e.feedback = feedback;
+  e.learns = learns;
+  e.note = std::move(note);
+  e.summary = std::move(summary);
+  return e;
+}
+
 void register_solver(SolverEntry entry) {
   if (entry.name.empty()) refuse_registration(entry, "it has no name");
   if (find_solver(entry.name, entry.game_kind, entry.feedback)) refuse_registration(entry, "the name is taken");
@@ -94,7 +107,9 @@ std::string solver_names(GameKind kind, Feedback feedback) { return names_of(reg
 
 const SolverEntry& solver_entry(std::string_view name, GameKind kind, Feedback feedback) {
   if (const SolverEntry* e = find_solver(name, kind, feedback)) return *e;
-  const std::string quoted = "'" + std::string(name) + "'";
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "'" + std::string(name).
+  std::string quoted(1, '\'');
+  quoted.append(name).push_back('\'');
   if (kind == GameKind::extensive) {
     const Feedback other = feedback == Feedback::full ? Feedback::bandit : Feedback::full;
     if (find_solver(name, kind, other))

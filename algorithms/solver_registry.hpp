@@ -88,6 +88,10 @@ struct SolverEntry {
   Concept concept_on(const CompiledGame& game) const;
 };
 
+// An entry with its identity filled in: what registrations start from.
+SolverEntry make_entry(std::string name, GameKind kind, Feedback feedback, Concept learns, std::string note,
+                       std::string summary);
+
 // Adds an entry; a second entry of the same name, kind and feedback, or an entry without
 // its factory, memory estimate or note, stops the program with a message at start-up
 // (these are programming errors, found by any test that starts).

@@ -15,6 +15,14 @@ std::vector<ParamSpec> bandit_scale_specs(const std::string& source) {
   };
 }
 
+SolverEntry bandit_self_play_entry(std::string name, Concept learns, std::string summary, const std::string& source) {
+  SolverEntry e =
+      make_entry(std::move(name), GameKind::extensive, Feedback::bandit, learns, "bandit.md", std::move(summary));
+  e.plays_mixture = true;
+  e.params = bandit_scale_specs(source);
+  return e;
+}
+
 IxScales ix_scales(const nlohmann::json& params, const std::string& solver) {
   const JsonOptionReader in(params, solver, {"eta_scale", "gamma_scale", "schedule"});
   IxScales scales;

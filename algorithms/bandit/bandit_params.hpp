@@ -28,6 +28,10 @@ struct IxScales {
 
 // The schema of the three parameters; `source` names the theorem whose constants they scale.
 std::vector<ParamSpec> bandit_scale_specs(const std::string& source);
+
+// The registry entry every bandit self-play solver starts from: bandit feedback, a
+// mixture, its note, and the three parameters above.
+SolverEntry bandit_self_play_entry(std::string name, Concept learns, std::string summary, const std::string& source);
 // Reads them (already checked against the schema).
 IxScales ix_scales(const nlohmann::json& params, const std::string& solver);
 // The horizon the constants are computed for: the run's, or 1 for the doubling schedule

@@ -426,14 +426,7 @@ EfceOmdBanditOptions efce_options(const IxScales& scales, std::int64_t episodes,
 }
 
 SolverEntry efce_bandit_entry(std::string name, EfceVariant variant, std::string summary, std::string source) {
-  SolverEntry e;
-  e.name = name;
-  e.feedback = Feedback::bandit;
-  e.learns = Concept::efce;
-  e.plays_mixture = true;
-  e.summary = std::move(summary);
-  e.note = "bandit.md";
-  e.params = bandit_scale_specs(source);
+  SolverEntry e = bandit_self_play_entry(name, Concept::efce, std::move(summary), source);
   e.make = bandit_self_play_factory(
       name,
       [name, variant](const SolverRequest& request, int player) -> std::unique_ptr<BanditLearner> {
@@ -461,7 +454,8 @@ SolverEntry efce_bandit_entry(std::string name, EfceVariant variant, std::string
 
 SolverEntry efce_omd_bandit_entry() {
   return efce_bandit_entry("efce-omd", EfceVariant::plain,
-                           "EFCE-OMD with bandit feedback: Phi-Hedge over trigger deviations with implicit-exploration "
+                           "EFCE-OMD with bandit feedback: Phi-Hedge over trigger deviations with "
+                           "implicit-exploration "
                            "estimates, fixed point and updates along the sampled path only (Bai et al. 2022, Thm 6)",
                            "Bai, Jin, Mei, Song, Yu 2022, arXiv:2205.15294, Thm 6");
 }
@@ -475,7 +469,8 @@ SolverEntry balanced_efce_omd_bandit_entry() {
 
 SolverEntry uniform_efce_omd_bandit_entry() {
   return efce_bandit_entry("efce-omd-uniform", EfceVariant::uniform,
-                           "EFCE-OMD with uniform exploration (baseline): plays the EFCE-OMD fixed point mixed with the "
+                           "EFCE-OMD with uniform exploration (baseline): plays the EFCE-OMD fixed point mixed with "
+                           "the "
                            "uniform strategy with probability gamma and updates with unbiased importance-weighted "
                            "estimates",
                            "Bai, Jin, Mei, Song, Yu 2022, arXiv:2205.15294, Thm 6 (with uniform exploration)");

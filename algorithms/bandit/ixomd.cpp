@@ -151,15 +151,8 @@ std::span<const double> IxomdLearner::expected_strategy() {
 namespace {
 
 SolverEntry ix_entry(std::string name, IxomdConfig::Variant variant, std::string summary, std::string source) {
-  SolverEntry e;
-  e.name = name;
-  e.feedback = Feedback::bandit;
-  e.learns = Concept::nfcce;
+  SolverEntry e = bandit_self_play_entry(name, Concept::nfcce, std::move(summary), source);
   e.nash_on_two_player_zero_sum = true;
-  e.plays_mixture = true;
-  e.summary = std::move(summary);
-  e.note = "bandit.md";
-  e.params = bandit_scale_specs(source);
   e.make = bandit_self_play_factory(
       name,
       [name, variant](const SolverRequest& request, int player) -> std::unique_ptr<BanditLearner> {
@@ -186,7 +179,8 @@ SolverEntry ix_entry(std::string name, IxomdConfig::Variant variant, std::string
 
 SolverEntry ixomd_entry() {
   return ix_entry("ixomd", IxomdConfig::Variant::ixomd,
-                  "IXOMD: dilated-entropy OMD with implicit-exploration loss estimates, updated along the sampled path "
+                  "IXOMD: dilated-entropy OMD with implicit-exploration loss estimates, updated along the "
+                  "sampled path "
                   "only (Kozuno et al. 2021)",
                   "Kozuno, Ménard, Munos, Valko 2021, arXiv:2106.06279 (IXOMD)");
 }

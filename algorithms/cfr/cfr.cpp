@@ -130,11 +130,7 @@ SolverEntry cfr_family_entry(std::string name, CfrConfig config, std::string sum
   const std::string averaging = config.averaging == CfrConfig::Averaging::linear      ? "linear"
                                 : config.averaging == CfrConfig::Averaging::quadratic ? "quadratic"
                                                                                       : "uniform";
-  SolverEntry e;
-  e.name = name;
-  e.learns = Concept::nash;
-  e.summary = std::move(summary);
-  e.note = "cfr.md";
+  SolverEntry e = make_entry(name, GameKind::extensive, Feedback::full, Concept::nash, "cfr.md", std::move(summary));
   e.params = {
       choice_param("regret_matching", {"rm", "rm+"}, text(config.regret_matching_plus),
                    "regret matching, or regret matching+ (cumulative regrets clamped at 0)"),
@@ -152,7 +148,8 @@ SolverEntry cfr_family_entry(std::string name, CfrConfig config, std::string sum
 
 SolverEntry cfr_entry() {
   return cfr_family_entry("cfr", CfrConfig{},
-                          "counterfactual regret minimisation: regret matching, alternating updates, uniform averaging");
+                          "counterfactual regret minimisation: regret matching, alternating updates, uniform "
+                          "averaging");
 }
 
 SolverEntry cfr_plus_entry() {

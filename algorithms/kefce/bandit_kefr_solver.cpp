@@ -153,7 +153,8 @@ nlohmann::json BanditKefrSolver::params() const {
   params["max_states"] = options_.max_states;
   params["episodes_per_iteration"] = schedule_.size();
   params["exploration"] =
-      "balanced: per iteration one episode per (player, own depth h), mu*h at own depths <= h, the current policy below";
+      "balanced: per iteration one episode per (player, own depth h), mu*h at own depths <= h, "
+      "the current policy below";
   params["estimates"] = "Q(x_h,a_h) = reward / mu*_{1:h}(x_h,a_h), other depth-h entries 0";
   params["updates"] = "simultaneous, once per iteration";
   params["losses"] = "terminal-only: reward (u - U_min)/(U_max - U_min)";
@@ -166,18 +167,13 @@ nlohmann::json BanditKefrSolver::params() const {
 namespace {
 
 SolverEntry bandit_kefr_entry() {
-  SolverEntry e;
-  e.name = "kefr";
-  e.feedback = Feedback::bandit;
-  e.learns = Concept::kefce;
-  e.plays_mixture = true;
-  e.summary = "bandit K-EFR: K-EFR on counterfactual values estimated from balanced exploration episodes, one per (player, own depth) per iteration (--k K, default 1); the mixture of the profiles played is a K-EFCE";
-  e.note = "kefce.md";
-  e.params = kefr_param_specs();
+  SolverEntry e = kefr_entry(Feedback::bandit,
+                             "bandit K-EFR: K-EFR on counterfactual values estimated from balanced exploration "
+                             "episodes, one per (player, own depth) per iteration (--k K, default 1); the mixture of "
+                             "the profiles played is a K-EFCE");
   e.make = [](const SolverRequest& request) {
     return std::make_unique<BanditKefrSolver>(request.game, kefr_options(request.params, "kefr"), request.seed, request.horizon);
   };
-  e.learner_bytes = augmented_state_learner_bytes;
   return e;
 }
 

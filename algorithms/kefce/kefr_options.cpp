@@ -1,6 +1,7 @@
 #include <eqlab/algorithms/kefce/kefr_options.hpp>
 
 #include <eqlab/algorithms/json_option_reader.hpp>
+#include <eqlab/algorithms/run_memory.hpp>
 
 namespace eqlab {
 
@@ -13,6 +14,14 @@ std::vector<ParamSpec> kefr_param_specs() {
       whole_param("max_states", 1, 1'000'000'000'000LL, "5e7",
                   "the budget of augmented states per player; a larger game is refused before the run"),
   };
+}
+
+SolverEntry kefr_entry(Feedback feedback, std::string summary) {
+  SolverEntry e = make_entry("kefr", GameKind::extensive, feedback, Concept::kefce, "kefce.md", std::move(summary));
+  e.plays_mixture = true;
+  e.params = kefr_param_specs();
+  e.learner_bytes = augmented_state_learner_bytes;
+  return e;
 }
 
 KefrOptions kefr_options(const nlohmann::json& extra, const std::string& solver) {

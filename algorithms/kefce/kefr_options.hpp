@@ -9,6 +9,7 @@
 
 #include <eqlab/algorithms/kefce/kefr_learner.hpp>
 #include <eqlab/algorithms/solver_params.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 
 namespace eqlab {
 
@@ -19,5 +20,9 @@ KefrOptions kefr_options(const nlohmann::json& extra, const std::string& solver)
 
 // Their schema, shared by both registrations.
 std::vector<ParamSpec> kefr_param_specs();
+
+// The registry entry both kefr solvers share, but for its factory: K-EFCE, a mixture,
+// this schema, augmented-state memory.
+SolverEntry kefr_entry(Feedback feedback, std::string summary);
 
 }  // namespace eqlab

@@ -85,24 +85,18 @@ nlohmann::json KefrSolver::params() const {
 // Registration.
 namespace {
 
-SolverEntry kefr_entry() {
-  SolverEntry e;
-  e.name = "kefr";
-  e.feedback = Feedback::full;
-  e.learns = Concept::kefce;
-  e.plays_mixture = true;
-  e.summary = "K-EFR: per-infoset wide-range regret over timed recommendation histories (--k K, default 1); the mixture of the profiles played is a K-EFCE";
-  e.note = "kefce.md";
-  e.params = kefr_param_specs();
+SolverEntry full_kefr_entry() {
+  SolverEntry e = kefr_entry(Feedback::full,
+                             "K-EFR: per-infoset wide-range regret over timed recommendation histories (--k K, default "
+                             "1); the mixture of the profiles played is a K-EFCE");
   e.make = [](const SolverRequest& request) {
     return std::make_unique<KefrSolver>(request.game, kefr_options(request.params, "kefr"), request.seed);
   };
-  e.learner_bytes = augmented_state_learner_bytes;
   return e;
 }
 
 }  // namespace
 
-EQLAB_REGISTER_SOLVER(kefr_entry)
+EQLAB_REGISTER_SOLVER(full_kefr_entry)
 
 }  // namespace eqlab

@@ -115,12 +115,9 @@ nlohmann::json EfceOmdSolver::params() const {
 namespace {
 
 SolverEntry efce_omd_family_entry(std::string name, bool balanced, std::string summary) {
-  SolverEntry e;
-  e.name = name;
-  e.learns = Concept::efce;
+  SolverEntry e =
+      make_entry(name, GameKind::extensive, Feedback::full, Concept::efce, "phi-hedge-omd.md", std::move(summary));
   e.plays_mixture = true;
-  e.summary = std::move(summary);
-  e.note = "phi-hedge-omd.md";
   e.params = {
       choice_param("step", {"practical", "theory"}, "practical",
                    "theory: the rate of the full-information trigger-regret bound for losses in [0, 1] (Bai et al. "

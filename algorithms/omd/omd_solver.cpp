@@ -128,13 +128,10 @@ std::string scale_text(double scale) {
 }
 
 SolverEntry omd_family_entry(std::string name, OmdConfig config, std::string summary) {
-  SolverEntry e;
-  e.name = name;
-  e.learns = Concept::nfcce;
+  SolverEntry e =
+      make_entry(name, GameKind::extensive, Feedback::full, Concept::nfcce, "phi-hedge-omd.md", std::move(summary));
   e.nash_on_two_player_zero_sum = true;
   e.plays_mixture = true;
-  e.summary = std::move(summary);
-  e.note = "phi-hedge-omd.md";
   if (!config.optimistic)
     e.params = {choice_param("form", {"ftrl", "omd"}, "ftrl",
                              "follow the regularised leader over the cumulative utility, or mirror descent from the "

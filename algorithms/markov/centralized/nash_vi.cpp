@@ -180,14 +180,10 @@ std::size_t NashVi::memory_bytes() const {
 namespace {
 
 SolverEntry nash_vi_entry() {
-  SolverEntry e;
-  e.name = "nash-vi";
-  e.game_kind = GameKind::markov;
-  e.feedback = Feedback::bandit;
-  e.learns = Concept::cce;
-  e.summary = "centralized optimistic Nash-VI over joint actions (a stage CCE or CE of the optimistic Q at every "
-              "state): cost and memory grow as prod_i A_i, the exponential baseline";
-  e.note = "markov-learning.md";
+  SolverEntry e = make_entry("nash-vi", GameKind::markov, Feedback::bandit, Concept::cce, "markov-learning.md",
+                             "centralized optimistic Nash-VI over joint actions (a stage CCE or CE of the "
+                             "optimistic Q at every state): cost and memory grow as prod_i A_i, the exponential "
+                             "baseline");
   e.params = {
       choice_param("preset", {"theory", "practical"}, "practical", "theory: bonus_scale 1; practical: 0.05"),
       nonnegative_param("bonus_scale", "0.05 (theory: 1)", "c in the bonus c sqrt(H^2 S iota / N)",

@@ -106,14 +106,9 @@ std::size_t IndependentExp3Ix::memory_bytes() const {
 namespace {
 
 SolverEntry exp3ix_entry() {
-  SolverEntry e;
-  e.name = "exp3-ix";
-  e.game_kind = GameKind::markov;
-  e.feedback = Feedback::bandit;
-  e.learns = Concept::cce;
-  e.summary = "independent EXP3-IX learners on Monte Carlo returns (no optimism, no certificate): the naive "
-              "decentralized baseline";
-  e.note = "markov-learning.md";
+  SolverEntry e = make_entry("exp3-ix", GameKind::markov, Feedback::bandit, Concept::cce, "markov-learning.md",
+                             "independent EXP3-IX learners on Monte Carlo returns (no optimism, no "
+                             "certificate): the naive decentralized baseline");
   e.params = {
       positive_param("lr_scale", "1", "the multiple of eta_t = sqrt(ln A_i / (A_i t))"),
       positive_param("ix_scale", "1", "the multiple of the implicit exploration gamma_t (same base value)"),

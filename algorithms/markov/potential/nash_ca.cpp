@@ -163,14 +163,10 @@ namespace {
 
 SolverEntry nash_ca_entry() {
   const std::string paper = "Song, Mei, Bai 2022, arXiv:2110.04184, Algorithm 3 and Thm 8";
-  SolverEntry e;
-  e.name = "nash-ca";
-  e.game_kind = GameKind::markov;
-  e.feedback = Feedback::bandit;
-  e.learns = Concept::nash;
-  e.summary = "Nash-CA for Markov potential games: players improve one at a time with a UCBVI learner while the "
-              "others replay fixed policies; returns a pure epsilon-Nash equilibrium";
-  e.note = "markov-learning.md";
+  SolverEntry e = make_entry("nash-ca", GameKind::markov, Feedback::bandit, Concept::nash, "markov-learning.md",
+                             "Nash-CA for Markov potential games: players improve one at a time with a UCBVI "
+                             "learner while the others replay fixed policies; returns a pure epsilon-Nash "
+                             "equilibrium");
   e.params = {
       choice_param("preset", {"theory", "practical"}, "practical",
                    "theory: evaluation_scale 32, learner_scale 1, bonus_scale 1; practical: 1, 0.02, 0.05"),
@@ -179,12 +175,15 @@ SolverEntry nash_ca_entry() {
       whole_param("evaluation_episodes", 1, 1'000'000'000'000LL, "evaluation_scale H^2 iota / epsilon^2",
                   "episodes per evaluation of a policy"),
       positive_param("evaluation_scale", "1 (theory: 32)", "the constant of the evaluation episodes", paper),
-      whole_param("learner_episodes", 1, 1'000'000'000'000LL, "learner_scale (H^3 S A iota/eps^2 + H^3 S^2 A iota^2/eps)",
+      whole_param("learner_episodes", 1, 1'000'000'000'000LL, "learner_scale (H^3 S A iota/eps^2 + H^3 S^2 "
+          "A iota^2/eps)",
                   "episodes of each UCBVI best-response learner"),
       positive_param("learner_scale", "0.02 (theory: 1)", "the constant of the learner episodes", paper),
       nonnegative_param("bonus_scale", "0.05 (theory: 1)", "the constant of UCBVI's Hoeffding bonus"),
-      positive_param("learner_target", "0.25", "the accuracy asked of a best-response learner, as a share of epsilon"),
-      whole_param("max_rounds", 1, 1'000'000'000'000LL, "4 m H / epsilon + 1", "the most rounds of coordinate ascent"),
+      positive_param("learner_target", "0.25", "the accuracy asked of a best-response learner, as a share of "
+          "epsilon"),
+      whole_param("max_rounds", 1, 1'000'000'000'000LL, "4 m H / epsilon + 1", "the most rounds of "
+          "coordinate ascent"),
   };
   e.make_markov = [](const MarkovSolverRequest& request) {
     return std::make_unique<NashCa>(request.model, request.params, request.seed);

@@ -64,21 +64,12 @@ std::size_t CceVLearning::memory_bytes() const {
 namespace {
 
 SolverEntry cce_v_entry() {
-  SolverEntry e;
-  e.name = "cce-v";
-  e.game_kind = GameKind::markov;
-  e.feedback = Feedback::bandit;
-  e.learns = Concept::cce;
-  e.summary = "CCE-V-learning: every player runs an alpha-weighted EXP3-IX with optimistic values at each (step, state) from its own rewards; the certified policy is an epsilon-CCE after O~(H^5 S max A_i/epsilon^2) episodes";
-  e.note = "markov-learning.md";
-  e.params = vlearning_param_specs();
-  e.make_markov = [](const MarkovSolverRequest& request) {
-    return std::make_unique<CceVLearning>(
-        request.model, parse_vlearning_options(request.params, request.model, request.planned_episodes, "cce-v"),
-        request.seed);
-  };
-  e.markov_memory = per_action_learner_memory;
-  return e;
+  return vlearning_entry<CceVLearning>(
+      "cce-v", Concept::cce,
+      "CCE-V-learning: every player runs an alpha-weighted EXP3-IX with optimistic values at "
+      "each (step, state) from its own rewards; the certified policy is an epsilon-CCE after "
+      "O~(H^5 S max A_i/epsilon^2) episodes",
+      per_action_learner_memory);
 }
 
 }  // namespace

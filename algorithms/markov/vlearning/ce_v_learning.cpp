@@ -92,21 +92,11 @@ std::size_t CeVLearning::memory_bytes() const {
 namespace {
 
 SolverEntry ce_v_entry() {
-  SolverEntry e;
-  e.name = "ce-v";
-  e.game_kind = GameKind::markov;
-  e.feedback = Feedback::bandit;
-  e.learns = Concept::ce;
-  e.summary = "CE-V-learning: the same with a swap-regret learner of A_i sub-experts per (step, state); the certified policy is an epsilon-CE after O~(H^6 S max A_i^2/epsilon^2) episodes";
-  e.note = "markov-learning.md";
-  e.params = vlearning_param_specs();
-  e.make_markov = [](const MarkovSolverRequest& request) {
-    return std::make_unique<CeVLearning>(
-        request.model, parse_vlearning_options(request.params, request.model, request.planned_episodes, "ce-v"),
-        request.seed);
-  };
-  e.markov_memory = swap_regret_learner_memory;
-  return e;
+  return vlearning_entry<CeVLearning>(
+      "ce-v", Concept::ce,
+      "CE-V-learning: the same with a swap-regret learner of A_i sub-experts per (step, state); "
+      "the certified policy is an epsilon-CE after O~(H^6 S max A_i^2/epsilon^2) episodes",
+      swap_regret_learner_memory);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/algorithms/solver_params.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
 
 #include <eqlab/games/markov/markov_model.hpp>
 
@@ -52,5 +53,21 @@ nlohmann::json to_json(const VLearningOptions& options);
 
 // The schema of these keys, shared by the cce-v and ce-v registrations.
 std::vector<ParamSpec> vlearning_param_specs();
+
+// The registry entry of a V-learning solver: its schema, and a factory that parses the
+// options for the run and builds `Learner`.
+template <class Learner>
+SolverEntry vlearning_entry(const std::string& name, Concept learns, std::string summary,
+                            MemoryEstimate (*memory)(const MarkovModel&, std::int64_t)) {
+  SolverEntry e = make_entry(name, GameKind::markov, Feedback::bandit, learns, "markov-learning.md", std::move(summary));
+  e.params = vlearning_param_specs();
+  e.make_markov = [name](const MarkovSolverRequest& request) {
+    return std::make_unique<Learner>(
+        request.model, parse_vlearning_options(request.params, request.model, request.planned_episodes, name),
+        request.seed);
+  };
+  e.markov_memory = memory;
+  return e;
+}
 
 }  // namespace eqlab

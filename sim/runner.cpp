@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/algorithms/eval/metric.hpp>
 #include <eqlab/algorithms/eval/mixture_meter.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/progress.hpp>
@@ -17,18 +18,18 @@ namespace {
 using OwnMetrics = std::vector<std::pair<std::string, double>>;
 
 void append_mixture_names(std::vector<std::string>& names, const MixtureReport& mixture) {
-  names.insert(names.end(), {"nfcce_gap", "efce_gap"});
-  if (mixture.kefce_gap) names.push_back("kefce_gap");
+  names.insert(names.end(), {metric_name(Metric::nfcce_gap), metric_name(Metric::efce_gap)});
+  if (mixture.kefce_gap) names.push_back(metric_name(Metric::kefce_gap));
 }
 void append_mixture_values(std::vector<double>& values, const MixtureReport& mixture) {
   values.insert(values.end(), {mixture.nfcce_gap, mixture.efce_gap});
   if (mixture.kefce_gap) values.push_back(*mixture.kefce_gap);
 }
 void add_mixture_metrics(nlohmann::ordered_json& metrics, const MixtureReport& mixture) {
-  metrics["nfcce_gap"] = mixture.nfcce_gap;
-  metrics["efce_gap"] = mixture.efce_gap;
+  metrics[metric_name(Metric::nfcce_gap)] = mixture.nfcce_gap;
+  metrics[metric_name(Metric::efce_gap)] = mixture.efce_gap;
   if (mixture.kefce_gap) {
-    metrics["kefce_gap"] = *mixture.kefce_gap;
+    metrics[metric_name(Metric::kefce_gap)] = *mixture.kefce_gap;
     metrics["k"] = mixture.kefce_k;
   }
 }
@@ -98,7 +99,7 @@ void check_gap_bound(const Solver& solver, const RunResult& result) {
 }  // namespace
 
 std::vector<std::string> nash_curve_metrics(int num_players) {
-  std::vector<std::string> names{"nash_conv", "exploitability"};
+  std::vector<std::string> names{metric_name(Metric::nash_conv), metric_name(Metric::exploitability)};
   for (std::string& v : value_columns(num_players)) names.push_back(std::move(v));
   return names;
 }
@@ -110,8 +111,8 @@ std::vector<double> nash_curve_values(const NashReport& report) {
 }
 
 nlohmann::ordered_json nash_metrics_json(const NashReport& report) {
-  return {{"nash_conv", report.nash_conv},
-          {"exploitability", report.exploitability},
+  return {{metric_name(Metric::nash_conv), report.nash_conv},
+          {metric_name(Metric::exploitability), report.exploitability},
           {"values", report.values}};
 }
 

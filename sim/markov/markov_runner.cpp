@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include <eqlab/algorithms/eval/metric.hpp>
 #include <eqlab/algorithms/markov/eval/certified_eval.hpp>
 #include <eqlab/algorithms/markov/eval/certified_sampler.hpp>
 #include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
@@ -37,8 +38,10 @@ nlohmann::ordered_json per_player(const std::vector<double>& values) { return nl
 
 const std::vector<std::string>& markov_curve_metrics() {
   static const std::vector<std::string> names = {
-      "gap",     "cce_gap_upper", "ce_gap_upper", "cce_gap_lower", "cce_gap_exact", "last_iterate_gap",
-      "average_gap", "cce_gap",   "ce_gap",       "nash_gap",      "seconds",       "memory_mb"};
+      metric_name(Metric::gap),           metric_name(Metric::cce_gap_upper), metric_name(Metric::ce_gap_upper),
+      metric_name(Metric::cce_gap_lower), metric_name(Metric::cce_gap_exact), metric_name(Metric::last_iterate_gap),
+      metric_name(Metric::average_gap),   metric_name(Metric::cce_gap),       metric_name(Metric::ce_gap),
+      metric_name(Metric::nash_gap),      "seconds",                          "memory_mb"};
   return names;
 }
 
@@ -58,10 +61,10 @@ std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const Ma
     nlohmann::ordered_json j;
     j["episodes"] = c.episodes;
     j["value"] = per_player(c.value);
-    j["cce_gap_upper"] = c.cce_gap_upper;
-    if (eval.ce) j["ce_gap_upper"] = c.ce_gap_upper;
-    if (eval.lower) j["cce_gap_lower"] = c.cce_gap_lower;
-    if (c.cce_gap_exact) j["cce_gap_exact"] = *c.cce_gap_exact;
+    j[metric_name(Metric::cce_gap_upper)] = c.cce_gap_upper;
+    if (eval.ce) j[metric_name(Metric::ce_gap_upper)] = c.ce_gap_upper;
+    if (eval.lower) j[metric_name(Metric::cce_gap_lower)] = c.cce_gap_lower;
+    if (c.cce_gap_exact) j[metric_name(Metric::cce_gap_exact)] = *c.cce_gap_exact;
     out["certified"] = std::move(j);
   }
   if (const ProductPolicy* policy = solver.product()) {
@@ -69,18 +72,20 @@ std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const Ma
     row[kLastIterate] = p.nash_gap;
     if (solver.solution_concept() == Concept::nash) row[kNash] = p.nash_gap;
     out[solver.certified() || solver.played_log() ? "last_iterate" : "product"] = {
-        {"value", per_player(p.value)}, {"nash_gap", p.nash_gap}};
+        {"value", per_player(p.value)}, {metric_name(Metric::nash_gap), p.nash_gap}};
   }
   if (const VisitLog* played = solver.played_log()) {
     const ProductEvaluation p = evaluate_product(model, average_policy(model, *played, played->episodes()));
     row[kAverage] = p.nash_gap;
-    out["average"] = {{"value", per_player(p.value)}, {"nash_gap", p.nash_gap}};
+    out["average"] = {{"value", per_player(p.value)}, {metric_name(Metric::nash_gap), p.nash_gap}};
   }
   if (const CorrelatedPolicy* policy = solver.correlated()) {
     const CorrelatedEvaluation c = evaluate_correlated(model, *policy);
     row[kCce] = c.cce_gap;
     row[kCe] = c.ce_gap;
-    out["correlated"] = {{"value", per_player(c.value)}, {"cce_gap", c.cce_gap}, {"ce_gap", c.ce_gap}};
+    out["correlated"] = {{"value", per_player(c.value)},
+                         {metric_name(Metric::cce_gap), c.cce_gap},
+                         {metric_name(Metric::ce_gap), c.ce_gap}};
   }
   // The headline: the output the solver stands behind, for the concept it targets.
   const Concept target = solver.solution_concept();
@@ -90,7 +95,7 @@ std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const Ma
     row[kGap] = target == Concept::ce ? row[kCe] : row[kCce];
   else
     row[kGap] = row[kLastIterate];
-  out["gap"] = row[kGap];
+  out[metric_name(Metric::gap)] = row[kGap];
   if (detail) *detail = std::move(out);
   return row;
 }

@@ -1,0 +1,179 @@
+#include "py_solver.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <eqlab/algorithms/eval/exploitability.hpp>
+#include <eqlab/algorithms/eval/mixture_meter.hpp>
+#include <eqlab/algorithms/solver_registry.hpp>
+#include <eqlab/games/io/result_file.hpp>
+#include <eqlab/sim/result_documents.hpp>
+#include <eqlab/sim/runner.hpp>
+
+#include "json_bridge.hpp"
+#include "py_game.hpp"
+
+namespace py = pybind11;
+
+namespace eqlab::python {
+
+namespace {
+
+// Steps between two checks for Ctrl-C: short enough to answer at once, long enough that
+// the check costs nothing.
+constexpr std::int64_t kStepsBetweenSignalChecks = 64;
+
+Feedback feedback_of(const std::string& text) {
+  if (text == "full") return Feedback::full;
+  if (text == "bandit") return Feedback::bandit;
+  throw py::value_error("feedback must be \"full\" or \"bandit\", not \"" + text + "\"");
+}
+
+class PySolver {
+ public:
+  PySolver(std::shared_ptr<PyGame> game, const std::string& name, const std::string& feedback, std::uint64_t seed,
+           std::int64_t horizon, const py::kwargs& params)
+      : game_(std::move(game)),
+        entry_(&solver_entry(name, GameKind::extensive, feedback_of(feedback))),
+        params_(params ? from_python(params) : nlohmann::json::object()) {
+    solver_ = make_solver(*entry_, game_->compiled, params_, seed, horizon);
+    if (is_correlated(entry_->concept_on(game_->compiled)) || entry_->plays_mixture)
+      meter_.emplace(game_->compiled, std::nullopt);
+  }
+
+  // Runs `count` iterations (episodes with bandit feedback) without the interpreter lock,
+  // feeding the mixture meter every round; Ctrl-C stops between iterations with
+  // KeyboardInterrupt, the solver intact at the iteration reached.
+  void step(std::int64_t count) {
+    if (count < 0) throw py::value_error("step takes a number of iterations >= 0");
+    for (std::int64_t done = 0; done < count;) {
+      const std::int64_t chunk = std::min(kStepsBetweenSignalChecks, count - done);
+      {
+        py::gil_scoped_release release;
+        for (std::int64_t i = 0; i < chunk; ++i) {
+          solver_->step();
+          if (meter_)
+            if (const Profile* played = solver_->played_profile()) meter_->add(*played, solver_->played_behavioural());
+        }
+      }
+      done += chunk;
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    }
+  }
+
+  // The exact metrics of the solver's output: exploitability, NashConv and values of its
+  // profile; for solvers that play a mixture, the NFCCE and EFCE gaps of the rounds played.
+  py::dict metrics() const {
+    py::dict out;
+    const NashReport nash = evaluate_nash(game_->compiled, solver_->output_profile());
+    out["exploitability"] = nash.exploitability;
+    out["nash_conv"] = nash.nash_conv;
+    out["values"] = nash.values;
+    if (meter_ && solver_->iteration() > 0) {
+      const MixtureReport mixture = meter_->report();
+      out["nfcce_gap"] = mixture.nfcce_gap;
+      out["efce_gap"] = mixture.efce_gap;
+      out["mixture_values"] = mixture.values;
+    }
+    return out;
+  }
+
+  // {player: {infoset: {action: probability}}} of the output profile, as in result files.
+  py::object strategies() const {
+    return to_python(strategies_to_json(game_->compiled, solver_->output_profile()));
+  }
+
+  // The output profile in sequence form, one NumPy array per player.
+  py::list sequence_form() const {
+    py::list out;
+    for (const std::vector<double>& x : solver_->output_profile())
+      out.append(py::array_t<double>(static_cast<py::ssize_t>(x.size()), x.data()));
+    return out;
+  }
+
+  const Solver& solver() const { return *solver_; }
+  const SolverEntry& entry() const { return *entry_; }
+
+ private:
+  std::shared_ptr<PyGame> game_;  // kept alive: the solver reads its compiled game
+  const SolverEntry* entry_;
+  nlohmann::json params_;
+  std::unique_ptr<Solver> solver_;
+  std::optional<MixtureMeter> meter_;
+};
+
+py::dict schema_of(const SolverEntry& e) {
+  py::dict params;
+  for (const ParamSpec& p : e.params) {
+    py::dict spec;
+    spec["accepts"] = p.what();
+    spec["default"] = p.default_text;
+    spec["doc"] = p.doc;
+    if (!p.source.empty()) spec["source"] = p.source;
+    params[py::str(p.name)] = spec;
+  }
+  py::dict out;
+  out["name"] = e.name;
+  out["game"] = std::string(game_kind_name(e.game_kind));
+  out["feedback"] = std::string(feedback_name(e.feedback));
+  out["concept"] = std::string(concept_name(e.learns));
+  out["summary"] = e.summary;
+  out["note"] = "docs/algorithms/" + e.note;
+  out["params"] = params;
+  return out;
+}
+
+// eqlab.solve: the run `eqlab solve` makes, returning its result document as a dict.
+py::object solve(std::shared_ptr<PyGame> game, const std::string& name, std::int64_t iterations, int checkpoints,
+                 std::uint64_t seed, const std::string& feedback, const py::kwargs& params) {
+  const SolverEntry& entry = solver_entry(name, GameKind::extensive, feedback_of(feedback));
+  const nlohmann::json solver_params = params ? from_python(params) : nlohmann::json::object();
+  std::unique_ptr<Solver> solver = make_solver(entry, game->compiled, solver_params, seed, iterations);
+  RunOptions run;
+  run.iterations = iterations;
+  run.checkpoints = checkpoints;
+  RunResult result;
+  {
+    py::gil_scoped_release release;
+    result = run_solver(*solver, game->compiled, run);
+  }
+  return to_python(run_result_json(*solver, game->loaded.name, game->compiled, result));
+}
+
+}  // namespace
+
+void bind_solver(py::module_& m) {
+  py::class_<PySolver>(m, "Solver", R"doc(
+A solver of the registry on a game: eqlab.Solver(game, "cfr+"), or with bandit feedback
+eqlab.Solver(game, "efce-omd-balanced", feedback="bandit", horizon=100000). Parameters are
+keyword arguments checked against the solver's schema (eqlab.solvers() lists them); a
+wrong name or value raises ValueError listing the valid ones. step(n) runs n iterations
+(episodes) with the interpreter lock released; Ctrl-C interrupts between iterations and
+leaves the solver usable.)doc")
+      .def(py::init<std::shared_ptr<PyGame>, const std::string&, const std::string&, std::uint64_t, std::int64_t,
+                    const py::kwargs&>(),
+           py::arg("game"), py::arg("name"), py::arg("feedback") = "full", py::arg("seed") = 0,
+           py::arg("horizon") = 1000)
+      .def("step", &PySolver::step, py::arg("iterations") = 1)
+      .def_property_readonly("iteration", [](const PySolver& s) { return s.solver().iteration(); })
+      .def_property_readonly("name", [](const PySolver& s) { return s.solver().name(); })
+      .def_property_readonly("concept", [](const PySolver& s) { return std::string(concept_name(s.solver().solution_concept())); })
+      .def_property_readonly("params", [](const PySolver& s) { return to_python(s.solver().params()); })
+      .def("metrics", &PySolver::metrics)
+      .def("strategies", &PySolver::strategies)
+      .def("sequence_form", &PySolver::sequence_form);
+  m.def("solvers", [] {
+    py::list out;
+    for (const SolverEntry* e : registered_solvers()) out.append(schema_of(*e));
+    return out;
+  }, "Every solver of the registry: name, game kind, feedback, concept, parameters and note.");
+  m.def("solve", &solve, py::arg("game"), py::arg("solver") = "cfr+", py::arg("iterations") = 1000,
+        py::arg("checkpoints") = 30, py::arg("seed") = 0, py::arg("feedback") = "full",
+        "Runs a solver as `eqlab solve` does and returns the result document (eqlab-result/1) as a dict.");
+}
+
+}  // namespace eqlab::python

@@ -1,0 +1,97 @@
+"""The Python package against known values and against the command line, number for number."""
+import json
+import os
+import re
+import subprocess
+import tempfile
+
+import pytest
+
+import eqlab
+
+BINARY_DIR = os.environ.get("EQLAB_BINARY_DIR", "")
+SOURCE_DIR = os.environ.get("EQLAB_SOURCE_DIR", "")
+EQLAB_CLI = os.path.join(BINARY_DIR, "bin", "eqlab")
+MATCHING_PENNIES = os.path.join(SOURCE_DIR, "examples", "games", "matching-pennies.json")
+
+
+def test_load_kuhn_sizes():
+    game = eqlab.load("kuhn")
+    assert game.kind == "extensive"
+    assert game.num_players == 2
+    assert game.infosets == [6, 6]
+    assert game.sequences == [13, 13]
+    assert game.terminals == 30
+    assert game.is_zero_sum
+
+
+def test_openspiel_names_and_dicts_load_the_same_game():
+    leduc = eqlab.load("leduc_poker")
+    assert sum(leduc.infosets) == 936
+    assert leduc.terminals == 5520
+    pennies = eqlab.load(MATCHING_PENNIES)
+    again = eqlab.load(pennies.to_dict())
+    assert again.kind == "normal"
+    assert again.to_dict() == pennies.to_dict()
+
+
+def test_cfr_plus_reaches_kuhn_value():
+    solver = eqlab.Solver(eqlab.load("kuhn"), "cfr+")
+    solver.step(2000)
+    assert solver.iteration == 2000
+    metrics = solver.metrics()
+    assert metrics["values"][0] == pytest.approx(-1 / 18, abs=1e-3)
+    assert metrics["exploitability"] < 1e-3
+    x = solver.sequence_form()
+    assert len(x) == 2 and x[0][0] == 1.0
+    strategies = solver.strategies()
+    assert sum(strategies[0]["J"].values()) == pytest.approx(1.0)
+
+
+def test_efce_omd_measures_its_mixture():
+    solver = eqlab.Solver(eqlab.load("kuhn(players=3)"), "efce-omd")
+    solver.step(200)
+    first = solver.metrics()["efce_gap"]
+    solver.step(1800)
+    assert solver.concept == "efce"
+    assert solver.metrics()["efce_gap"] < first
+
+
+def test_bad_keyword_and_value_name_the_valid_ones():
+    game = eqlab.load("kuhn")
+    with pytest.raises(ValueError, match=r"unknown parameter regret \(regret_matching, updates, averaging\)"):
+        eqlab.Solver(game, "cfr+", regret="rm")
+    with pytest.raises(ValueError, match="averaging must be one of uniform, linear, quadratic, not cubic"):
+        eqlab.Solver(game, "cfr+", averaging="cubic")
+    with pytest.raises(ValueError, match=re.escape("unknown solver 'cfr++': choose one of cfr, cfr+, rm")):
+        eqlab.Solver(game, "cfr++")
+
+
+def test_bad_game_dict_names_the_pointer():
+    with pytest.raises(ValueError, match=r'<dict>: /: missing member "actions"'):
+        eqlab.load({"format": "eqlab-game/1", "type": "normal", "players": ["a", "b"]})
+    with pytest.raises(ValueError):
+        eqlab.load("no-such-game")
+
+
+def cli_result(args):
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "result.json")
+        subprocess.run([EQLAB_CLI, "solve", *args, "--seed", "3", "--checkpoints", "4", "--no-progress",
+                        "--out", out], check=True, capture_output=True)
+        with open(out) as f:
+            return json.load(f)
+
+
+@pytest.mark.skipif(not os.path.exists(EQLAB_CLI), reason="the eqlab command line is not built")
+@pytest.mark.parametrize("entry", [s for s in eqlab.solvers() if s["game"] == "extensive"],
+                         ids=lambda s: s["feedback"] + "-" + s["name"])
+def test_solve_equals_the_command_line(entry):
+    name, feedback = entry["name"], entry["feedback"]
+    spec = MATCHING_PENNIES if name == "rm" else "kuhn(players=3)"
+    length = ["--episodes", "300"] if feedback == "bandit" else ["--iterations", "40"]
+    extra = ["--feedback", "bandit"] if feedback == "bandit" else []
+    expected = cli_result([spec, "--solver", name, *extra, *length])
+    game = eqlab.load(spec)
+    result = eqlab.solve(game, name, iterations=int(length[1]), checkpoints=4, seed=3, feedback=feedback)
+    assert result == expected

@@ -95,3 +95,18 @@ def test_solve_equals_the_command_line(entry):
     game = eqlab.load(spec)
     result = eqlab.solve(game, name, iterations=int(length[1]), checkpoints=4, seed=3, feedback=feedback)
     assert result == expected
+
+
+def test_ctrl_c_stops_a_long_step_and_the_solver_stays_usable():
+    import signal
+    import threading
+
+    solver = eqlab.Solver(eqlab.load("leduc"), "efce-omd")
+    threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+    with pytest.raises(KeyboardInterrupt):
+        solver.step(10**12)  # hours of work: only the interrupt ends it
+    reached = solver.iteration
+    assert reached > 0
+    solver.step(2)
+    assert solver.iteration == reached + 2
+    assert solver.metrics()["efce_gap"] >= 0

@@ -9,6 +9,6 @@
 eqlab.solvers() lists every solver with its parameters; eqlab.solve() makes the run
 `eqlab solve` makes and returns its result document as a dict.
 """
-from ._eqlab import Game, Solver, load, solve, solvers
+from ._eqlab import Game, Solver, evaluate, evaluate_distribution, load, solve, solvers
 
-__all__ = ["Game", "Solver", "load", "solve", "solvers"]
+__all__ = ["Game", "Solver", "evaluate", "evaluate_distribution", "load", "solve", "solvers"]

@@ -51,3 +51,10 @@ def solvers() -> List[Dict[str, Any]]:
 def solve(game: Game, solver: str = "cfr+", iterations: int = 1000, checkpoints: int = 30, seed: int = 0,
           feedback: str = "full", **params: Any) -> Dict[str, Any]:
     """The run `eqlab solve` makes; its result document (eqlab-result/1) as a dict."""
+
+def evaluate(game: Game, strategies: List[Any]) -> Dict[str, Any]:
+    """Exploitability, NashConv, values and best-response values of a profile, given per
+    player as {infoset: {action: probability}} or as a sequence-form array."""
+
+def evaluate_distribution(game: Game, profiles: List[List[Any]], weights: Any = None) -> Dict[str, Any]:
+    """NFCCE and EFCE gaps and values of a weighted mixture of product profiles."""

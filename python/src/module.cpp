@@ -5,6 +5,7 @@
 
 #include <eqlab/lib/error.hpp>
 
+#include "py_evaluate.hpp"
 #include "py_game.hpp"
 #include "py_solver.hpp"
 
@@ -25,4 +26,5 @@ PYBIND11_MODULE(_eqlab, m) {
   });
   eqlab::python::bind_game(m);
   eqlab::python::bind_solver(m);
+  eqlab::python::bind_evaluate(m);
 }

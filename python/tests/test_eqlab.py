@@ -110,3 +110,34 @@ def test_ctrl_c_stops_a_long_step_and_the_solver_stays_usable():
     solver.step(2)
     assert solver.iteration == reached + 2
     assert solver.metrics()["efce_gap"] >= 0
+
+
+def test_evaluate_by_labels_and_arrays_agrees_with_the_solver():
+    game = eqlab.load("kuhn")
+    solver = eqlab.Solver(game, "cfr+")
+    solver.step(300)
+    expected = solver.metrics()
+    by_labels = eqlab.evaluate(game, solver.strategies())
+    by_arrays = eqlab.evaluate(game, solver.sequence_form())
+    assert by_arrays["exploitability"] == expected["exploitability"]
+    assert by_labels["exploitability"] == pytest.approx(expected["exploitability"], abs=1e-12)
+    # Kuhn's value for the first player is -1/18 at every equilibrium.
+    assert by_arrays["values"][0] == pytest.approx(-1 / 18, abs=2e-3)
+
+
+def test_evaluate_distribution_of_matching_pennies():
+    game = eqlab.load(MATCHING_PENNIES)
+    pennies = game.to_dict()
+    heads, tails = pennies["actions"][0]
+    pure = lambda a, b: [{heads: float(a == heads), tails: float(a == tails)},
+                         {heads: float(b == heads), tails: float(b == tails)}]
+    # The four pure profiles, equally weighted: the uniform distribution, an equilibrium.
+    profiles = [pure(a, b) for a in (heads, tails) for b in (heads, tails)]
+    uniform = eqlab.evaluate_distribution(game, profiles)
+    assert uniform["nfcce_gap"] == pytest.approx(0.0, abs=1e-15)
+    assert uniform["values"] == pytest.approx([0.0, 0.0], abs=1e-15)
+    # All weight on one pure profile: the loser gains 2 by switching (payoffs are +-1).
+    single = eqlab.evaluate_distribution(game, profiles, weights=[1.0, 1e-300, 1e-300, 1e-300])
+    assert single["nfcce_gap"] == pytest.approx(2.0)
+    with pytest.raises(ValueError, match="one weight per profile"):
+        eqlab.evaluate_distribution(game, profiles, weights=[1.0])

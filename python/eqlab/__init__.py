@@ -7,8 +7,12 @@
     solver.metrics()["exploitability"]
 
 eqlab.solvers() lists every solver with its parameters; eqlab.solve() makes the run
-`eqlab solve` makes and returns its result document as a dict.
+`eqlab solve` makes and returns its result document as a dict, whose curve
+eqlab.curve_array() turns into a NumPy structured array.
 """
 from ._eqlab import Game, Solver, evaluate, evaluate_distribution, load, solve, solvers
+from .curves import curve_array, curve_frame
 
-__all__ = ["Game", "Solver", "evaluate", "evaluate_distribution", "load", "solve", "solvers"]
+__all__ = [
+    "Game", "Solver", "curve_array", "curve_frame", "evaluate", "evaluate_distribution", "load", "solve", "solvers"
+]

@@ -141,3 +141,12 @@ def test_evaluate_distribution_of_matching_pennies():
     assert single["nfcce_gap"] == pytest.approx(2.0)
     with pytest.raises(ValueError, match="one weight per profile"):
         eqlab.evaluate_distribution(game, profiles, weights=[1.0])
+
+
+def test_the_curve_of_a_run_as_a_structured_array():
+    result = eqlab.solve(eqlab.load("kuhn"), "cfr+", iterations=1000, checkpoints=6)
+    curve = eqlab.curve_array(result)
+    assert curve.dtype.names[:3] == ("iteration", "nash_conv", "exploitability")
+    assert curve["iteration"][-1] == 1000
+    assert curve["exploitability"][-1] == result["metrics"]["exploitability"]
+    assert curve["exploitability"][-1] < curve["exploitability"][0]

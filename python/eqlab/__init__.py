@@ -10,9 +10,9 @@ eqlab.solvers() lists every solver with its parameters; eqlab.solve() makes the 
 `eqlab solve` makes and returns its result document as a dict, whose curve
 eqlab.curve_array() turns into a NumPy structured array.
 """
-from ._eqlab import Game, Solver, evaluate, evaluate_distribution, load, solve, solvers
+from ._eqlab import Game, MarkovGame, Solver, evaluate, evaluate_distribution, load, solve, solvers
 from .curves import curve_array, curve_frame
 
 __all__ = [
-    "Game", "Solver", "curve_array", "curve_frame", "evaluate", "evaluate_distribution", "load", "solve", "solvers"
+    "Game", "MarkovGame", "Solver", "curve_array", "curve_frame", "evaluate", "evaluate_distribution", "load", "solve", "solvers"
 ]

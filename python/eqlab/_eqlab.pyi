@@ -24,7 +24,7 @@ class Game:
     def is_zero_sum(self) -> bool: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
-def load(game: Union[str, "os.PathLike[str]", Dict[str, Any]]) -> Game:
+def load(game: Union[str, "os.PathLike[str]", Dict[str, Any]]) -> Union[Game, "MarkovGame"]:
     """A built-in game ("kuhn", "leduc_poker", "goofspiel(cards=4)"), a file, or a dict in
     eqlab's JSON format; ValueError with the file and JSON pointer for bad input."""
 
@@ -48,7 +48,7 @@ class Solver:
 def solvers() -> List[Dict[str, Any]]:
     """Every solver of the registry: name, game kind, feedback, concept, parameters, note."""
 
-def solve(game: Game, solver: str = "cfr+", iterations: int = 1000, checkpoints: int = 30, seed: int = 0,
+def solve(game: Union[Game, "MarkovGame"], solver: str = "cfr+", iterations: int = 1000, checkpoints: int = 30, seed: int = 0,
           feedback: str = "full", **params: Any) -> Dict[str, Any]:
     """The run `eqlab solve` makes; its result document (eqlab-result/1) as a dict."""
 
@@ -58,3 +58,18 @@ def evaluate(game: Game, strategies: List[Any]) -> Dict[str, Any]:
 
 def evaluate_distribution(game: Game, profiles: List[List[Any]], weights: Any = None) -> Dict[str, Any]:
     """NFCCE and EFCE gaps and values of a weighted mixture of product profiles."""
+
+class MarkovGame:
+    """An episodic m-player Markov game; eqlab.load returns one for Markov games."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...  # "markov"
+    @property
+    def num_players(self) -> int: ...
+    @property
+    def horizon(self) -> int: ...
+    @property
+    def num_states(self) -> int: ...
+    @property
+    def actions(self) -> List[int]: ...

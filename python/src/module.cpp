@@ -7,6 +7,7 @@
 
 #include "py_evaluate.hpp"
 #include "py_game.hpp"
+#include "py_markov.hpp"
 #include "py_solver.hpp"
 
 namespace py = pybind11;
@@ -27,4 +28,5 @@ PYBIND11_MODULE(_eqlab, m) {
   eqlab::python::bind_game(m);
   eqlab::python::bind_solver(m);
   eqlab::python::bind_evaluate(m);
+  eqlab::python::bind_markov(m);
 }

@@ -3,9 +3,11 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <eqlab/games/game_catalog.hpp>
 #include <eqlab/games/io/json_game.hpp>
 
 #include "json_bridge.hpp"
+#include "py_markov.hpp"
 
 namespace py = pybind11;
 
@@ -57,10 +59,28 @@ normal-form, compiled to sequence form. Make one with eqlab.load().)doc")
         return "<eqlab.Game " + g.loaded.name + ": " + std::to_string(g.compiled.num_players()) + " players, " +
                std::to_string(g.compiled.num_infosets()) + " infosets>";
       });
-  m.def("load", &load_game_object, py::arg("game"), R"doc(
+  m.def("load", [](const py::object& spec) -> py::object {
+    // Markov games by their kind (a generator's name, a file of type "markov", a dict with
+    // "type": "markov"); graph games are not in the package yet.
+    if (py::isinstance<py::dict>(spec)) {
+      const py::dict doc = py::reinterpret_borrow<py::dict>(spec);
+      if (doc.contains("type") && py::str(doc["type"]).cast<std::string>() == "markov")
+        return py::cast(load_markov_object(spec));
+      return py::cast(load_game_object(spec));
+    }
+    const std::string text = py::cast<std::string>(py::str(spec));
+    switch (game_type_of(text)) {
+      case GameType::markov: return py::cast(load_markov_object(spec));
+      case GameType::graph: throw py::value_error(text + " is a graph game: the Python package does not load those yet");
+      case GameType::extensive: break;
+    }
+    return py::cast(load_game_object(spec));
+  }, py::arg("game"), R"doc(
 Loads a game: a built-in name with parameters ("kuhn", "leduc_poker",
-"goofspiel(cards=4)"), a file (eqlab JSON, Gambit .efg/.nfg), or a dict in eqlab's JSON
-format. Bad input raises ValueError with the file and JSON pointer.)doc");
+"goofspiel(cards=4)", "markov-random(players=3)"), a file (eqlab JSON, Gambit .efg/.nfg,
+a "markov" game), or a dict in eqlab's JSON format. Returns an eqlab.Game, or an
+eqlab.MarkovGame for Markov games. Bad input raises ValueError with the file and JSON
+pointer.)doc");
 }
 
 }  // namespace eqlab::python

@@ -150,3 +150,33 @@ def test_the_curve_of_a_run_as_a_structured_array():
     assert curve["iteration"][-1] == 1000
     assert curve["exploitability"][-1] == result["metrics"]["exploitability"]
     assert curve["exploitability"][-1] < curve["exploitability"][0]
+
+
+def without_wall_times(value):
+    """The document without its wall-clock members, the only ones that differ between runs."""
+    if isinstance(value, dict):
+        return {k: without_wall_times(v) for k, v in value.items() if k != "seconds"}
+    if isinstance(value, list):
+        return [without_wall_times(v) for v in value]
+    return value
+
+
+def test_markov_games_load_and_solve_like_the_command_line():
+    spec = "markov-random(players=2,states=3,actions=2,horizon=2,seed=1)"
+    game = eqlab.load(spec)
+    assert isinstance(game, eqlab.MarkovGame)
+    assert (game.num_players, game.horizon, game.num_states, game.actions) == (2, 2, 3, [2, 2])
+    result = eqlab.solve(game, "cce-v", episodes=2000, checkpoints=4, seed=3)
+    assert result["concept"] == "cce"
+    assert result["metrics"]["gap"] < result["curve"][0]["gap"]
+    if os.path.exists(EQLAB_CLI):
+        with tempfile.TemporaryDirectory() as folder:
+            out = os.path.join(folder, "result.json")
+            subprocess.run([EQLAB_CLI, "solve", spec, "--solver", "cce-v", "--episodes", "2000", "--checkpoints",
+                            "4", "--seed", "3", "--no-progress", "--out", out], check=True, capture_output=True)
+            with open(out) as f:
+                assert without_wall_times(result) == without_wall_times(json.load(f))
+    with pytest.raises(ValueError, match="is not a Markov-game solver"):
+        eqlab.solve(game, "cfr+", episodes=10)
+    with pytest.raises(ValueError, match="graph game"):
+        eqlab.load("gridworld(rows=5,cols=5)")

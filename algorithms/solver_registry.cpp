@@ -1,7 +1,7 @@
 #include <eqlab/algorithms/solver_registry.hpp>
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
@@ -17,14 +17,16 @@ namespace {
 
 // The order in which help and listings show the solvers: baselines first, then the
 // Phi-Hedge family, then K-EFCE; a solver not named here follows, by name.
-constexpr std::array<std::string_view, 20> kSolverOrder = {
-    "cfr",    "cfr+",         "rm",       "pcfr+",    "omd",    "omd-balanced", "optimistic-omd",
-    "ixomd",  "balanced-omd", "efce-omd", "efce-omd-balanced", "efce-omd-uniform", "kefr",
-    "cce-v",  "ce-v",         "nash-ca",  "exp3-ix",  "nash-vi", "", ""};
+constexpr std::string_view kSolverOrder[] = {
+    "cfr", "cfr+", "rm", "pcfr+",                                                  // CFR
+    "omd", "omd-balanced", "optimistic-omd", "ixomd", "balanced-omd",              // OMD
+    "efce-omd", "efce-omd-balanced", "efce-omd-uniform",                           // EFCE-OMD
+    "kefr",                                                                        // K-EFCE
+    "cce-v", "ce-v", "nash-ca", "exp3-ix", "nash-vi"};                             // Markov
 
 std::size_t order_of(const std::string& name) {
-  const auto it = std::find(kSolverOrder.begin(), kSolverOrder.end(), name);
-  return static_cast<std::size_t>(it - kSolverOrder.begin());
+  return static_cast<std::size_t>(std::find(std::begin(kSolverOrder), std::end(kSolverOrder), name) -
+                                  std::begin(kSolverOrder));
 }
 
 // Entries never move once registered (a deque), so pointers to them stay valid.

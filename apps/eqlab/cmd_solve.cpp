@@ -110,7 +110,6 @@ namespace {
 // What the command line asked for, checked before the game is loaded.
 struct SolveRequest {
   bool bandit = false;
-  std::string solver;
   const SolverEntry* entry = nullptr;
   std::int64_t iterations = 0;  // episodes with bandit feedback
   std::uint64_t seed = 0;
@@ -158,10 +157,10 @@ void read_solver_choice(const Args& args, SolveRequest& request) {
     throw CommandLineError("solve", "--iterations is for full feedback; with --feedback bandit give --episodes");
   if (!request.bandit && args.has("--episodes"))
     throw CommandLineError("solve", "--episodes needs --feedback bandit; with full feedback give --iterations");
-  request.solver = args.text("--solver", request.bandit ? "ixomd" : "cfr+");
+  const std::string solver = args.text("--solver", request.bandit ? "ixomd" : "cfr+");
   // Bandit self-play runs one episode per iteration.
   request.iterations = request.bandit ? args.integer("--episodes", 100000, 1) : args.integer("--iterations", 1000, 1);
-  request.entry = &solver_entry(request.solver, GameKind::extensive, request.bandit ? Feedback::bandit : Feedback::full);
+  request.entry = &solver_entry(solver, GameKind::extensive, request.bandit ? Feedback::bandit : Feedback::full);
 }
 
 // --k K: the K of a K-EFCE learner, or, for any other solver that plays a mixture, the K
@@ -218,13 +217,13 @@ void check_distribution_space(const std::string& path, const CompiledGame& game,
 // The run's memory estimate against the budget, before anything large is allocated.
 void check_run_memory(const SolveRequest& request, const GameInput& game, const MemoryBudget& budget) {
   RunMemoryRequest memory;
-  memory.solver = request.solver;
+  memory.solver = request.entry->name;
   memory.feedback = request.bandit ? Feedback::bandit : Feedback::full;
   memory.measure_mixture = !request.distribution_path.empty();
   memory.kefce_k = request.kefce_k;
   if (request.params.contains("k") && request.params["k"].is_number_integer()) memory.k = request.params["k"].get<int>();
   check_memory_budget(estimate_run_memory(game.compiled, memory), budget,
-                      "solving " + game.loaded.name + " with " + request.solver);
+                      "solving " + game.loaded.name + " with " + request.entry->name);
   if (!request.distribution_path.empty() && request.distribution_path != "-")
     check_distribution_space(request.distribution_path, game.compiled, request.iterations);
 }

@@ -39,10 +39,10 @@ class PySolver {
            std::int64_t horizon, const py::kwargs& params)
       : game_(std::move(game)),
         entry_(&solver_entry(name, GameKind::extensive, feedback_of(feedback))),
-        params_(params ? from_python(params) : nlohmann::json::object()) {
-    solver_ = make_solver(*entry_, game_->compiled, params_, seed, horizon);
-    if (is_correlated(entry_->concept_on(game_->compiled)) || entry_->plays_mixture)
-      meter_.emplace(game_->compiled, std::nullopt);
+        solver_(make_solver(*entry_, game_->compiled, params ? from_python(params) : nlohmann::json::object(), seed,
+                            horizon)) {
+    // Solvers whose output is the mixture of their rounds hand every round to the meter.
+    if (entry_->plays_mixture) meter_.emplace(game_->compiled, std::nullopt);
   }
 
   // Runs `count` iterations (episodes with bandit feedback) without the interpreter lock,
@@ -101,7 +101,6 @@ class PySolver {
  private:
   std::shared_ptr<PyGame> game_;  // kept alive: the solver reads its compiled game
   const SolverEntry* entry_;
-  nlohmann::json params_;
   std::unique_ptr<Solver> solver_;
   std::optional<MixtureMeter> meter_;
 };

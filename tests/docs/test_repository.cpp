@@ -21,6 +21,11 @@ TEST_CASE("docs: every registered solver's note exists in docs/algorithms/") {
   CHECK(solvers >= 21);  // the library's 21, and any a test registers
 }
 
+// The two folders beside a checkout that the sources once named, spelled in pieces so that
+// this file does not name them itself.
+const std::string kSpecFolder = std::string("spec") + "s/";
+const std::string kSharedFolder = std::string("..") + "/shared";
+
 TEST_CASE("docs: no source or document refers to a path outside the repository") {
   const fs::path root(EQLAB_SOURCE_DIR);
   int files = 0;
@@ -31,7 +36,7 @@ TEST_CASE("docs: no source or document refers to a path outside the repository")
     ++files;
     while (std::getline(in, line)) {
       ++number;
-      const bool outside = line.find("specs/") != std::string::npos || line.find("../shared") != std::string::npos;
+      const bool outside = line.find(kSpecFolder) != std::string::npos || line.find(kSharedFolder) != std::string::npos;
       if (outside) FAIL_CHECK(fs::relative(path, root).string() << ":" << number << ": " << line);
     }
   };

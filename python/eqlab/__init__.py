@@ -12,6 +12,7 @@ eqlab.curve_array() turns into a NumPy structured array.
 """
 from ._eqlab import Game, MarkovGame, Solver, evaluate, evaluate_distribution, load, solve, solvers
 from .curves import curve_array, curve_frame
+from . import openspiel
 
 __all__ = [
     "Game", "MarkovGame", "Solver", "curve_array", "curve_frame", "evaluate", "evaluate_distribution", "load", "solve", "solvers"

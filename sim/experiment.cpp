@@ -264,7 +264,8 @@ void make_runs(const ExperimentConfig& config, const ExperimentOptions& options,
   if (concurrency < tbb::this_task_arena::max_concurrency() && to_run.size() > static_cast<std::size_t>(concurrency))
     report.notes.push_back("the memory budget (" + options.memory_budget.origin + ") allows " +
                            std::to_string(concurrency) + " run(s) at a time");
-  run_in_parallel(to_run.size(), concurrency, "experiment " + config.name, options.progress, [&](std::size_t i) {
+  run_in_parallel(to_run.size(), concurrency, "experiment " + config.name, options.progress, options.on_run_done,
+                  [&](std::size_t i) {
     const RunCell& run = to_run[i];
     const PreparedGame& game = prepared.games[run.game];
     const ExperimentAlgorithm& algorithm = config.algorithms[run.algorithm];

@@ -93,6 +93,9 @@ struct ExperimentOptions {
   bool resume = false;    // keep the complete run files already in out_dir
   bool plots = true;      // draw the plots (skipped with a note when gnuplot is missing)
   bool progress = false;  // a progress bar over runs on stderr (only on a terminal)
+  // Called after each run with the runs finished and the runs to make, one call at a
+  // time (from the thread that made the run), for a caller's own progress display.
+  std::function<void(std::int64_t done, std::int64_t total)> on_run_done;
   ExperimentSolverFactory factory = make_experiment_solver;
   // One shard of the grid, for spreading it over processes (MPI ranks, batch jobs): only
   // the runs whose index in the grid order (game, algorithm, seed) is shard_index modulo

@@ -195,6 +195,7 @@ class SolverRun {
         result_.solve_seconds += seconds_since(step_start);
         take_round();
         bar_.update(done_ + 1);
+        if (options_.on_progress) options_.on_progress(done_ + 1);
       }
     } else {
       // Steps are timed per stretch between checkpoints, not one by one: the clock would
@@ -203,6 +204,7 @@ class SolverRun {
       for (; done_ < checkpoint; ++done_) {
         solver_.step();
         bar_.update(done_ + 1);
+        if (options_.on_progress) options_.on_progress(done_ + 1);
       }
       result_.solve_seconds += seconds_since(stretch_start);
     }

@@ -39,6 +39,9 @@ struct RunOptions {
   std::optional<int> kefce_k;
   // Called after every round with the profile played in it (Solver::played_profile).
   std::function<void(const Profile& played)> on_round;
+  // Called after every iteration with the count done in this run, for a caller's own
+  // progress display (the Python package's); it may throw to stop the run.
+  std::function<void(std::int64_t done)> on_progress;
 };
 
 // The gaps and values of the mixture of the profiles played so far.

@@ -221,4 +221,13 @@ PlacementResult exhaustive_placement(const DeceptionEvaluator& evaluator, Decept
   return result;
 }
 
+double exhaustive_placement_count(const DeceptionEvaluator& evaluator, int fakes, int traps) {
+  const double fake_sites = static_cast<double>(candidate_sites(evaluator, DecoyPick::Kind::fake).size());
+  const double trap_sites = static_cast<double>(candidate_sites(evaluator, DecoyPick::Kind::trap).size());
+  double count = 1;
+  for (int k = 0; k < fakes; ++k) count *= (fake_sites - k) / (k + 1);
+  for (int k = 0; k < traps; ++k) count *= (trap_sites - k) / (k + 1);
+  return count;
+}
+
 }  // namespace eqlab

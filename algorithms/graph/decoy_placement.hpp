@@ -50,4 +50,8 @@ PlacementResult greedy_placement(const DeceptionEvaluator& evaluator, DeceptionR
                                  bool lazy = false);
 PlacementResult exhaustive_placement(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps);
 
+// The number of placements exhaustive_placement would try, C(fake sites, fakes) times
+// C(trap sites, traps), as a double: callers refuse a search that would never end.
+double exhaustive_placement_count(const DeceptionEvaluator& evaluator, int fakes, int traps);
+
 }  // namespace eqlab

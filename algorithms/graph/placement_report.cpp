@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 namespace eqlab {
 
@@ -63,6 +65,30 @@ std::string guarantee_text(const PlacementReport& r) {
   return text.str();
 }
 
+namespace {
+
+// What a vertex is after the placement, as the drawing colours it: "target", "trap",
+// "fake", "deceptive" (in the deceptive region), "attacker" (the rest of the attacker's
+// winning region) or "defender".
+std::vector<const char*> vertex_roles(const DeceptionEvaluator& evaluator, const PlacementReport& r) {
+  const TurnGame& g = evaluator.game();
+  std::vector<const char*> role(static_cast<std::size_t>(g.num_vertices()), nullptr);
+  for (int s : r.result.decoys.traps)
+    for (int v : g.sites()[s].vertices) role[v] = "trap";
+  for (int s : r.result.decoys.fakes)
+    for (int v : g.sites()[s].vertices) role[v] = "fake";
+  for (int v = 0; v < g.num_vertices(); ++v) {
+    if (g.is_target(v)) role[v] = "target";
+    else if (role[v]) continue;
+    else if (r.strategy.region[v]) role[v] = "deceptive";
+    else if (evaluator.base().win2[v]) role[v] = "attacker";
+    else role[v] = "defender";
+  }
+  return role;
+}
+
+}  // namespace
+
 nlohmann::ordered_json placement_json(const DeceptionEvaluator& evaluator, const PlacementReport& r) {
   const TurnGame& g = evaluator.game();
   nlohmann::ordered_json out;
@@ -100,6 +126,10 @@ nlohmann::ordered_json placement_json(const DeceptionEvaluator& evaluator, const
                      {"deceptive", r.strategy.region[u] != 0}});
   }
   out["strategy"] = {{"player", "defender"}, {"moves", moves}};
+  const std::vector<const char*> role = vertex_roles(evaluator, r);
+  nlohmann::ordered_json roles = nlohmann::ordered_json::object();
+  for (int v = 0; v < g.num_vertices(); ++v) roles[g.vertex_name(v)] = role[v];
+  out["vertex_roles"] = roles;
   nlohmann::ordered_json guarantee = {{"text", guarantee_text(r)}};
   if (r.check) {
     guarantee["pairs"] = r.check->pairs;
@@ -117,25 +147,23 @@ nlohmann::ordered_json placement_json(const DeceptionEvaluator& evaluator, const
 std::string annotated_dot(const DeceptionEvaluator& evaluator, const PlacementReport& r) {
   const TurnGame& g = evaluator.game();
   const int n = g.num_vertices();
-  std::vector<const char*> decoy(n, nullptr);
-  for (int s : r.result.decoys.traps)
-    for (int v : g.sites()[s].vertices) decoy[v] = "trap";
-  for (int s : r.result.decoys.fakes)
-    for (int v : g.sites()[s].vertices) decoy[v] = "fake";
+  const std::vector<const char*> role = vertex_roles(evaluator, r);
   std::ostringstream dot;
   dot << "digraph " << dot_quoted(g.name()) << " {\n"
       << "  // eqlab decoys: " << r.method << ", " << region_name(r.region) << ", " << mode_name(evaluator.mode())
       << " mode; value of deception " << r.result.value << "\n"
       << "  node [style=filled, fontname=\"sans\"];\n";
   for (int v = 0; v < n; ++v) {
-    const char* fill = "#cfe2f3";  // defender wins
-    if (g.is_target(v)) fill = "#e06666";
-    else if (decoy[v]) fill = decoy[v][0] == 't' ? "#f6b26b" : "#ffd966";
-    else if (r.strategy.region[v]) fill = "#b6d7a8";
-    else if (evaluator.base().win2[v]) fill = "#f4cccc";
+    const std::string_view what = role[v];
+    const char* fill = what == "target"      ? "#e06666"
+                       : what == "trap"      ? "#f6b26b"
+                       : what == "fake"      ? "#ffd966"
+                       : what == "deceptive" ? "#b6d7a8"
+                       : what == "attacker"  ? "#f4cccc"
+                                             : "#cfe2f3";
     dot << "  " << dot_quoted(g.vertex_name(v)) << " [shape=" << (g.owner(v) == GraphPlayer::defender ? "box" : "ellipse")
         << ", fillcolor=\"" << fill << "\"";
-    if (decoy[v]) dot << ", xlabel=" << dot_quoted(decoy[v]);
+    if (what == "trap" || what == "fake") dot << ", xlabel=" << dot_quoted(role[v]);
     dot << "];\n";
   }
   for (int u = 0; u < n; ++u)

@@ -30,6 +30,10 @@ enum class PlacementMethod { greedy, lazy_greedy, exhaustive };
 PlacementReport place_decoys(const DeceptionEvaluator& evaluator, DeceptionRegion region, int fakes, int traps,
                              PlacementMethod method, bool check_submodular);
 
+// The most placements an exhaustive search is allowed to try (about a minute on the
+// published graphs); beyond it the command line and the Python package refuse it.
+inline constexpr double kMaxExhaustivePlacements = 5e7;
+
 // The sentence about greedy's (1 - 1/e) guarantee: stated only when it was checked.
 std::string guarantee_text(const PlacementReport& report);
 

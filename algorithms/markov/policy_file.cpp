@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include <eqlab/algorithms/markov/markov_solver.hpp>
 #include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/lib/error.hpp>
 
@@ -221,6 +222,13 @@ MarkovPolicyFile parse_markov_policy(const nlohmann::json& doc, const std::strin
 MarkovPolicyFile read_markov_policy(const std::string& path, const MarkovModel& model, const LoadLimits& limits) {
   const std::string text = read_input_file(path, limits);
   return parse_markov_policy(jr::parse_document(text, path, limits), path, model);
+}
+
+nlohmann::ordered_json output_policy_json(const MarkovModel& model, const MarkovSolver& solver) {
+  if (const VisitLog* log = solver.certified()) return certified_policy_json(model, *log);
+  if (const CorrelatedPolicy* c = solver.correlated()) return correlated_policy_json(model, *c);
+  if (const ProductPolicy* p = solver.product()) return product_policy_json(model, *p);
+  return nullptr;
 }
 
 }  // namespace eqlab

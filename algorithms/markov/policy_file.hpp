@@ -39,6 +39,11 @@ nlohmann::ordered_json product_policy_json(const MarkovModel& model, const Produ
 nlohmann::ordered_json correlated_policy_json(const MarkovModel& model, const CorrelatedPolicy& policy);
 nlohmann::ordered_json certified_policy_json(const MarkovModel& model, const VisitLog& log);
 
+class MarkovSolver;
+// The solver's output policy as a policy document: its certified policy when it has one,
+// else its correlated policy, else its product policy; null when it has none yet.
+nlohmann::ordered_json output_policy_json(const MarkovModel& model, const MarkovSolver& solver);
+
 // Reads a policy file for `model`: the sizes and labels must be the model's, every
 // distribution must be one (non-negative, summing to 1 within 1e-6), visit episodes
 // non-decreasing and below K. Throws InputError(file, pointer, what).

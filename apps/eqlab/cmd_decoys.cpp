@@ -100,12 +100,8 @@ void prepare_decoy_outputs(const Args& args) {
 // The placement method of the flags; refuses an exhaustive search of too many placements.
 PlacementMethod placement_method(const Args& args, const DeceptionEvaluator& evaluator, int fakes, int traps) {
   if (args.has("--exhaustive")) {
-    const double fake_sites = static_cast<double>(candidate_sites(evaluator, DecoyPick::Kind::fake).size());
-    const double trap_sites = static_cast<double>(candidate_sites(evaluator, DecoyPick::Kind::trap).size());
-    double count = 1;
-    for (int k = 0; k < fakes; ++k) count *= (fake_sites - k) / (k + 1);
-    for (int k = 0; k < traps; ++k) count *= (trap_sites - k) / (k + 1);
-    if (count > 5e7)
+    const double count = exhaustive_placement_count(evaluator, fakes, traps);
+    if (count > kMaxExhaustivePlacements)
       throw CommandLineError("decoys", "--exhaustive would try about " + value_text(count) +
                                            " placements; use greedy placement or smaller budgets");
   }

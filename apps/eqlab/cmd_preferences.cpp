@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <eqlab/algorithms/graph/preference_equilibria.hpp>
+#include <eqlab/algorithms/graph/preference_report.hpp>
 #include <eqlab/games/graph/graph_source.hpp>
 
 #include "cli.hpp"
@@ -41,27 +41,6 @@ example:
   eqlab preferences examples/drone/airspace.json --goals examples/drone/goals.json
 )help";
 
-namespace {
-
-std::string play_text(const ProductGame& p, const TurnGame& graph, const OutcomeReport& o) {
-  std::string text;
-  for (std::size_t k = 0; k < o.witness.size(); ++k) {
-    if (k == o.cycle_start) text += k ? " -> (" : "(";
-    else if (k) text += " -> ";
-    text += graph.vertex_name(p.vertex[o.witness[k]]);
-  }
-  return text + ")*";
-}
-
-nlohmann::ordered_json class_json(const GoalSpec& spec, GoalClass c) {
-  nlohmann::ordered_json goals = nlohmann::ordered_json::array();
-  for (std::size_t g = 0; g < spec.goals.size(); ++g)
-    if (c >> g & 1) goals.push_back(spec.goals[g].name);
-  return goals;
-}
-
-}  // namespace
-
 int run_preferences(std::span<const std::string> argv) {
   const Args args = parse_args("preferences", argv, {{"--goals"}, {"--out"}, kMaxBytesFlag}, {"GRAPH"}, 1);
   if (!args.has("--goals")) throw CommandLineError("preferences", "missing --goals GOALS.json, the goals and preferences");
@@ -73,67 +52,32 @@ int run_preferences(std::span<const std::string> argv) {
   const auto start = std::chrono::steady_clock::now();
   const TurnGame graph = load_graph_game(spec_arg, load_limits(args));
   const GoalSpec goals = load_goal_spec(args.text("--goals"));
-  const ProductGame product = build_product(graph, goals.goals);
-  if (product.initial.size() != 1)
-    throw BadInputError(graph.name() + ": mark exactly one vertex \"init\": the analysis starts from one vertex");
-  const int x0 = product.initial[0];
+  const PreferenceAnalysis analysis = analyse_preferences(graph, goals);
+  const ProductGame& product = analysis.product;
 
-  std::cout << field("game") << graph.name() << ", start " << graph.vertex_name(product.vertex[x0]) << "\n"
+  std::cout << field("game") << graph.name() << ", start " << graph.vertex_name(product.vertex[analysis.initial])
+            << "\n"
             << field("goals") << goals.goals.size() << ":";
   for (const GoalAutomaton& g : goals.goals) std::cout << " " << g.name;
   std::cout << "\n" << field("product") << product.game.num_vertices() << " states, " << product.game.num_edges()
             << " edges\n";
-  nlohmann::ordered_json report = {{"format", "eqlab-preferences/1"},
-                                   {"game", graph.name()},
-                                   {"start", graph.vertex_name(product.vertex[x0])},
-                                   {"goals", nlohmann::ordered_json::array()},
-                                   {"product_states", product.game.num_vertices()},
-                                   {"cases", nlohmann::ordered_json::array()}};
-  for (const GoalAutomaton& g : goals.goals) report["goals"].push_back(g.name);
-  for (const PreferenceCase& c : goals.cases) {
-    const EquilibriumReport r = analyse_equilibria(product, c.player, x0);
+  for (const PreferenceCaseReport& c : analysis.cases) {
     std::cout << "\n" << field("case") << c.name << "\n";
-    nlohmann::ordered_json case_json = {{"name", c.name}};
     for (int i = 0; i < 2; ++i) {
       std::string list;
-      nlohmann::ordered_json classes = nlohmann::ordered_json::array();
-      for (GoalClass g : r.guaranteed[i]) {
-        list += (list.empty() ? "" : ", ") + goals.class_name(g);
-        classes.push_back(class_json(goals, g));
-      }
+      for (GoalClass g : c.report.guaranteed[i]) list += (list.empty() ? "" : ", ") + goals.class_name(g);
       std::cout << field(i == 0 ? "guarantees" : "") << (i == 0 ? "P1: " : "P2: ") << (list.empty() ? "nothing" : list)
                 << "\n";
-      case_json["guaranteed"][i == 0 ? "P1" : "P2"] = classes;
     }
-    nlohmann::ordered_json outcomes = nlohmann::ordered_json::array();
-    for (const OutcomeReport& o : r.outcomes) {
-      nlohmann::ordered_json oj = {{"goals", class_json(goals, o.outcome)},
-                                   {"equilibrium", o.equilibrium},
-                                   {"pareto_efficient", o.pareto_efficient}};
+    for (const OutcomeReport& o : c.report.outcomes) {
       std::cout << field("outcome") << goals.class_name(o.outcome) << ": "
                 << (o.equilibrium ? "equilibrium" : "not an equilibrium")
                 << (o.pareto_efficient ? ", Pareto efficient" : "") << "\n";
-      if (o.equilibrium) {
-        std::cout << field("") << "play " << play_text(product, graph, o) << "\n";
-        nlohmann::ordered_json play = nlohmann::ordered_json::array();
-        for (int s : o.witness) play.push_back(graph.vertex_name(product.vertex[s]));
-        oj["witness"] = {{"play", play}, {"repeats_from", o.cycle_start}};
-        // The punishments: where the other player must choose to hold a deviator.
-        for (int j = 0; j < 2; ++j) {
-          nlohmann::ordered_json moves = nlohmann::ordered_json::array();
-          for (const auto& [state, edge] : o.punish[j])
-            moves.push_back({{"state", product.game.vertex_name(state)}, {"action", product.game.edge_action(edge)}});
-          oj["punish"][j == 0 ? "P1_deviates" : "P2_deviates"] = moves;
-        }
-      } else {
-        std::cout << field("") << o.reason << "\n";
-        oj["reason"] = o.reason;
-      }
-      outcomes.push_back(oj);
+      if (o.equilibrium) std::cout << field("") << "play " << witness_play_text(analysis, graph, o) << "\n";
+      else std::cout << field("") << o.reason << "\n";
     }
-    case_json["outcomes"] = outcomes;
-    report["cases"].push_back(case_json);
   }
+  nlohmann::ordered_json report = preferences_json(analysis, graph, goals);
   report["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (args.has("--out")) {
     write_text_file(args.text("--out"), report.dump(2) + "\n");

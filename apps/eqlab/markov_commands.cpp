@@ -156,15 +156,6 @@ std::unique_ptr<MarkovSolver> make_markov_solve_solver(const Args& args, const s
 }
 
 
-// The document of --policy: the solver's output policy.
-nlohmann::ordered_json markov_policy_json(const MarkovModel& model, const MarkovSolver& solver) {
-  nlohmann::ordered_json doc;
-  if (const VisitLog* log = solver.certified()) doc = certified_policy_json(model, *log);
-  else if (const CorrelatedPolicy* c = solver.correlated()) doc = correlated_policy_json(model, *c);
-  else if (const ProductPolicy* p = solver.product()) doc = product_policy_json(model, *p);
-  return doc;
-}
-
 void plot_markov_solve(const std::string& plot_path, const MarkovSolver& solver, const MarkovModel& model,
                        const MarkovRunResult& result) {
   PlotOptions plot;
@@ -191,7 +182,7 @@ std::vector<std::string> write_markov_solve_outputs(const MarkovSolveOutputs& o,
     written.push_back(o.curve_path);
   }
   if (!o.policy_path.empty()) {
-    write_text_file(o.policy_path, markov_policy_json(model, solver).dump() + "\n");
+    write_text_file(o.policy_path, output_policy_json(model, solver).dump() + "\n");
     written.push_back(o.policy_path);
   }
   if (!o.plot_path.empty()) {

@@ -143,4 +143,39 @@ TurnGame read_graph_game(const std::string& text, const std::string& file, const
   return parse_graph_game(doc, file);
 }
 
+nlohmann::ordered_json graph_game_to_json(const TurnGame& game) {
+  using nlohmann::ordered_json;
+  ordered_json vertices = ordered_json::array();
+  for (int v = 0; v < game.num_vertices(); ++v) {
+    ordered_json vertex = {{"id", game.vertex_name(v)}, {"owner", static_cast<int>(game.owner(v))}};
+    if (game.is_target(v)) vertex["target"] = true;
+    if (game.is_initial(v)) vertex["init"] = true;
+    if (const int s = game.site_of(v); s >= 0) {
+      const DecoySite& site = game.sites()[s];
+      if (site.name != game.vertex_name(v)) vertex["site"] = site.name;
+      if (site.trap_ok) vertex["trap_ok"] = true;
+      if (site.fake_ok) vertex["fake_ok"] = true;
+      if (site.cost != 1.0) vertex["cost"] = site.cost;
+    }
+    if (game.weight(v) != 1.0) vertex["weight"] = game.weight(v);
+    if (!game.labels(v).empty()) vertex["labels"] = game.labels(v);
+    vertices.push_back(std::move(vertex));
+  }
+  ordered_json edges = ordered_json::array();
+  for (int v = 0; v < game.num_vertices(); ++v)
+    for (std::size_t e = game.out_begin(v); e < game.out_end(v); ++e)
+      edges.push_back({{"from", game.vertex_name(v)},
+                       {"to", game.vertex_name(game.edge_target(e))},
+                       {"action", game.edge_action(e)}});
+  ordered_json doc = {{"format", "eqlab-game/1"},     {"type", "graph"},         {"name", game.name()},
+                      {"players", {"defender", "attacker"}}, {"vertices", vertices}, {"edges", edges}};
+  if (game.trap_budget() >= 0 || game.fake_budget() >= 0) {
+    ordered_json budgets = ordered_json::object();
+    if (game.trap_budget() >= 0) budgets["traps"] = game.trap_budget();
+    if (game.fake_budget() >= 0) budgets["fake_targets"] = game.fake_budget();
+    doc["decoys"] = budgets;
+  }
+  return doc;
+}
+
 }  // namespace eqlab

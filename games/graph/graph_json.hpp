@@ -18,4 +18,11 @@ TurnGame parse_graph_game(const nlohmann::json& doc, const std::string& file);
 // The same from text: the nesting limit is checked before parsing, as for other games.
 TurnGame read_graph_game(const std::string& text, const std::string& file, const LoadLimits& limits = {});
 
+// The game as a `graph` document that parse_graph_game reads back to the same game: every
+// vertex with the members that differ from their defaults, every edge with its action, and
+// the budgets when the game has them. The players are named "defender" and "attacker"
+// (TurnGame keeps no player names). Sites are written per vertex: a site's trap_ok,
+// fake_ok and cost on each of its vertices.
+nlohmann::ordered_json graph_game_to_json(const TurnGame& game);
+
 }  // namespace eqlab

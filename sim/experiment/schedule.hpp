@@ -6,6 +6,7 @@
 // depend on the thread count or on the order runs finish in.
 #include <atomic>
 #include <cstddef>
+#include <functional>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -57,9 +58,11 @@ int runs_at_a_time(const MemoryBudget& budget, std::uint64_t held_bytes, std::ui
 
 // Calls run(i) for every i in [0, count), in parallel, at most `at_a_time` at once (a
 // run's own loops may use TBB as well), with a progress bar over the runs titled `title`
-// on stderr when `show_progress` (and stderr is a terminal).
+// on stderr when `show_progress` (and stderr is a terminal), and on_done(runs finished,
+// count) after each run, one call at a time, when given.
 template <class Run>
-void run_in_parallel(std::size_t count, int at_a_time, const std::string& title, bool show_progress, Run&& run) {
+void run_in_parallel(std::size_t count, int at_a_time, const std::string& title, bool show_progress,
+                     const std::function<void(std::int64_t, std::int64_t)>& on_done, Run&& run) {
   ProgressBar bar(title, static_cast<std::int64_t>(count), show_progress);
   std::mutex bar_mutex;
   std::atomic<std::int64_t> finished{0};
@@ -70,6 +73,7 @@ void run_in_parallel(std::size_t count, int at_a_time, const std::string& title,
       const std::int64_t done = ++finished;
       std::lock_guard lock(bar_mutex);
       bar.update(done);
+      if (on_done) on_done(done, static_cast<std::int64_t>(count));
     });
   });
   bar.finish();

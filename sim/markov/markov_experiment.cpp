@@ -146,7 +146,7 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
   runs.records.resize(grid.size());
   const MarkovMemoryPlan memory = plan_markov_memory(config, models, grid, options.memory_budget);
   run_in_parallel(grid.size(), runs_at_a_time(options.memory_budget, 0, memory.largest_run),
-                  "markov experiment: runs", options.progress, [&](std::size_t r) {
+                  "markov experiment: runs", options.progress, options.on_run_done, [&](std::size_t r) {
                     make_markov_run(config, models, memory, out, grid, r, runs.records[r]);
                   });
 

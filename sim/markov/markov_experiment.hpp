@@ -41,6 +41,7 @@
 // summary, its tables and plots (sim/markov/markov_experiment_summary.hpp), and what it
 // shares with the extensive-form experiments (sim/experiment/, sim/statistics.hpp).
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,9 @@ struct MarkovExperimentOptions {
   std::string out_dir;
   bool plots = true;
   bool progress = false;
+  // Called after each run with the runs finished and the runs to make, one call at a
+  // time (from the thread that made the run), for a caller's own progress display.
+  std::function<void(std::int64_t done, std::int64_t total)> on_run_done;
   // Each (game, algorithm) pair's run is estimated before any run
   // (algorithms/markov/markov_run_memory.hpp): runs that would not fit alone are refused (their
   // .refused file gives the estimate), and fewer runs go at a time when the others would

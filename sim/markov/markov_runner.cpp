@@ -121,6 +121,7 @@ MarkovRunResult run_markov_solver(MarkovSolver& solver, const MarkovModel& model
         break;
       }
       progress.update(solver.episodes());
+      if (options.on_progress) options.on_progress(solver.episodes());
     }
     solve_seconds += std::chrono::duration<double>(Clock::now() - before).count();
     // One row per checkpoint passed (a solver may jump over several at once).

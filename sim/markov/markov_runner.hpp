@@ -40,6 +40,9 @@ struct MarkovRunOptions {
   bool lower_bound = true;   // and the certified CCE lower bound
   // Stop early once the headline gap is at most this (0: never); the curve then ends there.
   double stop_at_gap = 0.0;
+  // Called after every episode with the episodes done, for a caller's own progress
+  // display (the Python package's); it may throw to stop the run.
+  std::function<void(std::int64_t episodes)> on_progress;
 };
 
 struct MarkovRunResult {

@@ -6,14 +6,21 @@
     solver.step(1000)
     solver.metrics()["exploitability"]
 
-eqlab.solvers() lists every solver with its parameters; eqlab.solve() makes the run
-`eqlab solve` makes and returns its result document as a dict, whose curve
-eqlab.curve_array() turns into a NumPy structured array.
+eqlab.load() reads extensive, normal-form, Markov and graph games (names, files, dicts,
+networkx graphs); eqlab.solvers() lists every solver with its parameters; eqlab.Solver
+steps one; eqlab.solve() and eqlab.experiment() make the runs of `eqlab solve` and `eqlab
+experiment`; eqlab.evaluate() and eqlab.evaluate_distribution() measure strategies from
+anywhere; eqlab.decoys.place() and eqlab.preferences() analyse graph games;
+eqlab.curve_array() turns a curve into a NumPy structured array.
 """
-from ._eqlab import Game, MarkovGame, Solver, evaluate, evaluate_distribution, load, solve, solvers
+from ._eqlab import Game, GraphGame, MarkovGame, MarkovSolver, Solver, evaluate, evaluate_distribution, solvers
+from ._loading import load
+from ._preferences import preferences
+from ._runs import experiment, solve
 from .curves import curve_array, curve_frame
-from . import openspiel
+from . import decoys, graphs, openspiel
 
 __all__ = [
-    "Game", "MarkovGame", "Solver", "curve_array", "curve_frame", "evaluate", "evaluate_distribution", "load", "solve", "solvers"
+    "Game", "GraphGame", "MarkovGame", "MarkovSolver", "Solver", "curve_array", "curve_frame", "decoys", "evaluate",
+    "evaluate_distribution", "experiment", "graphs", "load", "openspiel", "preferences", "solve", "solvers"
 ]

@@ -6,7 +6,9 @@
 #include <eqlab/lib/error.hpp>
 
 #include "py_evaluate.hpp"
+#include "py_experiment.hpp"
 #include "py_game.hpp"
+#include "py_graph.hpp"
 #include "py_markov.hpp"
 #include "py_solver.hpp"
 
@@ -29,4 +31,6 @@ PYBIND11_MODULE(_eqlab, m) {
   eqlab::python::bind_solver(m);
   eqlab::python::bind_evaluate(m);
   eqlab::python::bind_markov(m);
+  eqlab::python::bind_graph(m);
+  eqlab::python::bind_experiment(m);
 }

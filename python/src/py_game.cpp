@@ -7,6 +7,7 @@
 #include <eqlab/games/io/json_game.hpp>
 
 #include "json_bridge.hpp"
+#include "py_graph.hpp"
 #include "py_markov.hpp"
 
 namespace py = pybind11;
@@ -60,27 +61,30 @@ normal-form, compiled to sequence form. Make one with eqlab.load().)doc")
                std::to_string(g.compiled.num_infosets()) + " infosets>";
       });
   m.def("load", [](const py::object& spec) -> py::object {
-    // Markov games by their kind (a generator's name, a file of type "markov", a dict with
-    // "type": "markov"); graph games are not in the package yet.
+    // Markov and graph games by their kind: a generator's name, a file's type, a dict's "type".
     if (py::isinstance<py::dict>(spec)) {
       const py::dict doc = py::reinterpret_borrow<py::dict>(spec);
-      if (doc.contains("type") && py::str(doc["type"]).cast<std::string>() == "markov")
-        return py::cast(load_markov_object(spec));
+      const std::string type = doc.contains("type") ? py::str(doc["type"]).cast<std::string>() : std::string();
+      if (type == "markov") return py::cast(load_markov_object(spec));
+      if (type == "graph") return py::cast(load_graph_object(spec));
       return py::cast(load_game_object(spec));
     }
+    if (!py::isinstance<py::str>(spec) && !py::hasattr(spec, "__fspath__"))
+      throw py::type_error("eqlab.load takes a built-in game name, a file path, a dict or a networkx.DiGraph, not " +
+                           py::cast<std::string>(py::str(py::type::of(spec))));
     const std::string text = py::cast<std::string>(py::str(spec));
     switch (game_type_of(text)) {
       case GameType::markov: return py::cast(load_markov_object(spec));
-      case GameType::graph: throw py::value_error(text + " is a graph game: the Python package does not load those yet");
+      case GameType::graph: return py::cast(load_graph_object(spec));
       case GameType::extensive: break;
     }
     return py::cast(load_game_object(spec));
   }, py::arg("game"), R"doc(
 Loads a game: a built-in name with parameters ("kuhn", "leduc_poker",
-"goofspiel(cards=4)", "markov-random(players=3)"), a file (eqlab JSON, Gambit .efg/.nfg,
-a "markov" game), or a dict in eqlab's JSON format. Returns an eqlab.Game, or an
-eqlab.MarkovGame for Markov games. Bad input raises ValueError with the file and JSON
-pointer.)doc");
+"goofspiel(cards=4)", "markov-random(players=3)", "gridworld(rows=7,cols=7)"), a file
+(eqlab JSON, Gambit .efg/.nfg, GraphML, GraphViz DOT), or a dict in eqlab's JSON format.
+Returns an eqlab.Game, an eqlab.MarkovGame for Markov games or an eqlab.GraphGame for
+graph games. Bad input raises ValueError with the file and JSON pointer.)doc");
 }
 
 }  // namespace eqlab::python

@@ -4,6 +4,7 @@
 
 #include <pybind11/stl.h>
 
+#include <eqlab/algorithms/markov/policy_file.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
@@ -12,6 +13,7 @@
 #include <eqlab/sim/result_documents.hpp>
 
 #include "json_bridge.hpp"
+#include "progress_hook.hpp"
 
 namespace py = pybind11;
 
@@ -28,14 +30,69 @@ std::shared_ptr<PyMarkovGame> load_markov_object(const py::object& spec) {
 
 namespace {
 
+// Episodes between two checks for Ctrl-C.
+constexpr std::int64_t kEpisodesBetweenSignalChecks = 16;
+
+// A Markov learner played episode by episode, measured on demand as a checkpoint of
+// `eqlab solve` measures it.
+class PyMarkovSolver {
+ public:
+  PyMarkovSolver(std::shared_ptr<PyMarkovGame> game, const std::string& name, std::uint64_t seed,
+                 std::int64_t episodes, const py::kwargs& params)
+      : game_(std::move(game)),
+        solver_(make_markov_solver(name, *game_->model, params ? from_python(params) : nlohmann::json::object(), seed,
+                                   episodes)) {}
+
+  // Plays `count` more episodes with the interpreter lock released; Ctrl-C stops between
+  // episodes with KeyboardInterrupt. Returns false when the learner has stopped by itself
+  // (Nash-CA's certified output), true otherwise.
+  bool step(std::int64_t count) {
+    if (count < 0) throw py::value_error("step takes a number of episodes >= 0");
+    const std::int64_t goal = solver_->episodes() + count;
+    while (playing_ && solver_->episodes() < goal) {
+      {
+        py::gil_scoped_release release;
+        const std::int64_t chunk_end = std::min(goal, solver_->episodes() + kEpisodesBetweenSignalChecks);
+        while (solver_->episodes() < chunk_end)
+          if (!solver_->run_episode()) {
+            playing_ = false;
+            break;
+          }
+      }
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    }
+    return playing_;
+  }
+
+  // The checkpoint evaluation of `eqlab solve`: per output, its values and gaps.
+  py::object metrics() const {
+    nlohmann::ordered_json detail;
+    MarkovRunOptions options;
+    {
+      py::gil_scoped_release release;
+      evaluate_markov_outputs(*solver_, *game_->model, options, &detail);
+    }
+    return to_python(detail);
+  }
+
+  py::object policy() const { return to_python(output_policy_json(*game_->model, *solver_)); }
+  const MarkovSolver& solver() const { return *solver_; }
+
+ private:
+  std::shared_ptr<PyMarkovGame> game_;  // kept alive: the solver simulates its model
+  std::unique_ptr<MarkovSolver> solver_;
+  bool playing_ = true;
+};
+
 // The run `eqlab solve MARKOV_GAME` makes, returning its result document as a dict.
 py::object solve_markov(const std::shared_ptr<PyMarkovGame>& game, const std::string& name, std::int64_t episodes,
-                        int checkpoints, std::uint64_t seed, const py::kwargs& params) {
+                        int checkpoints, std::uint64_t seed, const py::object& progress, const py::kwargs& params) {
   const nlohmann::json solver_params = params ? from_python(params) : nlohmann::json::object();
   std::unique_ptr<MarkovSolver> solver = make_markov_solver(name, *game->model, solver_params, seed, episodes);
   MarkovRunOptions run;
   run.episodes = episodes;
   run.checkpoints = checkpoints;
+  run.on_progress = run_progress_hook(progress, episodes);
   MarkovRunResult result;
   {
     py::gil_scoped_release release;
@@ -64,8 +121,27 @@ An episodic m-player Markov game: a built-in generator ("markov-random(players=3
         return "<eqlab.MarkovGame " + g.model->name() + ": " + std::to_string(g.model->num_players()) +
                " players, horizon " + std::to_string(g.model->horizon()) + ">";
       });
-  m.def("solve", &solve_markov, py::arg("game"), py::arg("solver") = "cce-v", py::arg("episodes") = 100000,
-        py::arg("checkpoints") = 20, py::arg("seed") = 0,
+  py::class_<PyMarkovSolver>(m, "MarkovSolver", R"doc(
+A Markov learner of the registry on a Markov game, played episode by episode:
+eqlab.MarkovSolver(game, "cce-v", seed=0, episodes=100000) (episodes: the run's planned
+length, which some learners tune to). Parameters are keyword arguments checked against the
+learner's schema. step(n) plays n episodes with the interpreter lock released (Ctrl-C stops
+between episodes); metrics() measures the outputs exactly, as a checkpoint of `eqlab solve`
+does; policy() is the output policy (format eqlab-markov-policy/1).)doc")
+      .def(py::init<std::shared_ptr<PyMarkovGame>, const std::string&, std::uint64_t, std::int64_t, const py::kwargs&>(),
+           py::arg("game"), py::arg("name"), py::arg("seed") = 0, py::arg("episodes") = 100000)
+      .def("step", &PyMarkovSolver::step, py::arg("episodes") = 1,
+           "Plays more episodes; False once the learner has stopped by itself (Nash-CA).")
+      .def_property_readonly("episodes", [](const PyMarkovSolver& s) { return s.solver().episodes(); })
+      .def_property_readonly("name", [](const PyMarkovSolver& s) { return s.solver().name(); })
+      .def_property_readonly("concept", [](const PyMarkovSolver& s) { return std::string(concept_name(s.solver().solution_concept())); })
+      .def_property_readonly("params", [](const PyMarkovSolver& s) { return to_python(s.solver().params()); })
+      .def("metrics", &PyMarkovSolver::metrics,
+           "The exact evaluation of the outputs: certified CCE/CE gap bounds, the last iterate's and the visit "
+           "average's Nash gaps, the correlated policy's CCE and CE gaps, as the learner has them.")
+      .def("policy", &PyMarkovSolver::policy, "The output policy as a dict (format eqlab-markov-policy/1).");
+  m.def("_solve_markov", &solve_markov, py::arg("game"), py::arg("solver"), py::arg("episodes"),
+        py::arg("checkpoints"), py::arg("seed"), py::arg("progress"),
         "Runs a Markov learner as `eqlab solve` does and returns the result document as a dict.");
 }
 

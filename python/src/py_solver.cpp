@@ -16,6 +16,7 @@
 
 #include "json_bridge.hpp"
 #include "py_game.hpp"
+#include "progress_hook.hpp"
 
 namespace py = pybind11;
 
@@ -128,13 +129,14 @@ py::dict schema_of(const SolverEntry& e) {
 
 // eqlab.solve: the run `eqlab solve` makes, returning its result document as a dict.
 py::object solve(std::shared_ptr<PyGame> game, const std::string& name, std::int64_t iterations, int checkpoints,
-                 std::uint64_t seed, const std::string& feedback, const py::kwargs& params) {
+                 std::uint64_t seed, const std::string& feedback, const py::object& progress, const py::kwargs& params) {
   const SolverEntry& entry = solver_entry(name, GameKind::extensive, feedback_of(feedback));
   const nlohmann::json solver_params = params ? from_python(params) : nlohmann::json::object();
   std::unique_ptr<Solver> solver = make_solver(entry, game->compiled, solver_params, seed, iterations);
   RunOptions run;
   run.iterations = iterations;
   run.checkpoints = checkpoints;
+  run.on_progress = run_progress_hook(progress, iterations);
   RunResult result;
   {
     py::gil_scoped_release release;
@@ -170,8 +172,8 @@ leaves the solver usable.)doc")
     for (const SolverEntry* e : registered_solvers()) out.append(schema_of(*e));
     return out;
   }, "Every solver of the registry: name, game kind, feedback, concept, parameters and note.");
-  m.def("solve", &solve, py::arg("game"), py::arg("solver") = "cfr+", py::arg("iterations") = 1000,
-        py::arg("checkpoints") = 30, py::arg("seed") = 0, py::arg("feedback") = "full",
+  m.def("_solve", &solve, py::arg("game"), py::arg("solver"), py::arg("iterations"), py::arg("checkpoints"),
+        py::arg("seed"), py::arg("feedback"), py::arg("progress"),
         "Runs a solver as `eqlab solve` does and returns the result document (eqlab-result/1) as a dict.");
 }
 

@@ -179,4 +179,4 @@ def test_markov_games_load_and_solve_like_the_command_line():
     with pytest.raises(ValueError, match="is not a Markov-game solver"):
         eqlab.solve(game, "cfr+", episodes=10)
     with pytest.raises(ValueError, match="graph game"):
-        eqlab.load("gridworld(rows=5,cols=5)")
+        eqlab.decoys.place("kuhn")

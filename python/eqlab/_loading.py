@@ -1,0 +1,32 @@
+"""eqlab.load: games from names, files, dicts and networkx graphs."""
+import os
+
+from . import _eqlab
+from .graphs import from_networkx, is_networkx_graph
+
+
+def load(game):
+    """Loads a game: a built-in name with parameters ("kuhn", "leduc_poker",
+    "goofspiel(cards=4)", "markov-random(players=3)", "gridworld(rows=7,cols=7)"), a file
+    (eqlab JSON, Gambit .efg/.nfg, GraphML, GraphViz DOT), a dict in eqlab's JSON format,
+    or a networkx.DiGraph whose attributes carry the graph format's names (see
+    eqlab.graphs). Returns an eqlab.Game (normal and extensive form), an eqlab.MarkovGame
+    or an eqlab.GraphGame. Bad input raises ValueError with the file and JSON pointer.
+    """
+    if is_networkx_graph(game):
+        return _eqlab.load(from_networkx(game))
+    return _eqlab.load(game)
+
+
+def load_graph(graph):
+    """`graph` as an eqlab.GraphGame: loaded unless it already is one; ValueError when it
+    is another kind of game."""
+    if isinstance(graph, _eqlab.GraphGame):
+        return graph
+    game = load(graph)
+    if not isinstance(game, _eqlab.GraphGame):
+        name = os.fspath(graph) if isinstance(graph, (str, os.PathLike)) else type(graph).__name__
+        article = "an" if game.kind[0] in "aeiou" else "a"
+        raise ValueError(f"{name} is {article} {game.kind} game, not a graph game (graph JSON, GraphML, DOT, "
+                         f"gridworld, random-graph or a networkx.DiGraph)")
+    return game

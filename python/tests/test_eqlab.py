@@ -84,11 +84,12 @@ def cli_result(args):
 
 
 @pytest.mark.skipif(not os.path.exists(EQLAB_CLI), reason="the eqlab command line is not built")
+@pytest.mark.parametrize("players", [2, 3])
 @pytest.mark.parametrize("entry", [s for s in eqlab.solvers() if s["game"] == "extensive"],
                          ids=lambda s: s["feedback"] + "-" + s["name"])
-def test_solve_equals_the_command_line(entry):
+def test_solve_equals_the_command_line(entry, players):
     name, feedback = entry["name"], entry["feedback"]
-    spec = MATCHING_PENNIES if name == "rm" else "kuhn(players=3)"
+    spec = MATCHING_PENNIES if name == "rm" else f"kuhn(players={players})"
     length = ["--episodes", "300"] if feedback == "bandit" else ["--iterations", "40"]
     extra = ["--feedback", "bandit"] if feedback == "bandit" else []
     expected = cli_result([spec, "--solver", name, *extra, *length])
@@ -159,6 +160,19 @@ def without_wall_times(value):
     if isinstance(value, list):
         return [without_wall_times(v) for v in value]
     return value
+
+
+@pytest.mark.skipif(not os.path.exists(EQLAB_CLI), reason="the eqlab command line is not built")
+@pytest.mark.parametrize("entry", [s for s in eqlab.solvers() if s["game"] == "markov"], ids=lambda s: s["name"])
+def test_every_markov_learner_equals_the_command_line(entry):
+    spec = "markov-random(players=2,states=2,actions=2,horizon=2,seed=4)"
+    result = eqlab.solve(spec, entry["name"], episodes=1500, checkpoints=3, seed=5, progress=False)
+    with tempfile.TemporaryDirectory() as folder:
+        out = os.path.join(folder, "result.json")
+        subprocess.run([EQLAB_CLI, "solve", spec, "--solver", entry["name"], "--episodes", "1500", "--checkpoints",
+                        "3", "--seed", "5", "--no-progress", "--out", out], check=True, capture_output=True)
+        with open(out) as f:
+            assert without_wall_times(result) == without_wall_times(json.load(f))
 
 
 def test_markov_games_load_and_solve_like_the_command_line():

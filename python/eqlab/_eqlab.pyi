@@ -1,6 +1,6 @@
 """Type stubs of eqlab's compiled module (see help(eqlab.Solver) for the full texts)."""
 import os
-from typing import Any, Dict, List, Union
+from typing import Any, Callable, Dict, List, Optional, Union
 
 import numpy as np
 
@@ -24,9 +24,10 @@ class Game:
     def is_zero_sum(self) -> bool: ...
     def to_dict(self) -> Dict[str, Any]: ...
 
-def load(game: Union[str, "os.PathLike[str]", Dict[str, Any]]) -> Union[Game, "MarkovGame"]:
-    """A built-in game ("kuhn", "leduc_poker", "goofspiel(cards=4)"), a file, or a dict in
-    eqlab's JSON format; ValueError with the file and JSON pointer for bad input."""
+def load(game: Union[str, "os.PathLike[str]", Dict[str, Any]]) -> Union[Game, "MarkovGame", "GraphGame"]:
+    """A built-in game ("kuhn", "leduc_poker", "goofspiel(cards=4)", "gridworld"), a file, or a
+    dict in eqlab's JSON format; ValueError with the file and JSON pointer for bad input.
+    (eqlab.load wraps it and takes networkx graphs too.)"""
 
 class Solver:
     """A solver of the registry on a game; keyword parameters are checked against its schema."""
@@ -48,9 +49,19 @@ class Solver:
 def solvers() -> List[Dict[str, Any]]:
     """Every solver of the registry: name, game kind, feedback, concept, parameters, note."""
 
-def solve(game: Union[Game, "MarkovGame"], solver: str = "cfr+", iterations: int = 1000, checkpoints: int = 30, seed: int = 0,
-          feedback: str = "full", **params: Any) -> Dict[str, Any]:
-    """The run `eqlab solve` makes; its result document (eqlab-result/1) as a dict."""
+Progress = Optional[Callable[[int, int], None]]
+
+def _solve(game: Game, solver: str, iterations: int, checkpoints: int, seed: int, feedback: str, progress: Progress,
+           **params: Any) -> Dict[str, Any]:
+    """The run `eqlab solve` makes; its result document (eqlab-result/1) as a dict (eqlab.solve wraps it)."""
+
+def _solve_markov(game: "MarkovGame", solver: str, episodes: int, checkpoints: int, seed: int, progress: Progress,
+                  **params: Any) -> Dict[str, Any]:
+    """The run `eqlab solve MARKOV_GAME` makes, as a dict (eqlab.solve wraps it)."""
+
+def _experiment(config: Union[str, Dict[str, Any]], out_dir: str, resume: bool = False, plots: bool = True,
+                threads: int = 0, progress: Progress = None) -> Dict[str, Any]:
+    """`eqlab experiment` (eqlab.experiment wraps it)."""
 
 def evaluate(game: Game, strategies: List[Any]) -> Dict[str, Any]:
     """Exploitability, NashConv, values and best-response values of a profile, given per
@@ -73,3 +84,48 @@ class MarkovGame:
     def num_states(self) -> int: ...
     @property
     def actions(self) -> List[int]: ...
+
+class MarkovSolver:
+    """A Markov learner of the registry, played episode by episode."""
+    def __init__(self, game: MarkovGame, name: str, seed: int = 0, episodes: int = 100000, **params: Any) -> None: ...
+    def step(self, episodes: int = 1) -> bool: ...
+    @property
+    def episodes(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def concept(self) -> str: ...
+    @property
+    def params(self) -> Dict[str, Any]: ...
+    def metrics(self) -> Dict[str, Any]: ...
+    def policy(self) -> Dict[str, Any]: ...
+
+class GraphGame:
+    """A two-player turn-based game on a graph (the defender, player 0, against an attacker)."""
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...  # "graph"
+    @property
+    def num_players(self) -> int: ...
+    @property
+    def num_vertices(self) -> int: ...
+    @property
+    def num_edges(self) -> int: ...
+    @property
+    def vertices(self) -> List[str]: ...
+    @property
+    def targets(self) -> List[str]: ...
+    @property
+    def sites(self) -> List[str]: ...
+    @property
+    def budgets(self) -> Dict[str, int]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+def _place_decoys(graph: GraphGame, traps: Optional[int] = None, fakes: Optional[int] = None, region: str = "dswin",
+                  mode: str = "clean", method: str = "greedy", check_submodular: bool = False, threads: int = 0,
+                  dot: bool = False) -> Dict[str, Any]:
+    """`eqlab decoys` (eqlab.decoys.place wraps it)."""
+
+def _preferences(graph: GraphGame, goals: Union[str, Dict[str, Any]]) -> Dict[str, Any]:
+    """`eqlab preferences` (eqlab.preferences wraps it)."""

@@ -43,17 +43,19 @@ void bind_game(py::module_& m) {
   py::class_<PyGame, std::shared_ptr<PyGame>>(m, "Game", R"doc(
 A game eqlab can solve: extensive-form (imperfect information, chance, n players) or
 normal-form, compiled to sequence form. Make one with eqlab.load().)doc")
-      .def_property_readonly("name", [](const PyGame& g) { return g.loaded.name; })
+      .def_property_readonly("name", [](const PyGame& g) { return g.loaded.name; }, "the game's name")
       .def_property_readonly("kind", [](const PyGame& g) { return g.compiled.from_normal_form ? "normal" : "extensive"; },
                              "\"normal\" or \"extensive\"")
-      .def_property_readonly("num_players", [](const PyGame& g) { return g.compiled.num_players(); })
-      .def_property_readonly("players", [](const PyGame& g) { return g.compiled.players; })
+      .def_property_readonly("num_players", [](const PyGame& g) { return g.compiled.num_players(); }, "the number of players")
+      .def_property_readonly("players", [](const PyGame& g) { return g.compiled.players; }, "the players' names")
       .def_property_readonly("infosets", [](const PyGame& g) { return per_player(g.compiled, &Treeplex::num_infosets); },
                              "the number of information sets of each player")
       .def_property_readonly("sequences", [](const PyGame& g) { return per_player(g.compiled, &Treeplex::num_sequences); },
                              "the number of sequences of each player (the empty sequence included)")
-      .def_property_readonly("terminals", [](const PyGame& g) { return g.compiled.terminals.size(); })
-      .def_property_readonly("is_zero_sum", [](const PyGame& g) { return g.compiled.zero_sum; })
+      .def_property_readonly("terminals", [](const PyGame& g) { return g.compiled.terminals.size(); },
+                             "the number of terminal histories (profiles of a normal-form game)")
+      .def_property_readonly("is_zero_sum", [](const PyGame& g) { return g.compiled.zero_sum; },
+                             "whether the payoffs sum to zero at every terminal")
       .def("to_dict", [](const PyGame& g) { return to_python(game_to_json(g.loaded)); },
            "The game in eqlab's JSON format, as a dict (eqlab.load takes it back).")
       .def("__repr__", [](const PyGame& g) {

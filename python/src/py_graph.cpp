@@ -112,11 +112,11 @@ A two-player turn-based game on a graph: the defender (player 0) against an atta
 (player 1) who wants to reach a target. eqlab.load returns one for graph files (graph JSON,
 GraphML, DOT), built-in graph games (gridworld, random-graph), dicts of type "graph" and
 networkx.DiGraph objects. eqlab.decoys.place() and eqlab.preferences() take it.)doc")
-      .def_property_readonly("name", [](const PyGraphGame& g) { return g.game.name(); })
-      .def_property_readonly("kind", [](const PyGraphGame&) { return "graph"; })
-      .def_property_readonly("num_players", [](const PyGraphGame&) { return 2; })
-      .def_property_readonly("num_vertices", [](const PyGraphGame& g) { return g.game.num_vertices(); })
-      .def_property_readonly("num_edges", [](const PyGraphGame& g) { return g.game.num_edges(); })
+      .def_property_readonly("name", [](const PyGraphGame& g) { return g.game.name(); }, "the game's name")
+      .def_property_readonly("kind", [](const PyGraphGame&) { return "graph"; }, "\"graph\"")
+      .def_property_readonly("num_players", [](const PyGraphGame&) { return 2; }, "2: the defender and the attacker")
+      .def_property_readonly("num_vertices", [](const PyGraphGame& g) { return g.game.num_vertices(); }, "the number of vertices")
+      .def_property_readonly("num_edges", [](const PyGraphGame& g) { return g.game.num_edges(); }, "the number of edges")
       .def_property_readonly("vertices", [](const PyGraphGame& g) {
         std::vector<std::string> names;
         for (int v = 0; v < g.game.num_vertices(); ++v) names.push_back(g.game.vertex_name(v));

@@ -107,11 +107,11 @@ void bind_markov(py::module_& m) {
   py::class_<PyMarkovGame, std::shared_ptr<PyMarkovGame>>(m, "MarkovGame", R"doc(
 An episodic m-player Markov game: a built-in generator ("markov-random(players=3)") or a
 "markov" file or dict. eqlab.load returns one for these.)doc")
-      .def_property_readonly("name", [](const PyMarkovGame& g) { return g.model->name(); })
-      .def_property_readonly("kind", [](const PyMarkovGame&) { return "markov"; })
-      .def_property_readonly("num_players", [](const PyMarkovGame& g) { return g.model->num_players(); })
-      .def_property_readonly("horizon", [](const PyMarkovGame& g) { return g.model->horizon(); })
-      .def_property_readonly("num_states", [](const PyMarkovGame& g) { return g.model->num_states(); })
+      .def_property_readonly("name", [](const PyMarkovGame& g) { return g.model->name(); }, "the game's name")
+      .def_property_readonly("kind", [](const PyMarkovGame&) { return "markov"; }, "\"markov\"")
+      .def_property_readonly("num_players", [](const PyMarkovGame& g) { return g.model->num_players(); }, "the number of players")
+      .def_property_readonly("horizon", [](const PyMarkovGame& g) { return g.model->horizon(); }, "H, the steps of an episode")
+      .def_property_readonly("num_states", [](const PyMarkovGame& g) { return g.model->num_states(); }, "S, the states per step")
       .def_property_readonly("actions", [](const PyMarkovGame& g) {
         std::vector<int> actions;
         for (int i = 0; i < g.model->num_players(); ++i) actions.push_back(g.model->num_actions(i));
@@ -132,10 +132,13 @@ does; policy() is the output policy (format eqlab-markov-policy/1).)doc")
            py::arg("game"), py::arg("name"), py::arg("seed") = 0, py::arg("episodes") = 100000)
       .def("step", &PyMarkovSolver::step, py::arg("episodes") = 1,
            "Plays more episodes; False once the learner has stopped by itself (Nash-CA).")
-      .def_property_readonly("episodes", [](const PyMarkovSolver& s) { return s.solver().episodes(); })
-      .def_property_readonly("name", [](const PyMarkovSolver& s) { return s.solver().name(); })
-      .def_property_readonly("concept", [](const PyMarkovSolver& s) { return std::string(concept_name(s.solver().solution_concept())); })
-      .def_property_readonly("params", [](const PyMarkovSolver& s) { return to_python(s.solver().params()); })
+      .def_property_readonly("episodes", [](const PyMarkovSolver& s) { return s.solver().episodes(); },
+                             "episodes played so far, every kind counted")
+      .def_property_readonly("name", [](const PyMarkovSolver& s) { return s.solver().name(); }, "the learner's name")
+      .def_property_readonly("concept", [](const PyMarkovSolver& s) { return std::string(concept_name(s.solver().solution_concept())); },
+                             "what it learns: \"cce\", \"ce\" or \"nash\"")
+      .def_property_readonly("params", [](const PyMarkovSolver& s) { return to_python(s.solver().params()); },
+                             "every parameter with the value in use")
       .def("metrics", &PyMarkovSolver::metrics,
            "The exact evaluation of the outputs: certified CCE/CE gap bounds, the last iterate's and the visit "
            "average's Nash gaps, the correlated policy's CCE and CE gaps, as the learner has them.")

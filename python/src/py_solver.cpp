@@ -159,14 +159,24 @@ leaves the solver usable.)doc")
                     const py::kwargs&>(),
            py::arg("game"), py::arg("name"), py::arg("feedback") = "full", py::arg("seed") = 0,
            py::arg("horizon") = 1000)
-      .def("step", &PySolver::step, py::arg("iterations") = 1)
-      .def_property_readonly("iteration", [](const PySolver& s) { return s.solver().iteration(); })
-      .def_property_readonly("name", [](const PySolver& s) { return s.solver().name(); })
-      .def_property_readonly("concept", [](const PySolver& s) { return std::string(concept_name(s.solver().solution_concept())); })
-      .def_property_readonly("params", [](const PySolver& s) { return to_python(s.solver().params()); })
-      .def("metrics", &PySolver::metrics)
-      .def("strategies", &PySolver::strategies)
-      .def("sequence_form", &PySolver::sequence_form);
+      .def("step", &PySolver::step, py::arg("iterations") = 1,
+           "Runs more iterations (episodes with bandit feedback) with the interpreter lock released; Ctrl-C "
+           "stops between iterations with KeyboardInterrupt and leaves the solver at the iteration reached.")
+      .def_property_readonly("iteration", [](const PySolver& s) { return s.solver().iteration(); },
+                             "iterations (episodes) run so far")
+      .def_property_readonly("name", [](const PySolver& s) { return s.solver().name(); }, "the solver's name")
+      .def_property_readonly("concept", [](const PySolver& s) { return std::string(concept_name(s.solver().solution_concept())); },
+                             "what it learns: \"nash\", \"nfcce\", \"efce\" or \"kefce\"")
+      .def_property_readonly("params", [](const PySolver& s) { return to_python(s.solver().params()); },
+                             "every parameter with the value in use, as result files record them")
+      .def("metrics", &PySolver::metrics,
+           "Exact measures of the output: exploitability, nash_conv and values of the output profile; for "
+           "solvers that play a mixture, nfcce_gap, efce_gap and mixture_values of the rounds played.")
+      .def("strategies", &PySolver::strategies,
+           "The output profile as [{infoset label: {action label: probability}}, ...], one dict per player.")
+      .def("sequence_form", &PySolver::sequence_form,
+           "The output profile in sequence form: one NumPy array per player, indexed by sequence (0 the empty "
+           "sequence, of value 1).");
   m.def("solvers", [] {
     py::list out;
     for (const SolverEntry* e : registered_solvers()) out.append(schema_of(*e));

@@ -194,3 +194,22 @@ def test_markov_games_load_and_solve_like_the_command_line():
         eqlab.solve(game, "cfr+", episodes=10)
     with pytest.raises(ValueError, match="graph game"):
         eqlab.decoys.place("kuhn")
+
+
+def test_every_public_name_has_a_docstring_and_every_compiled_one_a_stub():
+    import ast
+    import inspect
+
+    for name in eqlab.__all__:
+        value = getattr(eqlab, name)
+        assert (value.__doc__ or "").strip(), name
+        if inspect.isclass(value):
+            for member, attribute in vars(value).items():
+                if not member.startswith("_"):
+                    assert (getattr(attribute, "__doc__", "") or "").strip(), f"{name}.{member}"
+    stubs = os.path.join(os.path.dirname(eqlab.__file__), "_eqlab.pyi")
+    with open(stubs) as f:
+        tree = ast.parse(f.read())
+    stubbed = {node.name for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))}
+    compiled = {name for name in dir(eqlab._eqlab) if not name.startswith("__")}
+    assert compiled <= stubbed, compiled - stubbed

@@ -1,6 +1,7 @@
 // Speed of the hot paths on the standard games: one CFR+ iteration (both players'
 // updates), one dilated-entropy OMD iteration and one exact exploitability computation. Results go to docs/BENCHMARKS.md.
 //   build/bin/eqlab_bench [--benchmark_filter=Leduc]   (threads: EQLAB_THREADS=N)
+#include <cstdint>
 #include <string>
 
 #include <benchmark/benchmark.h>
@@ -25,6 +26,17 @@ void cfr_plus_iteration(benchmark::State& state, const std::string& spec) {
   state.counters["infosets"] = g.num_infosets();
 }
 
+// A whole run as a program makes it: a fresh solver, then `iterations` steps. The Python
+// package's overhead is measured against this (bench/python_overhead.py).
+void cfr_plus_run(benchmark::State& state, const std::string& spec) {
+  const CompiledGame& g = game(spec);
+  for (auto _ : state) {
+    auto solver = make_solver("cfr+", g, {});
+    for (std::int64_t t = 0; t < state.range(0); ++t) solver->step();
+    benchmark::DoNotOptimize(solver->iteration());
+  }
+}
+
 void omd_iteration(benchmark::State& state, const std::string& spec) {
   const CompiledGame& g = game(spec);
   auto solver = make_solver("omd", g, {});
@@ -45,6 +57,7 @@ BENCHMARK_CAPTURE(cfr_plus_iteration, Leduc, std::string("leduc"))->Unit(benchma
 BENCHMARK_CAPTURE(cfr_plus_iteration, LiarsDice1d6f, std::string("liars_dice(dice=1,faces=6)"))
     ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(cfr_plus_iteration, Leduc3p, std::string("leduc(players=3)"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(cfr_plus_run, Leduc, std::string("leduc"))->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(omd_iteration, Leduc, std::string("leduc"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(exploitability, Leduc, std::string("leduc"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(exploitability, LiarsDice1d6f, std::string("liars_dice(dice=1,faces=6)"))

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""What the Python package costs above the C++ library, on one machine in one go:
+
+  1. 10,000 CFR+ iterations on Leduc: eqlab.Solver(...).step(10000) from Python against
+     the same run through the C++ API (eqlab_bench's cfr_plus_run/Leduc/10000);
+  2. one step per call: s.step(1) in a Python loop against s.step(n) in one call, on Kuhn
+     (a CFR+ step there takes well under a microsecond, so the difference is the call).
+
+Usage (from the repository root, after a Release build in build/):
+  PYTHONPATH=build/python /usr/bin/python3 bench/python_overhead.py [--repetitions 5]
+It prints a Markdown table for docs/BENCHMARKS.md. Set EQLAB_THREADS=1 for one thread on
+both sides.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import eqlab
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def python_leduc_run(iterations):
+    game = eqlab.load("leduc")
+    start = time.perf_counter()
+    eqlab.Solver(game, "cfr+").step(iterations)
+    return time.perf_counter() - start
+
+
+def cpp_leduc_run(bench, repetitions):
+    """Median seconds of cfr_plus_run/Leduc/10000 over the repetitions."""
+    out = subprocess.run([bench, "--benchmark_filter=cfr_plus_run/Leduc/10000",
+                          f"--benchmark_repetitions={repetitions}", "--benchmark_format=json"],
+                         check=True, capture_output=True, text=True).stdout
+    rows = json.loads(out)["benchmarks"]
+    medians = [row for row in rows if row.get("aggregate_name") == "median"]
+    return (medians or rows)[0]["real_time"] / 1e3  # reported in milliseconds
+
+
+def per_step_seconds(game, steps, one_per_call):
+    solver = eqlab.Solver(game, "cfr+")
+    solver.step(10)  # past the uniform start, as the C++ benchmark
+    start = time.perf_counter()
+    if one_per_call:
+        step = solver.step
+        for _ in range(steps):
+            step(1)
+    else:
+        solver.step(steps)
+    return (time.perf_counter() - start) / steps
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--bench", default=os.path.join(ROOT, "build", "bin", "eqlab_bench"))
+    args = parser.parse_args()
+    if not os.path.exists(args.bench):
+        sys.exit(f"{args.bench} not found: build with Google Benchmark (Debian: libbenchmark-dev)")
+
+    python_run = statistics.median(python_leduc_run(10000) for _ in range(args.repetitions))
+    cpp_run = cpp_leduc_run(args.bench, args.repetitions)
+    kuhn = eqlab.load("kuhn")
+    looped = statistics.median(per_step_seconds(kuhn, 200000, True) for _ in range(args.repetitions))
+    batched = statistics.median(per_step_seconds(kuhn, 200000, False) for _ in range(args.repetitions))
+
+    print("| measurement | C++ | Python | difference |")
+    print("|---|---|---|---|")
+    print(f"| 10,000 CFR+ iterations, Leduc | {cpp_run * 1e3:.1f} ms | {python_run * 1e3:.1f} ms | "
+          f"{(python_run / cpp_run - 1) * 100:+.1f}% |")
+    print(f"| CFR+ step on Kuhn: s.step(1) in a loop vs s.step(n) | {batched * 1e6:.2f} us | {looped * 1e6:.2f} us | "
+          f"{(looped - batched) * 1e6:+.2f} us per call |")
+
+
+if __name__ == "__main__":
+    main()

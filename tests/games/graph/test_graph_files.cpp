@@ -12,6 +12,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include <eqlab/games/graph/graph_files.hpp>
 #include <eqlab/games/graph/graph_json.hpp>
 #include <eqlab/games/graph/markup_nesting.hpp>
@@ -251,6 +253,32 @@ TEST_CASE("graph files: the same game from JSON, GraphML and DOT") {
   CHECK(describe(read_graph_game(kJson, "lab.json")) == describe(from_json));
   CHECK(describe(read_graphml_game(kGraphml, "lab.graphml")) == describe(from_json));
   CHECK(describe(read_dot_game(kDot, "lab.dot")) == describe(from_json));
+}
+
+TEST_CASE("graph files: a game written as JSON reads back to the same game") {
+  const TurnGame lab = read_graph_game(kJson, "lab.json");
+  const nlohmann::ordered_json written = graph_game_to_json(lab);
+  CHECK(written["type"] == "graph");
+  CHECK(written["decoys"] == nlohmann::ordered_json{{"traps", 1}, {"fake_targets", 2}});
+  // The shared site, its cost and the weights are written on each vertex that has them.
+  CHECK(written["vertices"][1]["site"] == "dmz");
+  CHECK(written["vertices"][2]["cost"] == 2.0);
+  CHECK(written["vertices"][3]["weight"] == 1.5);
+  const TurnGame again = parse_graph_game(nlohmann::json::parse(written.dump()), "again.json");
+  CHECK(describe(again) == describe(lab));
+  CHECK(graph_game_to_json(again) == written);
+  // The same from GraphML, and a game without budgets whose every vertex is a candidate site.
+  const TurnGame from_graphml = read_graphml_game(kGraphml, "lab.graphml");
+  CHECK(describe(parse_graph_game(nlohmann::json::parse(graph_game_to_json(from_graphml).dump()), "x")) ==
+        describe(from_graphml));
+  const TurnGame open_sites = read_graph_game(
+      R"({"format": "eqlab-game/1", "type": "graph", "players": ["d", "a"],
+          "vertices": [{"id": "s", "owner": 1}, {"id": "t", "owner": 1, "target": true}],
+          "edges": [{"from": "s", "to": "t"}, {"from": "t", "to": "t"}]})",
+      "open.json");
+  const nlohmann::ordered_json open_written = graph_game_to_json(open_sites);
+  CHECK_FALSE(open_written.contains("decoys"));
+  CHECK(describe(parse_graph_game(nlohmann::json::parse(open_written.dump()), "x")) == describe(open_sites));
 }
 
 TEST_CASE("graph files: defaults of names, actions, sites and budgets") {

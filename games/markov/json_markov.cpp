@@ -287,4 +287,55 @@ MarkovGame load_markov_game_file(const std::string& path, const LoadLimits& limi
   return read_markov_game(read_input_file(path, limits), path, limits);
 }
 
+nlohmann::ordered_json markov_game_to_json(const MarkovModel& model) {
+  using nlohmann::ordered_json;
+  const MarkovShape& shape = model.shape();
+  const int m = model.num_players(), S = model.num_states(), H = model.horizon();
+  const double entries = model.joint_actions() * S * H;
+  if (entries > kMaxWrittenMarkovEntries)
+    throw UsageError(model.name() + " has " + std::to_string(static_cast<long long>(entries)) +
+                     " (step, state, joint action) entries, too many to write as a table (at most " +
+                     std::to_string(static_cast<long long>(kMaxWrittenMarkovEntries)) + ")");
+  ordered_json initial = ordered_json::object();
+  for (int s = 0; s < S; ++s)
+    if (shape.initial[s] > 0) initial[shape.states[s]] = shape.initial[s];
+  ordered_json doc = {{"format", "eqlab-game/1"}, {"type", "markov"},      {"name", shape.name},
+                      {"players", shape.players}, {"horizon", H},          {"states", shape.states},
+                      {"actions", shape.actions}, {"initial", initial},
+                      {"reward_range", {shape.reward_lo, shape.reward_hi}}};
+  ordered_json transitions = ordered_json::array();
+  std::vector<int> a(static_cast<std::size_t>(m), 0);
+  std::vector<double> rewards(static_cast<std::size_t>(m)), next(static_cast<std::size_t>(S));
+  for (int h = 0; h < H; ++h)
+    for (int s = 0; s < S; ++s) {
+      std::fill(a.begin(), a.end(), 0);
+      do {
+        ordered_json labels = ordered_json::array();
+        for (int i = 0; i < m; ++i) labels.push_back(shape.actions[i][a[i]]);
+        model.rewards(h, s, a, rewards);
+        ordered_json rewards_json = ordered_json::array();
+        for (double r : rewards) rewards_json.push_back(shape.reward_lo + r * model.reward_scale());
+        ordered_json next_json = ordered_json::object();
+        if (h + 1 < H) {
+          model.next_distribution(h, s, a, next);
+          for (int t = 0; t < S; ++t)
+            if (next[t] > 0) next_json[shape.states[t]] = next[t];
+        } else {
+          next_json[shape.states[s]] = 1;
+        }
+        transitions.push_back({{"state", shape.states[s]},
+                               {"actions", labels},
+                               {"step", h + 1},
+                               {"next", next_json},
+                               {"rewards", rewards_json}});
+        // The next joint action, the last player's action varying fastest.
+        int i = m - 1;
+        while (i >= 0 && ++a[i] == model.num_actions(i)) a[i--] = 0;
+        if (i < 0) break;
+      } while (true);
+    }
+  doc["transitions"] = std::move(transitions);
+  return doc;
+}
+
 }  // namespace eqlab

@@ -9,6 +9,7 @@
 
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/markov/markov_game.hpp>
+#include <eqlab/games/markov/markov_model.hpp>
 
 namespace eqlab {
 
@@ -24,5 +25,14 @@ MarkovGame read_markov_game(const std::string& text, const std::string& file, co
 
 // Reads a file of at most limits.max_bytes bytes and parses it.
 MarkovGame load_markov_game_file(const std::string& path, const LoadLimits& limits = {});
+
+// The most transition entries markov_game_to_json writes (a few hundred MB of JSON).
+inline constexpr double kMaxWrittenMarkovEntries = 1e6;
+
+// Any model (a table or a generator) as a `markov` document that parse_markov_game reads
+// back to the same game: one entry per (step, state, joint action), player 0's action
+// varying slowest, rewards in the game's units. The last step's "next" is the state itself
+// (the format ignores it). UsageError above kMaxWrittenMarkovEntries entries.
+nlohmann::ordered_json markov_game_to_json(const MarkovModel& model);
 
 }  // namespace eqlab

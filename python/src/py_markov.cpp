@@ -117,6 +117,9 @@ An episodic m-player Markov game: a built-in generator ("markov-random(players=3
         for (int i = 0; i < g.model->num_players(); ++i) actions.push_back(g.model->num_actions(i));
         return actions;
       }, "the number of actions of each player")
+      .def("to_dict", [](const PyMarkovGame& g) { return to_python(markov_game_to_json(*g.model)); },
+           "The game as a dict of type \"markov\", one transition entry per (step, state, joint action) "
+           "(eqlab.load takes it back); ValueError above a million entries.")
       .def("__repr__", [](const PyMarkovGame& g) {
         return "<eqlab.MarkovGame " + g.model->name() + ": " + std::to_string(g.model->num_players()) +
                " players, horizon " + std::to_string(g.model->horizon()) + ">";

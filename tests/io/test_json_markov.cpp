@@ -4,12 +4,15 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include <eqlab/games/markov/json_markov.hpp>
+#include <eqlab/games/markov/markov_builtin.hpp>
+#include <eqlab/games/markov/table_model.hpp>
 #include <eqlab/lib/error.hpp>
 
 using namespace eqlab;
@@ -263,4 +266,60 @@ TEST_CASE("markov format: text and file errors name the file") {
   const MarkovGame g = read_markov_game(valid_doc().dump(), "small.json");
   CHECK(g.reward(1, 0, 0, 1) == 1.0);
   CHECK(g.num_joint_actions() == 2);
+}
+
+namespace {
+
+// Every reward and next-state probability of two models, equal to the last bits a
+// normalisation can change (a table stores rewards rescaled to [0, 1] and probabilities
+// as read; a generator computes its own).
+void check_same_model(const MarkovModel& a, const MarkovModel& b) {
+  REQUIRE(a.shape().states == b.shape().states);
+  REQUIRE(a.shape().actions == b.shape().actions);
+  REQUIRE(a.initial() == b.initial());
+  const int m = a.num_players(), S = a.num_states();
+  std::vector<double> ra(m), rb(m), na(S), nb(S);
+  for (int h = 0; h < a.horizon(); ++h)
+    for (int s = 0; s < S; ++s)
+      for (int x = 0; x < a.num_actions(0); ++x)
+        for (int y = 0; y < a.num_actions(1); ++y) {
+          std::vector<int> joint(static_cast<std::size_t>(m), 0);
+          joint[0] = x;
+          joint[1] = y;
+          a.rewards(h, s, joint, ra);
+          b.rewards(h, s, joint, rb);
+          CAPTURE(h);
+          CAPTURE(s);
+          CAPTURE(x);
+          CAPTURE(y);
+          for (int i = 0; i < m; ++i) CHECK(ra[i] == doctest::Approx(rb[i]).epsilon(1e-14));
+          if (h + 1 < a.horizon()) {
+            a.next_distribution(h, s, joint, na);
+            b.next_distribution(h, s, joint, nb);
+            for (int t = 0; t < S; ++t) CHECK(na[t] == doctest::Approx(nb[t]).epsilon(1e-14));
+          }
+        }
+}
+
+}  // namespace
+
+TEST_CASE("markov format: a game written as JSON reads back to the same game") {
+  // A table from a file, with a reward range and wildcards.
+  const MarkovGame hand = load_markov_game_file(kHandFile);
+  const TableMarkovModel hand_model{MarkovGame(hand)};
+  const nlohmann::ordered_json written = markov_game_to_json(hand_model);
+  CHECK(written["transitions"].size() == static_cast<std::size_t>(hand_model.horizon() * hand_model.num_states() *
+                                                                   hand_model.joint_actions()));
+  const TableMarkovModel again(parse_markov_game(json::parse(written.dump()), "again.json"));
+  check_same_model(hand_model, again);
+  CHECK(markov_game_to_json(again) == written);
+  // A generator: its table has the same numbers.
+  const std::unique_ptr<MarkovModel> random =
+      make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=3,seed=5)");
+  const TableMarkovModel table(parse_markov_game(json::parse(markov_game_to_json(*random).dump()), "random.json"));
+  check_same_model(*random, table);
+  // Too large to write as a table.
+  const std::unique_ptr<MarkovModel> wide =
+      make_markov_builtin("markov-congestion(players=20)");
+  CHECK_THROWS_AS(markov_game_to_json(*wide), UsageError);
 }

@@ -265,6 +265,26 @@ TEST_CASE("cli: games, info and convert") {
   r = run_eqlab("info kuhn.json", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("6 infosets, 13 sequences") != std::string::npos);
+
+  // Graph games (here from GraphML) and Markov games (a generator, written as a table)
+  // convert too, and the files place the same decoys and describe the same game.
+  const std::string network = std::string(EQLAB_SOURCE_DIR) + "/examples/security/network.graphml";
+  r = run_eqlab("convert " + network + " --out network.json", dir);
+  REQUIRE(r.code == 0);
+  CHECK(nlohmann::json::parse(read_text(dir / "network.json"))["type"] == "graph");
+  const Run from_graphml = run_eqlab("decoys " + network, dir);
+  const Run from_json = run_eqlab("decoys network.json", dir);
+  REQUIRE(from_json.code == 0);
+  // The picks and the region: everything after the header (the game's size line is the same).
+  CHECK(from_json.out.substr(from_json.out.find("picks")) == from_graphml.out.substr(from_graphml.out.find("picks")));
+  r = run_eqlab("convert 'markov-random(players=2,states=2,actions=3,horizon=2)' --out markov.json", dir);
+  REQUIRE(r.code == 0);
+  CHECK(nlohmann::json::parse(read_text(dir / "markov.json"))["transitions"].size() == 2 * 2 * 9);
+  r = run_eqlab("info markov.json", dir);
+  CHECK(r.out.find("markov: 2 players, horizon 2, 2 states") != std::string::npos);
+  r = run_eqlab("convert 'markov-congestion(players=20)'", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("too many to write as a table") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -47,7 +47,8 @@ def experiment(config, out_dir, resume=False, plots=True, threads=0, progress=Tr
     """Runs an experiment as `eqlab experiment CONFIG --out out_dir` does, writing the same
     files into out_dir (runs/, summary.csv, rates.csv, plots/ ...; see `eqlab help
     experiment`), and returns what it found as a dict: "runs", "rates" (the fitted regret
-    rates) or, for a Markov experiment, "episodes" and "fits"; "files" written and "notes".
+    rates) or, for a Markov experiment, "episodes" and "fits"; "files", the summaries and
+    plots written (the runs' curves are under out_dir/runs), and "notes".
 
     config: the config as a dict (its relative game files are looked up from the working
     folder) or a JSON file. resume keeps the complete runs already in out_dir. plots needs

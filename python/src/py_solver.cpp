@@ -28,6 +28,17 @@ namespace {
 // the check costs nothing.
 constexpr std::int64_t kStepsBetweenSignalChecks = 64;
 
+// One NumPy array per player, each owning its moved vector (no copy of the numbers).
+py::list arrays_of(Profile profile) {
+  py::list out;
+  for (std::vector<double>& x : profile) {
+    auto* owned = new std::vector<double>(std::move(x));
+    py::capsule free_when_done(owned, [](void* v) { delete static_cast<std::vector<double>*>(v); });
+    out.append(py::array_t<double>(static_cast<py::ssize_t>(owned->size()), owned->data(), free_when_done));
+  }
+  return out;
+}
+
 Feedback feedback_of(const std::string& text) {
   if (text == "full") return Feedback::full;
   if (text == "bandit") return Feedback::bandit;
@@ -88,12 +99,17 @@ class PySolver {
     return to_python(strategies_to_json(game_->compiled, solver_->output_profile()));
   }
 
-  // The output profile in sequence form, one NumPy array per player.
-  py::list sequence_form() const {
-    py::list out;
-    for (const std::vector<double>& x : solver_->output_profile())
-      out.append(py::array_t<double>(static_cast<py::ssize_t>(x.size()), x.data()));
-    return out;
+  // The output profile in sequence form, one NumPy array per player. The profile is
+  // computed afresh (an average over the run); each array takes over its vector, so it
+  // is not copied again.
+  py::list sequence_form() const { return arrays_of(solver_->output_profile()); }
+
+  // The product profile played in the last round, in sequence form; None for solvers that
+  // play none (alternating updates) and before the first round.
+  py::object played() const {
+    const Profile* played = solver_->played_profile();
+    if (played == nullptr || solver_->iteration() == 0) return py::none();
+    return arrays_of(Profile(*played));
   }
 
   const Solver& solver() const { return *solver_; }
@@ -174,6 +190,10 @@ leaves the solver usable.)doc")
            "solvers that play a mixture, nfcce_gap, efce_gap and mixture_values of the rounds played.")
       .def("strategies", &PySolver::strategies,
            "The output profile as [{infoset label: {action label: probability}}, ...], one dict per player.")
+      .def("played", &PySolver::played,
+           "The product profile played in the last round, in sequence form (one NumPy array per player): "
+           "the rounds whose uniform mixture is a correlated learner's output. None for solvers with "
+           "alternating updates, which play no product profile, and before the first round.")
       .def("sequence_form", &PySolver::sequence_form,
            "The output profile in sequence form: one NumPy array per player, indexed by sequence (0 the empty "
            "sequence, of value 1).");

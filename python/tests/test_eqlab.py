@@ -48,6 +48,19 @@ def test_cfr_plus_reaches_kuhn_value():
     assert sum(strategies[0]["J"].values()) == pytest.approx(1.0)
 
 
+def test_the_played_rounds_average_to_the_measured_mixture():
+    game = eqlab.load("kuhn(players=3)")
+    solver = eqlab.Solver(game, "efce-omd")
+    assert solver.played() is None
+    rounds = []
+    for _ in range(20):
+        solver.step(1)
+        rounds.append([x.copy() for x in solver.played()])
+    mixture = eqlab.evaluate_distribution(game, rounds)
+    assert mixture["efce_gap"] == pytest.approx(solver.metrics()["efce_gap"], rel=1e-12)
+    assert eqlab.Solver(game, "cfr+").played() is None
+
+
 def test_efce_omd_measures_its_mixture():
     solver = eqlab.Solver(eqlab.load("kuhn(players=3)"), "efce-omd")
     solver.step(200)

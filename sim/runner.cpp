@@ -149,9 +149,6 @@ void check_finite(const Solver& solver, const Profile& output, std::int64_t iter
 
 }  // namespace
 
-namespace {
-
-// The K a kefce learner is measured at: the caller's, else its own parameter "k".
 std::optional<int> measured_kefce_k(const Solver& solver, const RunOptions& options, Concept solution_concept) {
   std::optional<int> kefce_k = options.kefce_k;
   if (!kefce_k && solution_concept == Concept::kefce) {
@@ -162,6 +159,8 @@ std::optional<int> measured_kefce_k(const Solver& solver, const RunOptions& opti
   }
   return kefce_k;
 }
+
+namespace {
 
 // One run of run_solver: the solver stepped from checkpoint to checkpoint and measured at
 // each, into `result`.

@@ -78,4 +78,8 @@ nlohmann::ordered_json run_metrics_json(const RunResult& result);
 // a round).
 RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions& options);
 
+// The K at which a run measures the mixture's K-EFCE gap: options.kefce_k, else for a
+// kefce learner its own parameter "k" (UsageError when it records none), else none.
+std::optional<int> measured_kefce_k(const Solver& solver, const RunOptions& options, Concept solution_concept);
+
 }  // namespace eqlab

@@ -68,8 +68,10 @@ def evaluate(game: Game, strategies: List[Any]) -> Dict[str, Any]:
     """Exploitability, NashConv, values and best-response values of a profile, given per
     player as {infoset: {action: probability}} or as a sequence-form array."""
 
-def evaluate_distribution(game: Game, profiles: List[List[Any]], weights: Any = None) -> Dict[str, Any]:
-    """NFCCE and EFCE gaps and values of a weighted mixture of product profiles."""
+def evaluate_distribution(game: Game, profiles: List[List[Any]], weights: Any = None,
+                          k: Optional[int] = None) -> Dict[str, Any]:
+    """NFCCE and EFCE gaps and values of a weighted mixture of product profiles; with k, its
+    K-EFCE gap at that K too."""
 
 class MarkovGame:
     """An episodic m-player Markov game; eqlab.load returns one for Markov games."""

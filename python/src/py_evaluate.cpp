@@ -1,6 +1,7 @@
 #include "py_evaluate.hpp"
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,8 +55,9 @@ py::dict evaluate(const std::shared_ptr<PyGame>& game, const py::object& strateg
 }
 
 py::dict evaluate_distribution(const std::shared_ptr<PyGame>& game, const py::sequence& profiles,
-                               const py::object& weights) {
-  MixtureMeter meter(game->compiled, std::nullopt);
+                               const py::object& weights, std::optional<int> k) {
+  if (k && *k < 0) throw py::value_error("k must be >= 0");
+  MixtureMeter meter(game->compiled, k);
   const std::size_t n = py::len(profiles);
   if (n == 0) throw py::value_error("a distribution needs at least one profile");
   std::vector<double> w(n, 1.0);
@@ -72,6 +74,10 @@ py::dict evaluate_distribution(const std::shared_ptr<PyGame>& game, const py::se
   py::dict out;
   out["nfcce_gap"] = r.nfcce_gap;
   out["efce_gap"] = r.efce_gap;
+  if (r.kefce_gap) {
+    out["kefce_gap"] = *r.kefce_gap;
+    out["k"] = r.kefce_k;
+  }
   out["values"] = r.values;
   return out;
 }
@@ -84,9 +90,10 @@ The exact exploitability, NashConv, values and best-response values of a profile
 strategy per player, as {infoset label: {action label: probability}} (infosets left out
 play uniformly) or as a sequence-form array.)doc");
   m.def("evaluate_distribution", &evaluate_distribution, py::arg("game"), py::arg("profiles"),
-        py::arg("weights") = py::none(), R"doc(
+        py::arg("weights") = py::none(), py::arg("k") = py::none(), R"doc(
 The exact NFCCE and EFCE gaps and values of a correlated distribution: a weighted mixture
-of product profiles (weights default to equal; they are normalised).)doc");
+of product profiles (weights default to equal; they are normalised); with k, its K-EFCE
+gap at that K too (MemoryError when K is too large for the game).)doc");
 }
 
 }  // namespace eqlab::python

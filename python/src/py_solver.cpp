@@ -54,7 +54,9 @@ class PySolver {
         solver_(make_solver(*entry_, game_->compiled, params ? from_python(params) : nlohmann::json::object(), seed,
                             horizon)) {
     // Solvers whose output is the mixture of their rounds hand every round to the meter.
-    if (entry_->plays_mixture) meter_.emplace(game_->compiled, std::nullopt);
+    // A K-EFCE learner's mixture is measured at its own K as well, as runs measure it.
+    if (entry_->plays_mixture)
+      meter_.emplace(game_->compiled, measured_kefce_k(*solver_, RunOptions{}, solver_->solution_concept()));
   }
 
   // Runs `count` iterations (episodes with bandit feedback) without the interpreter lock,
@@ -78,7 +80,8 @@ class PySolver {
   }
 
   // The exact metrics of the solver's output: exploitability, NashConv and values of its
-  // profile; for solvers that play a mixture, the NFCCE and EFCE gaps of the rounds played.
+  // profile; for solvers that play a mixture, the NFCCE and EFCE gaps of the rounds played
+  // (and the K-EFCE gap at K for a K-EFCE learner).
   py::dict metrics() const {
     py::dict out;
     const NashReport nash = evaluate_nash(game_->compiled, solver_->output_profile());
@@ -89,6 +92,10 @@ class PySolver {
       const MixtureReport mixture = meter_->report();
       out["nfcce_gap"] = mixture.nfcce_gap;
       out["efce_gap"] = mixture.efce_gap;
+      if (mixture.kefce_gap) {
+        out["kefce_gap"] = *mixture.kefce_gap;
+        out["k"] = mixture.kefce_k;
+      }
       out["mixture_values"] = mixture.values;
     }
     return out;
@@ -187,7 +194,8 @@ leaves the solver usable.)doc")
                              "every parameter with the value in use, as result files record them")
       .def("metrics", &PySolver::metrics,
            "Exact measures of the output: exploitability, nash_conv and values of the output profile; for "
-           "solvers that play a mixture, nfcce_gap, efce_gap and mixture_values of the rounds played.")
+           "solvers that play a mixture, nfcce_gap, efce_gap and mixture_values of the rounds played, and for "
+           "a K-EFCE learner kefce_gap at its k.")
       .def("strategies", &PySolver::strategies,
            "The output profile as [{infoset label: {action label: probability}}, ...], one dict per player.")
       .def("played", &PySolver::played,

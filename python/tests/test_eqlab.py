@@ -59,6 +59,13 @@ def test_the_played_rounds_average_to_the_measured_mixture():
     mixture = eqlab.evaluate_distribution(game, rounds)
     assert mixture["efce_gap"] == pytest.approx(solver.metrics()["efce_gap"], rel=1e-12)
     assert eqlab.Solver(game, "cfr+").played() is None
+    # A K-EFCE learner measures its mixture at its own K, as a run does; K = 0 is the NFCCE gap.
+    kefr = eqlab.Solver(game, "kefr", k=2)
+    kefr.step(30)
+    metrics = kefr.metrics()
+    assert metrics["k"] == 2 and metrics["kefce_gap"] >= metrics["efce_gap"] - 1e-12
+    at_zero = eqlab.evaluate_distribution(game, rounds, k=0)
+    assert at_zero["kefce_gap"] == pytest.approx(at_zero["nfcce_gap"], abs=1e-12)
 
 
 def test_efce_omd_measures_its_mixture():

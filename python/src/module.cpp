@@ -28,9 +28,10 @@ PYBIND11_MODULE(_eqlab, m) {
     }
   });
   eqlab::python::bind_game(m);
-  eqlab::python::bind_solver(m);
   eqlab::python::bind_evaluate(m);
   eqlab::python::bind_markov(m);
   eqlab::python::bind_graph(m);
+  // After the game classes, so that its signatures name them.
+  eqlab::python::bind_solver(m);
   eqlab::python::bind_experiment(m);
 }

@@ -16,6 +16,8 @@
 
 #include "json_bridge.hpp"
 #include "py_game.hpp"
+#include "py_graph.hpp"
+#include "py_markov.hpp"
 #include "progress_hook.hpp"
 
 namespace py = pybind11;
@@ -182,6 +184,15 @@ leaves the solver usable.)doc")
                     const py::kwargs&>(),
            py::arg("game"), py::arg("name"), py::arg("feedback") = "full", py::arg("seed") = 0,
            py::arg("horizon") = 1000)
+      // Other kinds of games, named with what takes them instead.
+      .def(py::init([](const std::shared_ptr<PyMarkovGame>&, const py::args&, const py::kwargs&) -> PySolver* {
+             throw py::type_error("eqlab.Solver takes an extensive or normal-form game; for a Markov game use "
+                                  "eqlab.MarkovSolver(game, \"cce-v\", ...) or eqlab.solve(game, \"cce-v\")");
+           }))
+      .def(py::init([](const std::shared_ptr<PyGraphGame>&, const py::args&, const py::kwargs&) -> PySolver* {
+             throw py::type_error("eqlab.Solver takes an extensive or normal-form game; a graph game is analysed "
+                                  "by eqlab.decoys.place(game) and eqlab.preferences(game, goals)");
+           }))
       .def("step", &PySolver::step, py::arg("iterations") = 1,
            "Runs more iterations (episodes with bandit feedback) with the interpreter lock released; Ctrl-C "
            "stops between iterations with KeyboardInterrupt and leaves the solver at the iteration reached.")

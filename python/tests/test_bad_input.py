@@ -79,6 +79,10 @@ def test_wrong_arguments_raise_type_or_value_errors():
         eqlab.load(42)
     with pytest.raises(TypeError):
         eqlab.Solver("kuhn", "cfr+")
+    with pytest.raises(TypeError, match="eqlab.MarkovSolver"):
+        eqlab.Solver(eqlab.load("markov-random(players=2)"), "cce-v")
+    with pytest.raises(TypeError, match="eqlab.decoys.place"):
+        eqlab.Solver(eqlab.load("gridworld(rows=5,cols=5)"), "cfr+", seed=1)
     with pytest.raises(ValueError, match="unknown solver"):
         eqlab.Solver(kuhn, "cfr++")
     with pytest.raises(ValueError, match='feedback must be "full" or "bandit"'):

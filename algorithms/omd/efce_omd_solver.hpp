@@ -15,9 +15,16 @@
 //              smaller in games with chance or long plays (Leduc, Sheriff), and the same
 //              scale then suits every game. It is the adaptive rate of Hedge with
 //              per-round loss ranges; iterates do not change when payoffs are rescaled.
+//   paper      (`preset=paper`) the theorem's constant step for a known horizon T,
+//              η = sqrt(2 (‖Π‖₁ log A + log N) / (L² T)) (eq. (2), Thm 5), L the bound on
+//              a round's loss (`loss_bound`, 1 for eqlab's losses), times eta_scale
+//              (default 1).
 // The balanced variant weights every trigger learner's dilated entropy by the balanced
 // exploration policy and tempers the Hedge over triggers by 1/N (Bai et al., eqs. 20-21);
-// its theory step is N times larger, so that the Hedge over triggers moves as fast as in EFCE-OMD.
+// its practical and theory steps are N times larger (eqlab's choice, so that the Hedge over
+// triggers moves as fast as in EFCE-OMD). The paper states the balanced learner for bandit
+// feedback only (Thm 7); with full feedback, preset=paper gives it Thm 5's step above,
+// the same as EFCE-OMD's, without the factor N.
 //
 // Reference: Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
 // Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294.
@@ -52,6 +59,11 @@ struct EfceOmdConfig {
   // the small Sheriff 0.063 (0.3), 0.053 (1), 0.043 (3); Leduc 0 (negative trigger
   // regret) at every scale.
   std::optional<double> eta_scale;
+  // preset=paper: the theorem's constant step for `horizon` rounds and losses at most
+  // `loss_bound` per round.
+  bool paper = false;
+  std::int64_t horizon = 1;
+  double loss_bound = 1.0;
   static constexpr double kDefaultScale = 3.0;
   static constexpr double kDefaultBalancedScale = 1.0;
 };

@@ -49,6 +49,9 @@ std::string OmdSolver::name() const {
 
 double OmdSolver::step_size(int player, std::int64_t t) const {
   if (config_.optimistic) return config_.eta_scale * base_rate_[player];
+  if (config_.paper)
+    return config_.eta_scale * base_rate_[player] /
+           (config_.loss_bound * std::sqrt(static_cast<double>(config_.horizon)));
   const double scale = config_.theory_step ? 1.0 : config_.eta_scale;
   const std::int64_t round = config_.form == DilatedEntropyLearner::Form::omd ? 1 : t;
   return scale * base_rate_[player] / std::sqrt(static_cast<double>(round));
@@ -78,6 +81,7 @@ nlohmann::json OmdSolver::params() const {
   nlohmann::json params = {{"seed", seed_},
                            {"form", config_.form == DilatedEntropyLearner::Form::ftrl ? "ftrl" : "omd"},
                            {"step", config_.optimistic    ? "constant"
+                                    : config_.paper       ? "paper"
                                     : config_.theory_step ? "theory"
                                                           : "practical"},
                            {"eta_scale", config_.theory_step && !config_.optimistic ? 1.0 : config_.eta_scale},
@@ -85,6 +89,13 @@ nlohmann::json OmdSolver::params() const {
                            {"losses", "terminal payoffs divided by the payoff range"}};
   if (config_.balanced) params["weights"] = "balanced";
   if (config_.optimistic) params["prediction"] = "last utility";
+  if (!config_.optimistic) params["preset"] = config_.paper ? "paper" : "practical";
+  if (config_.paper) {
+    params["horizon"] = config_.horizon;
+    params["loss_bound"] = config_.loss_bound;
+    params["eta"] = nlohmann::json::array();
+    for (int p = 0; p < game_.num_players(); ++p) params["eta"].push_back(step_size(p, 1));
+  }
   return params;
 }
 
@@ -109,14 +120,22 @@ namespace {
 OmdConfig with_overrides(OmdConfig config, const SolverRequest& request, const std::string& solver) {
   const bool step_options = !config.optimistic;
   const JsonOptionReader in(request.params, solver,
-                            step_options ? std::vector<std::string>{"form", "step", "eta_scale"}
+                            step_options ? std::vector<std::string>{"preset", "form", "step", "eta_scale", "loss_bound"}
                                          : std::vector<std::string>{"eta_scale"});
   if (step_options) {
+    config.paper = in.choice("preset", "practical", {"practical", "paper"}) == "paper";
     config.form = in.choice("form", "ftrl", {"ftrl", "omd"}) == "ftrl" ? DilatedEntropyLearner::Form::ftrl
                                                                       : DilatedEntropyLearner::Form::omd;
+    if (config.paper && in.has("step"))
+      throw UsageError("solver " + solver + ": preset=paper sets the step size; leave out step (eta_scale multiplies "
+                       "it)");
     config.theory_step = in.choice("step", "practical", {"practical", "theory"}) == "theory";
+    if (!config.paper && in.has("loss_bound"))
+      throw UsageError("solver " + solver + ": loss_bound sets the step of preset=paper; give preset=paper too");
+    config.loss_bound = in.positive("loss_bound", 1.0);
+    config.horizon = std::max<std::int64_t>(1, request.horizon);
   }
-  config.eta_scale = in.positive("eta_scale", config.eta_scale);
+  config.eta_scale = in.positive("eta_scale", config.paper ? 1.0 : config.eta_scale);
   return config;
 }
 
@@ -133,7 +152,14 @@ SolverEntry omd_family_entry(std::string name, OmdConfig config, std::string sum
   e.nash_on_two_player_zero_sum = true;
   e.plays_mixture = true;
   if (!config.optimistic)
-    e.params = {choice_param("form", {"ftrl", "omd"}, "ftrl",
+    e.params = {choice_param("preset", {"practical", "paper"}, "practical",
+                             "paper: the bound's constant step for the run's horizon T, the same in both forms, "
+                             "eta_scale 1 unless given; practical: the step and eta_scale below"),
+                positive_param("loss_bound", "1",
+                               "with preset=paper, the bound L on a round's loss in the step's units (1: eqlab's "
+                               "terminal payoffs over the payoff range; the paper's per-step losses sum to H)",
+                               "Bai et al. 2022, arXiv:2205.15294, eq. (2) and proof of Thm 5"),
+                choice_param("form", {"ftrl", "omd"}, "ftrl",
                              "follow the regularised leader over the cumulative utility, or mirror descent from the "
                              "last iterate"),
                 choice_param("step", {"practical", "theory"}, "practical",
@@ -142,7 +168,8 @@ SolverEntry omd_family_entry(std::string name, OmdConfig config, std::string sum
   ParamSpec eta = positive_param("eta_scale", scale_text(config.eta_scale),
                                  config.optimistic ? "the constant step size of optimistic FTRL"
                                                    : "the multiple of the practical step size (measured defaults: "
-                                                     "see the solver's header)");
+                                                     "see the solver's header); with preset=paper, of the paper's "
+                                                     "step (default 1)");
   e.params.push_back(eta);
   e.make = [name, config](const SolverRequest& request) {
     return std::make_unique<OmdSolver>(request.game, with_overrides(config, request, name), request.seed);

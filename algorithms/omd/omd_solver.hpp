@@ -11,6 +11,12 @@
 // unknown horizon, losses in [0, 1]); `practical` (the default) multiplies it by
 // `eta_scale` (default 60), which converges much faster on the standard games while
 // keeping the 1/sqrt(t) decay. The OMD form uses the step size of round 1 throughout.
+// `preset=paper` is the theorem's constant step for a known horizon T, the same in both
+// forms: η = sqrt(2 ‖Π‖₁ log A / (L² T)) (Bai et al. 2022, eq. (2) with log |V| ≤
+// ‖Π‖₁ log A, as in the proof of Thm 5), L the bound on a round's loss (`loss_bound`, 1
+// for eqlab's losses: terminal payoffs over the payoff range), times eta_scale (default 1).
+// (`step=theory` in the OMD form keeps round 1's rate: a rate that decays needs the FTRL
+// form. To compare the two forms, use preset=paper, which gives both the same step.)
 //
 // Two variants share this solver:
 //
@@ -22,7 +28,8 @@
 // ≤ Σ_h (layer-h sequences) log A = N log A by the balanced identity; the stability
 // term Σ_x w(x) Σ_a x(x,a) Q(x,a)² with w ≤ 1 and counterfactual losses Q ∈ [0, 1] is
 // at most Σ_x Σ_a x(x,a) Q(x,a) ≤ 1 per layer, H in all. Regret ≤ N log A / η + η H T
-// then gives the rate. `practical` multiplies it by eta_scale.
+// then gives the rate. `practical` multiplies it by eta_scale; `preset=paper` is the
+// same bound's constant step for the horizon T, η = sqrt(N log A / (H T)) / L.
 //
 // "optimistic-omd": optimistic FTRL with the (plain) dilated entropy, the prediction being
 // the last utility: the strategy of round t+1 comes from η (G_t + g_t). Constant step
@@ -54,6 +61,11 @@ struct OmdConfig {
   double eta_scale = 60.0;  // used by the practical step size
   bool balanced = false;     // weights of the balanced dilated entropy
   bool optimistic = false;   // optimistic FTRL with a constant step
+  // preset=paper: the bound's constant step for `horizon` rounds, losses at most
+  // `loss_bound` per round, times eta_scale (then 1 unless given).
+  bool paper = false;
+  std::int64_t horizon = 1;
+  double loss_bound = 1.0;
 };
 
 // The defaults of "omd-balanced": eta_scale 300. Exploitability of the average, FTRL

@@ -304,7 +304,8 @@ std::vector<std::string> write_outputs(const SolveRequest& request, const GameIn
 void print_solve_summary(std::ostream& summary, const SolveRequest& request, const GameInput& game,
                          const Solver& solver, const RunResult& result, const std::vector<std::string>& written) {
   summary << field("game") << game.loaded.name << "\n";
-  summary << field("solver") << solver.name() << ", seed " << request.seed << ": " << solver.iteration()
+  summary << field("solver") << solver.name() << preset_text(solver.params()) << ", seed " << request.seed << ": "
+          << solver.iteration()
           << (request.bandit ? " episodes (bandit feedback) in " : " iterations in ") << duration_text(result.seconds)
           << " (solver " << duration_text(result.solve_seconds) << ", evaluation "
           << duration_text(result.seconds - result.solve_seconds) << ")\n";

@@ -196,7 +196,8 @@ void print_markov_solve_summary(std::ostream& summary, const MarkovModel& model,
                                 std::uint64_t seed, const MarkovRunResult& result,
                                 const std::vector<std::string>& written) {
   summary << field("game") << model.name() << "\n";
-  summary << field("solver") << solver.name() << ", seed " << seed << ": " << result.episodes << " episodes in "
+  summary << field("solver") << solver.name() << preset_text(solver.params()) << ", seed " << seed << ": "
+          << result.episodes << " episodes in "
           << duration_text(result.seconds) << " (learning " << duration_text(result.solve_seconds) << ", evaluation "
           << duration_text(result.seconds - result.solve_seconds) << "), state "
           << memory_text(result.memory_bytes) << (result.converged ? ", converged" : "") << "\n";

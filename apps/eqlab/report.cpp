@@ -40,6 +40,12 @@ std::string duration_text(double seconds) {
   return text;
 }
 
+std::string preset_text(const nlohmann::json& params) {
+  const auto preset = params.find("preset");
+  if (preset == params.end() || !preset->is_string()) return {};
+  return " (preset " + preset->get<std::string>() + ")";
+}
+
 void print_nash_summary(std::ostream& out, const CompiledGame& game, const NashReport& report) {
   for (int p = 0; p < game.num_players(); ++p)
     out << field(p == 0 ? "value" : "") << player_name(game, p) << ": " << value_text(report.values[p]) << "\n";

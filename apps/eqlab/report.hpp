@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include <eqlab/algorithms/eval/exploitability.hpp>
 #include <eqlab/sim/runner.hpp>
 
@@ -16,6 +18,8 @@ std::string value_text(double v);
 std::string gap_text(double v);
 // "42 ms", "3.14 s", "12 min 5 s".
 std::string duration_text(double seconds);
+// " (preset paper)" for a solver whose parameters record a preset, else "".
+std::string preset_text(const nlohmann::json& params);
 
 // Each player's value, then exploitability and NashConv.
 void print_nash_summary(std::ostream& out, const CompiledGame& game, const NashReport& report);

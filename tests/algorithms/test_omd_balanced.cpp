@@ -223,7 +223,7 @@ TEST_CASE("omd-balanced: parameters, and the weights change the iterates") {
     FAIL("an unknown parameter was accepted");
   } catch (const UsageError& e) {
     const std::string message = e.what();
-    CHECK(message == "solver omd-balanced: unknown parameter prediction (form, step, eta_scale)");
+    CHECK(message == "solver omd-balanced: unknown parameter prediction (preset, loss_bound, form, step, eta_scale)");
   }
   bad.extra = {{"eta_scale", "0"}};
   CHECK_THROWS_AS(make_solver("omd-balanced", g, bad), UsageError);

@@ -2,11 +2,20 @@
 
 #include <eqlab/algorithms/bandit/bandit_solver.hpp>
 #include <eqlab/algorithms/json_option_reader.hpp>
+#include <eqlab/lib/error.hpp>
 
 namespace eqlab {
 
 std::vector<ParamSpec> bandit_scale_specs(const std::string& source) {
   return {
+      choice_param("preset", {"practical", "paper"}, "practical",
+                   "paper: the theorem's constants for losses totalling at most loss_bound per episode (eta times "
+                   "the theorem's loss bound over loss_bound); practical: the theorem's constants as stated, for "
+                   "eqlab's terminal-only losses"),
+      positive_param("loss_bound", "1",
+                     "with preset=paper, the bound on an episode's total loss (1: eqlab's terminal-only losses; the "
+                     "papers' per-step losses total H)",
+                     source),
       positive_param("eta_scale", "1", "the multiple of the theorem's step size eta", source),
       positive_param("gamma_scale", "1", "the multiple of the theorem's implicit exploration gamma", source),
       choice_param("schedule", {"horizon", "doubling"}, "horizon",
@@ -24,8 +33,12 @@ SolverEntry bandit_self_play_entry(std::string name, Concept learns, std::string
 }
 
 IxScales ix_scales(const nlohmann::json& params, const std::string& solver) {
-  const JsonOptionReader in(params, solver, {"eta_scale", "gamma_scale", "schedule"});
+  const JsonOptionReader in(params, solver, {"preset", "loss_bound", "eta_scale", "gamma_scale", "schedule"});
   IxScales scales;
+  scales.paper = in.choice("preset", "practical", {"practical", "paper"}) == "paper";
+  if (!scales.paper && in.has("loss_bound"))
+    throw UsageError("solver " + solver + ": loss_bound sets the constants of preset=paper; give preset=paper too");
+  scales.loss_bound = in.positive("loss_bound", 1.0);
   scales.eta = in.positive("eta_scale", scales.eta);
   scales.gamma = in.positive("gamma_scale", scales.gamma);
   scales.doubling = in.choice("schedule", "horizon", {"horizon", "doubling"}) == "doubling";
@@ -42,8 +55,9 @@ nlohmann::json bandit_params(const CompiledGame& game, const IxScales& scales, s
     eta.push_back(player_eta);
     gamma.push_back(player_gamma);
   }
-  return {{"feedback", "bandit"},
+  nlohmann::json params = {{"feedback", "bandit"},
           {"episodes", episodes},
+          {"preset", scales.paper ? "paper" : "practical"},
           {"eta_scale", scales.eta},
           {"gamma_scale", scales.gamma},
           {"schedule", scales.doubling ? "doubling: retuned for the horizon 2^k in episodes [2^k, 2^(k+1)); eta and gamma below are "
@@ -52,6 +66,8 @@ nlohmann::json bandit_params(const CompiledGame& game, const IxScales& scales, s
           {"eta", eta},
           {"gamma", gamma},
           {"losses", "terminal-only: 1 - (u - U_min)/(U_max - U_min) at the last own move"}};
+  if (scales.paper) params["loss_bound"] = scales.loss_bound;
+  return params;
 }
 
 std::function<std::unique_ptr<Solver>(const SolverRequest&)> bandit_self_play_factory(

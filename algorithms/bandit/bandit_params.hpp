@@ -24,6 +24,15 @@ namespace eqlab {
 struct IxScales {
   double eta = 1.0, gamma = 1.0;
   bool doubling = false;
+  // preset=paper: the theorem's η is stated for the theorem's losses (the papers charge a
+  // loss in [0, 1] at every step, at most H per episode); eqlab's terminal-only losses
+  // total at most `loss_bound` (1) per episode, and the same iterates need η times
+  // (the theorem's bound) / loss_bound. γ is a probability and does not scale.
+  bool paper = false;
+  double loss_bound = 1.0;
+  // The factor on η for a theorem whose episode losses total at most `theorem_bound`:
+  // theorem_bound / loss_bound under preset=paper, 1 under the practical preset.
+  double eta_loss_factor(double theorem_bound) const { return paper ? theorem_bound / loss_bound : 1.0; }
 };
 
 // The schema of the three parameters; `source` names the theorem whose constants they scale.
@@ -38,7 +47,7 @@ IxScales ix_scales(const nlohmann::json& params, const std::string& solver);
 // (whose first epoch is the first episode).
 std::int64_t tuning_horizon(const IxScales& scales, std::int64_t episodes);
 
-// The members every bandit solver records: the feedback, the horizon, the multipliers,
+// The members every bandit solver records: the feedback, the horizon, the preset, the multipliers,
 // the schedule, each player's η and γ (`constants_of(treeplex)`: those of the whole run,
 // or of the first episode with the doubling schedule) and the loss convention. Callers add
 // what is their own.

@@ -45,6 +45,7 @@ EfceOmdBanditConstants efce_omd_bandit_constants(const Treeplex& tp, const EfceO
     constants.gamma = options.gamma_scale * std::sqrt(plans * iota / (N * T));
     if (options.uniform_exploration) constants.gamma = std::min(1.0, constants.gamma);
   }
+  constants.eta *= options.eta_loss_factor(H);
   return constants;
 }
 
@@ -422,6 +423,7 @@ EfceOmdBanditOptions efce_options(const IxScales& scales, std::int64_t episodes,
   options.doubling = scales.doubling;
   options.eta_scale = scales.eta;
   options.gamma_scale = scales.gamma;
+  options.eta_loss_factor = [scales](double theorem_bound) { return scales.eta_loss_factor(theorem_bound); };
   return options;
 }
 

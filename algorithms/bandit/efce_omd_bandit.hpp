@@ -30,6 +30,7 @@
 // infosets; expected_strategy() O(X·H·A² + X·A³) below the infosets that changed.
 // See docs/algorithms/bandit.md.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -55,6 +56,9 @@ struct EfceOmdBanditOptions {
   // holds at every T, not only at the horizon, and a curve's log-log slope means what
   // the theorem says.
   bool doubling = false;
+  // The factor on η for the loss convention (IxScales::eta_loss_factor): called with the
+  // theorem's bound on an episode's loss, H for Theorems 6 and 7.
+  std::function<double(double)> eta_loss_factor = [](double) { return 1.0; };
 };
 
 // The step size η, the implicit-exploration γ and the temperature of the Hedge over
@@ -63,7 +67,8 @@ struct EfceOmdBanditOptions {
 // pure plan reaches:
 //   plain     η = sqrt(‖Π‖₁ log A / (H N T)),  γ = sqrt(‖Π‖₁ ι / (N T)),   ι = log(3N/δ);
 //   balanced  η = sqrt(N ι / (H⁴ T)),          γ = 2 sqrt(N ι / (H² T)),  ι = log(10N/δ);
-// each times its scale; with uniform exploration the plain ones, γ capped at 1 (a
+// each times its scale and η times eta_loss_factor(H) (under preset=paper H / loss_bound:
+// the theorems charge per-step losses totalling H); with uniform exploration the plain ones, γ capped at 1 (a
 // mixing probability). Throws UsageError for horizon < 1, negative scales, δ ∉ (0, 1)
 // or balanced with uniform exploration. With doubling, `horizon` is the current epoch's
 // length 2^k.

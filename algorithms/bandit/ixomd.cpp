@@ -15,7 +15,7 @@
 namespace eqlab {
 
 IxomdConfig ixomd_config(const Treeplex& treeplex, IxomdConfig::Variant variant, std::int64_t episodes,
-                         double eta_scale, double gamma_scale) {
+                         double eta_scale, double gamma_scale, const std::function<double(double)>& eta_loss_factor) {
   if (episodes < 1) throw UsageError("bandit learner: the number of episodes must be at least 1");
   const double T = static_cast<double>(episodes);
   const double X = std::max(1, treeplex.num_infosets());
@@ -33,7 +33,7 @@ IxomdConfig ixomd_config(const Treeplex& treeplex, IxomdConfig::Variant variant,
     config.eta = std::sqrt(2.0 * X * std::log(A) / (H * A * T));
     config.gamma = config.eta / 2.0;
   }
-  config.eta *= eta_scale;
+  config.eta *= eta_scale * eta_loss_factor(variant == IxomdConfig::Variant::balanced ? H : 1.0);
   config.gamma *= gamma_scale;
   return config;
 }
@@ -158,7 +158,8 @@ SolverEntry ix_entry(std::string name, IxomdConfig::Variant variant, std::string
       [name, variant](const SolverRequest& request, int player) -> std::unique_ptr<BanditLearner> {
         const IxScales scales = ix_scales(request.params, name);
         const Treeplex& tp = request.game.treeplex[player];
-        IxomdConfig config = ixomd_config(tp, variant, tuning_horizon(scales, request.horizon), scales.eta, scales.gamma);
+        IxomdConfig config = ixomd_config(tp, variant, tuning_horizon(scales, request.horizon), scales.eta,
+                                          scales.gamma, [&](double bound) { return scales.eta_loss_factor(bound); });
         config.doubling = scales.doubling;
         return std::make_unique<IxomdLearner>(tp, config);
       },
@@ -166,7 +167,8 @@ SolverEntry ix_entry(std::string name, IxomdConfig::Variant variant, std::string
         const IxScales scales = ix_scales(request.params, name);
         nlohmann::json params = bandit_params(request.game, scales, request.horizon, [&](const Treeplex& tp) {
           const IxomdConfig config =
-              ixomd_config(tp, variant, tuning_horizon(scales, request.horizon), scales.eta, scales.gamma);
+              ixomd_config(tp, variant, tuning_horizon(scales, request.horizon), scales.eta, scales.gamma,
+                           [&](double bound) { return scales.eta_loss_factor(bound); });
           return std::pair{config.eta, config.gamma};
         });
         params["weights"] = variant == IxomdConfig::Variant::balanced ? "balanced" : "uniform";

@@ -24,6 +24,7 @@
 // Cost per episode: O(H·A); expected_strategy() O(N).
 // See docs/algorithms/bandit.md.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -54,8 +55,12 @@ struct IxomdConfig {
 //       episode for the one nonzero estimate of a terminal-only loss, γ = η/2 as for
 //       Exp3-IX); it has the T^{-1/2} rate of Kozuno et al.'s choice, whose exact constants
 //       are not restated here.
+// `eta_loss_factor(bound)` scales η for the loss convention (IxScales::eta_loss_factor),
+// called with the bound on an episode's loss the tuning assumes: H for balanced (the
+// paper's per-step losses), 1 for ixomd (the terminal-only tuning above).
 IxomdConfig ixomd_config(const Treeplex& treeplex, IxomdConfig::Variant variant, std::int64_t episodes,
-                         double eta_scale = 1.0, double gamma_scale = 1.0);
+                         double eta_scale = 1.0, double gamma_scale = 1.0,
+                         const std::function<double(double)>& eta_loss_factor = [](double) { return 1.0; });
 
 class IxomdLearner final : public BanditLearner {
  public:

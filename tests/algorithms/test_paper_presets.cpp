@@ -100,3 +100,62 @@ TEST_CASE("preset=paper: the step is the preset's, and loss_bound belongs to it"
   CHECK(practical["preset"] == "practical");
   CHECK_FALSE(practical.contains("eta"));
 }
+
+namespace {
+
+std::unique_ptr<Solver> bandit_paper_solver(const CompiledGame& game, const std::string& name,
+                                            nlohmann::json extra = nlohmann::json::object()) {
+  extra["preset"] = "paper";
+  return make_bandit_solver(name, game, SolverOptions{0, extra}, kHorizon);
+}
+
+}  // namespace
+
+TEST_CASE("preset=paper with bandit feedback: the theorems' constants, eta rescaled from per-step losses") {
+  // The theorems charge a loss in [0, 1] at every own step (at most H per episode); eqlab
+  // charges one terminal loss in [0, 1], so preset=paper multiplies their η by H / L.
+  // Kuhn, player 0: N = 12, H = 2, A = 2, X = 6, ||Pi||_1 = 6; player 1: H = 1. T = 1000.
+  const CompiledGame kuhn = compile(make_builtin("kuhn"));
+  struct Expected {
+    const char* solver;
+    double eta0, gamma0, eta1;
+  };
+  const Expected expected[] = {
+      // Thm 6: η = sqrt(||Pi||_1 log A / (H N T)) · H, γ = sqrt(||Pi||_1 ι / (N T)), ι = log(3N/0.01)
+      //   player 0: sqrt(6 ln 2 / 24000) · 2 = 0.0263276885, γ = sqrt(6 ln 3600 / 12000) = 0.0639870656
+      //   player 1: sqrt(6 ln 2 / 12000) · 1 = 0.0186164871
+      {"efce-omd", 0.0263276885, 0.0639870656, 0.0186164871},
+      // The uniform-exploration baseline takes Thm 6's constants.
+      {"efce-omd-uniform", 0.0263276885, 0.0639870656, 0.0186164871},
+      // Thm 7: η = sqrt(N ι / (H^4 T)) · H, γ = 2 sqrt(N ι / (H^2 T)), ι = log(10N/0.01) = ln 12000
+      //   player 0: sqrt(12 · 9.3926619 / 16000) · 2 = 0.1678629971, γ = 2 sqrt(12 · 9.3926619 / 4000) = 0.3357259941
+      //   player 1: sqrt(12 · 9.3926619 / 1000) · 1 = 0.3357259941
+      {"efce-omd-balanced", 0.1678629971, 0.3357259941, 0.3357259941},
+      // Balanced OMD (Bai, Jin, Mei, Yu 2022): η = sqrt(N ι / (H^3 T)) · H, γ = sqrt(N ι / (H T))
+      //   player 0: sqrt(12 · 9.3926619 / 8000) · 2 = 0.2373941271, γ = sqrt(12 · 9.3926619 / 2000) = 0.2373941271
+      {"balanced-omd", 0.2373941271, 0.2373941271, 0.3357259941},
+      // IXOMD, eqlab's tuning for terminal-only losses (no rescaling): η = sqrt(2 X log A / (H A T)), γ = η/2
+      //   player 0: sqrt(12 ln 2 / 4000) = 0.0456008941; player 1: sqrt(12 ln 2 / 2000) = 0.0644894029
+      {"ixomd", 0.0456008941, 0.0228004470, 0.0644894029},
+  };
+  for (const Expected& e : expected) {
+    CAPTURE(e.solver);
+    const nlohmann::json params = bandit_paper_solver(kuhn, e.solver)->params();
+    CHECK(params["preset"] == "paper");
+    CHECK(params["eta"][0].get<double>() == doctest::Approx(e.eta0).epsilon(1e-9));
+    CHECK(params["gamma"][0].get<double>() == doctest::Approx(e.gamma0).epsilon(1e-9));
+    CHECK(params["eta"][1].get<double>() == doctest::Approx(e.eta1).epsilon(1e-9));
+    // The practical preset keeps the theorems' η as stated: H times smaller for player 0
+    // of Thm 6 and 7 and balanced OMD, the same for IXOMD.
+    const nlohmann::json practical = make_bandit_solver(e.solver, kuhn, SolverOptions{}, kHorizon)->params();
+    CHECK(practical["preset"] == "practical");
+    const double factor = std::string(e.solver) == "ixomd" ? 1.0 : 2.0;
+    CHECK(practical["eta"][0].get<double>() * factor == doctest::Approx(e.eta0).epsilon(1e-9));
+    CHECK(practical["gamma"][0].get<double>() == doctest::Approx(e.gamma0).epsilon(1e-9));
+  }
+  // Per-step losses (L = H = 2 for player 0) give back the theorem's η as stated.
+  const nlohmann::json per_step = bandit_paper_solver(kuhn, "efce-omd", {{"loss_bound", 2}})->params();
+  CHECK(per_step["eta"][0].get<double>() == doctest::Approx(0.0263276885 / 2).epsilon(1e-9));
+  CHECK_THROWS_WITH_AS(make_bandit_solver("ixomd", kuhn, SolverOptions{0, {{"loss_bound", 2}}}, 10),
+                       doctest::Contains("give preset=paper too"), UsageError);
+}

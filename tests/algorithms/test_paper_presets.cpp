@@ -14,10 +14,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/algorithms/markov/potential/nash_ca.hpp>
 #include <eqlab/algorithms/omd/efce_omd_solver.hpp>
 #include <eqlab/algorithms/omd/omd_solver.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/builtin/registry.hpp>
+#include <eqlab/games/markov/markov_builtin.hpp>
 #include <eqlab/lib/error.hpp>
 
 using namespace eqlab;
@@ -158,4 +160,44 @@ TEST_CASE("preset=paper with bandit feedback: the theorems' constants, eta resca
   CHECK(per_step["eta"][0].get<double>() == doctest::Approx(0.0263276885 / 2).epsilon(1e-9));
   CHECK_THROWS_WITH_AS(make_bandit_solver("ixomd", kuhn, SolverOptions{0, {{"loss_bound", 2}}}, 10),
                        doctest::Contains("give preset=paper too"), UsageError);
+}
+
+TEST_CASE("nash-ca at the theory preset: a UCBVI bonus with the factor S, and every learned policy evaluated") {
+  // markov-random(players=2,states=3,actions=2,horizon=2,seed=1), ε = 0.1, δ = 0.1:
+  // ι = ln(m H S A / (δ ε)) = ln(2·2·3·2 / 0.01) = ln 2400 = 7.7832240.
+  const auto model = make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=2,seed=1)");
+  const auto learning = [&](const std::string& preset) {
+    // One evaluation episode, so that the first learner starts at the second episode.
+    auto solver = make_markov_solver("nash-ca", *model, {{"preset", preset}, {"evaluation_episodes", 1}}, 0, 1000);
+    solver->run_episode();
+    solver->run_episode();
+    return solver;
+  };
+  const auto theory = learning("theory");
+  const auto& nash = dynamic_cast<const NashCa&>(*theory);
+  // b(N = 4) = 1 · sqrt(H² S ι / 4) = sqrt(4 · 3 · 7.7832240 / 4) = 4.8321498
+  CHECK(nash.learner(0).bonus(4) == doctest::Approx(4.8321498).epsilon(1e-7));
+  CHECK(theory->params()["evaluate_unchanged"] == true);
+  // Practical: 0.05 · sqrt(H² ι / 4) = 0.05 · sqrt(4 · 7.7832240 / 4) = 0.13949215
+  const auto practical = learning("practical");
+  CHECK(dynamic_cast<const NashCa&>(*practical).learner(0).bonus(4) == doctest::Approx(0.13949215).epsilon(1e-7));
+  CHECK(practical->params()["evaluate_unchanged"] == false);
+}
+
+TEST_CASE("nash-ca at the theory preset counts the evaluation of a learned policy equal to the current one") {
+  // With one learner episode each, UCBVI returns action 0 everywhere, the current policy:
+  // the practical preset skips its evaluation, the theory preset plays its N episodes.
+  const auto model = make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=2,seed=1)");
+  const auto episodes_of_one_round = [&](const std::string& preset) {
+    auto solver = make_markov_solver(
+        "nash-ca", *model,
+        {{"preset", preset}, {"evaluation_episodes", 5}, {"learner_episodes", 1}, {"max_rounds", 1}}, 0, 1000);
+    while (solver->run_episode()) {
+    }
+    return solver->episodes();
+  };
+  // Base evaluation 5, then per player one learner episode and, at the theory preset, 5
+  // evaluation episodes: 5 + 2 · 1 = 7 against 5 + 2 · (1 + 5) = 17.
+  CHECK(episodes_of_one_round("practical") == 7);
+  CHECK(episodes_of_one_round("theory") == 17);
 }

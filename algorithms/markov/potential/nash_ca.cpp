@@ -50,6 +50,7 @@ void NashCa::start_learning() {
   o.iota = options_.iota;
   o.max_episodes = options_.learner_episodes[learner_];
   o.target_gap = options_.learner_target * options_.epsilon;
+  o.bonus_states = options_.bonus_with_states ? model_.num_states() : 1.0;
   learners_[learner_].start(profile_, o);
   phase_ = Phase::kLearn;
 }
@@ -117,7 +118,7 @@ bool NashCa::run_episode() {
           candidates_[learner_ * steps_states + k] = policy[k];
           same = same && policy[k] == profile_[k * m + learner_];
         }
-        if (same) {
+        if (same && !options_.evaluate_unchanged) {
           deltas_[learner_] = 0.0;
           next_player();
           break;

@@ -4,11 +4,15 @@
 //   1. runs π for N episodes: V̂_i(π) = the mean return of each player;
 //   2. for each player i in turn, freezes π_{-i}, learns π̂_i by UCBVI (ucbvi.hpp) for at
 //      most K_i episodes, then runs (π̂_i, π_{-i}) for N fresh episodes:
-//      Δ_i = V̂_i(π̂_i, π_{-i}) − V̂_i(π). When π̂_i equals π_i, Δ_i = 0 exactly and
-//      those N episodes are skipped: they would only estimate 0 with noise;
+//      Δ_i = V̂_i(π̂_i, π_{-i}) − V̂_i(π). At the practical preset, when π̂_i equals π_i,
+//      Δ_i = 0 exactly and those N episodes are skipped (they would only estimate 0 with
+//      noise); the theory preset plays them, as Algorithm 3 does, so that episode counts
+//      are the paper's;
 //   3. if max_i Δ_i > ε/2, the first player reaching the maximum switches to π̂_i (one
 //      potential improvement); otherwise π is returned as a pure ε-NE.
-// In an MPG each switch raises Φ by about ε/2, so at most 4Φ_max/ε rounds happen. Every
+// At the theory preset each estimate is within ε/8 of its mean (N = 32·H²ι/ε²), so a
+// switch (Δ_i > ε/2 measured) raises the potential Φ by more than ε/4, and at most
+// 4Φ_max/ε switches happen; max_rounds defaults to that bound with Φ_max ≤ m·H. Every
 // episode is counted, the evaluation ones included. run_episode() plays exactly one
 // episode (a state machine over the phases above) and returns false from the moment π
 // is returned; it stops as well after max_rounds rounds (converged() is then false).
@@ -54,6 +58,8 @@ class NashCa final : public MarkovSolver {
   // The profile: one action per (h, s, player) at [(h·S + s)·m + i].
   std::span<const int> profile() const { return profile_; }
   const NashCaOptions& options() const { return options_; }
+  // Player i's learner (its options are those of its latest learning run).
+  const Ucbvi& learner(int player) const { return learners_[player]; }
   // Δ_i of the latest round, per player.
   std::span<const double> last_deltas() const { return deltas_; }
 

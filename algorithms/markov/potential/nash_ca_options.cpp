@@ -29,6 +29,8 @@ NashCaOptions read_nash_ca_options(const nlohmann::json& json, const MarkovModel
     o.evaluation_scale = 32.0;
     o.learner_scale = 1.0;
     o.bonus_scale = 1.0;
+    o.bonus_with_states = true;
+    o.evaluate_unchanged = true;
   } else {
     // Tuned on small random team games (not the reported instances): theory constants
     // leave V̄ at its cap for a very long time (docs/algorithms/markov-learning.md).
@@ -69,6 +71,8 @@ nlohmann::json NashCaOptions::to_json() const {
           {"learner_scale", learner_scale},
           {"learner_episodes", learner_episodes},
           {"bonus_scale", bonus_scale},
+          {"bonus", bonus_with_states ? "bonus_scale * sqrt(H^2 S iota / N)" : "bonus_scale * sqrt(H^2 iota / N)"},
+          {"evaluate_unchanged", evaluate_unchanged},
           {"learner_target", learner_target},
           {"max_rounds", max_rounds}};
 }

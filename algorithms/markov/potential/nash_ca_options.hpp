@@ -31,6 +31,12 @@ struct NashCaOptions {
   double learner_scale = 1.0;
   double bonus_scale = 1.0;
   double learner_target = 0.25;
+  // The theory preset: the UCBVI bonus with the factor S (a valid certificate), and every
+  // learned policy evaluated with N episodes, as Algorithm 3 does, even one equal to the
+  // current policy (whose Δ is then an estimate of 0). The practical preset leaves S out
+  // of the bonus and skips those evaluations.
+  bool bonus_with_states = false;
+  bool evaluate_unchanged = false;
   // Resolved for the model:
   double iota = 1.0;
   std::int64_t evaluation_episodes = 1;

@@ -31,7 +31,8 @@ Ucbvi::Ucbvi(const MarkovModel& model, int player)
 
 void Ucbvi::start(std::span<const int> profile, const UcbviOptions& options) {
   if (profile.size() != others_.size()) throw UsageError("UCBVI: the fixed profile has the wrong size");
-  if (!(options.bonus_scale >= 0.0) || !(options.iota > 0.0) || options.max_episodes < 0)
+  if (!(options.bonus_scale >= 0.0) || !(options.iota > 0.0) || options.max_episodes < 0 ||
+      !(options.bonus_states >= 1.0))
     throw UsageError("UCBVI: the bonus scale and the episode cap must be nonnegative and iota positive");
   options_ = options;
   std::copy(profile.begin(), profile.end(), others_.begin());
@@ -44,8 +45,12 @@ void Ucbvi::start(std::span<const int> profile, const UcbviOptions& options) {
   finished_ = false;
 }
 
+double Ucbvi::bonus(double visits) const {
+  return options_.bonus_scale *
+         std::sqrt(static_cast<double>(horizon_) * horizon_ * options_.bonus_states * options_.iota / visits);
+}
+
 double Ucbvi::plan() {
-  const double h2_iota = static_cast<double>(horizon_) * horizon_ * options_.iota;
   // V̄_{H+1} = V̲_{H+1} = 0: the block after the last step.
   std::fill(upper_.end() - states_, upper_.end(), 0.0);
   std::fill(lower_.end() - states_, lower_.end(), 0.0);
@@ -68,9 +73,9 @@ double Ucbvi::plan() {
             pv_low += counts[t] * low_next[t];
           }
           const double mean = reward_sum_[c] / n;
-          const double bonus = options_.bonus_scale * std::sqrt(h2_iota / n);
-          up = std::min(mean + pv_up / n + bonus, cap);
-          low = std::max(mean + pv_low / n - bonus, 0.0);
+          const double b = bonus(n);
+          up = std::min(mean + pv_up / n + b, cap);
+          low = std::max(mean + pv_low / n - b, 0.0);
         }
         if (up > best_up) {  // strict: the lowest action wins ties
           best_up = up;

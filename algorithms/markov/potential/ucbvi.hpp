@@ -6,7 +6,11 @@
 // Over (h, s, a_i) it keeps visit counts, the empirical reward r̂ and the empirical
 // next-state law P̂. Before each episode it plans backward:
 //   Q̄_h = min{r̂ + P̂·V̄_{h+1} + b, H−h},  Q̲_h = max{r̂ + P̂·V̲_{h+1} − b, 0},
-//   b = c·sqrt(H²ι/N), unvisited (h, s, a): Q̄ = H−h, Q̲ = 0 (h 0-based: H−h steps remain),
+//   b = c·sqrt(H²·B·ι/N), unvisited (h, s, a): Q̄ = H−h, Q̲ = 0 (h 0-based: H−h steps remain),
+// B = `bonus_states`: S makes the bonus hold for every value function at once (a union
+// over an ε-net of [0, H]^S), which V̲ needs because the greedy policy, and so the value it
+// bounds, depend on the data; B = 1 is Hoeffding for one fixed value function, enough for
+// V̄ ≥ V* alone (Azar, Osband, Munos 2017) but not for the certificate.
 // plays greedily on Q̄ (lowest action on ties) and sets V̄, V̲ at that greedy action. While
 // the bonuses are valid, V̄ bounds the optimal value from above and V̲ the greedy policy's
 // value from below, so (V̄_1 − V̲_1) averaged over ρ certifies the greedy policy's
@@ -34,6 +38,7 @@ struct UcbviOptions {
   double iota = 1.0;                 // the log factor ι
   std::int64_t max_episodes = 1000;  // K_i: the episode cap of one learning run
   double target_gap = 0.0;           // stop once the best certificate is at most this
+  double bonus_states = 1.0;         // B inside the bonus: S for a valid certificate
 };
 
 class Ucbvi {
@@ -49,6 +54,8 @@ class Ucbvi {
   bool run_episode(MarkovSimulator& sim);
 
   bool finished() const { return finished_; }
+  // The bonus b of a cell visited `visits` times, under the options of the current run.
+  double bonus(double visits) const;
   // The returned policy: one action per (h, s) at [h·S + s].
   std::span<const int> best_policy() const { return best_; }
   double best_gap() const { return best_gap_; }

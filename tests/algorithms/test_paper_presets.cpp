@@ -1,7 +1,8 @@
-// preset=paper: the step sizes the full-feedback Φ-Hedge learners actually use, read from
-// the solvers, against numbers worked out by hand from the papers' formulas on Kuhn poker
-// for a horizon of T = 1000 rounds. A wrong constant (a missing factor 2, log N, N or the
-// horizon) changes these numbers.
+// The papers' constants as the learners actually use them, read from the solvers, against
+// numbers worked out by hand from the papers' formulas: preset=paper of the full-feedback
+// and bandit Φ-Hedge learners on Kuhn poker for a horizon of T = 1000, and the theory
+// presets of Nash-CA and CCE-V-learning on a small Markov game. A wrong constant (a missing
+// factor 2, H, S, log N, N or the horizon) changes these numbers.
 //
 // Kuhn poker, player 0: 6 infosets (J, Q, K and Jpb, Qpb, Kpb), 12 sequences besides the
 // empty one, A = 2 actions, own depth H = 2; the plan that always passes reaches all 6
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/algorithms/markov/potential/nash_ca.hpp>
+#include <eqlab/algorithms/markov/vlearning/cce_v_learning.hpp>
 #include <eqlab/algorithms/omd/efce_omd_solver.hpp>
 #include <eqlab/algorithms/omd/omd_solver.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
@@ -200,4 +202,22 @@ TEST_CASE("nash-ca at the theory preset counts the evaluation of a learned polic
   // evaluation episodes: 5 + 2 · 1 = 7 against 5 + 2 · (1 + 5) = 17.
   CHECK(episodes_of_one_round("practical") == 7);
   CHECK(episodes_of_one_round("theory") == 17);
+}
+
+TEST_CASE("cce-v: the bonus and step of the theory preset, by hand") {
+  // markov-random(players=2,states=3,actions=2,horizon=2,seed=1), K = 100 episodes,
+  // ε = δ = 0.1: ι = ln(m A H S K / (δ ε)) = ln(2·2·2·3·100 / 0.01) = ln 240000 = 12.3883942.
+  const auto model = make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=2,seed=1)");
+  const auto theory = make_markov_solver("cce-v", *model, {{"preset", "theory"}}, 0, 100);
+  const auto& cce = dynamic_cast<const CceVLearning&>(*theory);
+  CHECK(theory->params()["iota"].get<double>() == doctest::Approx(12.3883942).epsilon(1e-8));
+  // β_1 = sqrt(H³ A ι) = sqrt(8 · 2 · 12.3883942) = 14.0788603; β_4 = β_1 / 2.
+  CHECK(cce.bonus(0, 1) == doctest::Approx(14.0788603).epsilon(1e-8));
+  CHECK(cce.bonus(1, 4) == doctest::Approx(14.0788603 / 2).epsilon(1e-8));
+  // η_1 = sqrt(H ln A / A) = sqrt(2 ln 2 / 2) = 0.8325546.
+  CHECK(cce.step_size(0, 1) == doctest::Approx(0.8325546).epsilon(1e-7));
+  // The practical preset scales the bonus by 0.01 and nothing else.
+  const auto practical = make_markov_solver("cce-v", *model, {}, 0, 100);
+  CHECK(dynamic_cast<const CceVLearning&>(*practical).bonus(0, 1) == doctest::Approx(0.140788603).epsilon(1e-8));
+  CHECK(dynamic_cast<const CceVLearning&>(*practical).step_size(0, 1) == doctest::Approx(0.8325546).epsilon(1e-7));
 }

@@ -14,6 +14,7 @@
 // for Multiagent RL", 2021, arXiv:2110.14555.
 // Cost per episode: O(H·Σ_i A_i); memory O(H·S·Σ_i A_i) plus the visit log.
 // See docs/algorithms/markov-learning.md, "cce-v".
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -30,6 +31,13 @@ class CceVLearning final : public VLearningSolver {
   std::string name() const override { return "cce-v"; }
   Concept solution_concept() const override { return Concept::cce; }
   std::size_t memory_bytes() const override;
+
+  // The constants player i uses at its t-th visit of a state (t ≥ 1): the bonus
+  // β_t = c·sqrt(H³ A_i ι / t) and the FTRL step η_t = lr_scale·sqrt(H log A_i / (A_i t)).
+  double bonus(int player, std::int64_t t) const { return beta_factor_[player] / std::sqrt(static_cast<double>(t)); }
+  double step_size(int player, std::int64_t t) const {
+    return options_.lr_scale * eta_factor_[player] / std::sqrt(static_cast<double>(t));
+  }
 
  private:
   void act(int h, int s, std::span<float> row) override;

@@ -76,6 +76,11 @@ bool JsonOptionReader::flag(const char* key, bool fallback) const {
   refuse(key, "true or false");
 }
 
+std::string JsonOptionReader::preset() const {
+  const std::string preset = choice("preset", "practical", {"practical", "paper", "theory"});
+  return preset == "theory" ? "paper" : preset;
+}
+
 std::string JsonOptionReader::choice(const char* key, const std::string& fallback,
                                      std::initializer_list<const char*> allowed) const {
   return choice(key, fallback, std::vector<std::string>(allowed.begin(), allowed.end()));

@@ -34,6 +34,9 @@ class JsonOptionReader {
   // One of the allowed strings.
   std::string choice(const char* key, const std::string& fallback, std::initializer_list<const char*> allowed) const;
   std::string choice(const char* key, const std::string& fallback, const std::vector<std::string>& allowed) const;
+  // The key "preset" of the learners whose constants come from a paper: "practical"
+  // (the default) or "paper", also accepted under its former name "theory".
+  std::string preset() const;
 
  private:
   // The value as --param would have written it: a string as is, anything else as JSON.

@@ -1,6 +1,6 @@
 // The papers' constants as the learners actually use them, read from the solvers, against
 // numbers worked out by hand from the papers' formulas: preset=paper of the full-feedback
-// and bandit Φ-Hedge learners on Kuhn poker for a horizon of T = 1000, and the theory
+// and bandit Φ-Hedge learners on Kuhn poker for a horizon of T = 1000, and the paper
 // presets of Nash-CA and CCE-V-learning on a small Markov game. A wrong constant (a missing
 // factor 2, H, S, log N, N or the horizon) changes these numbers.
 //
@@ -164,7 +164,7 @@ TEST_CASE("preset=paper with bandit feedback: the theorems' constants, eta resca
                        doctest::Contains("give preset=paper too"), UsageError);
 }
 
-TEST_CASE("nash-ca at the theory preset: a UCBVI bonus with the factor S, and every learned policy evaluated") {
+TEST_CASE("nash-ca at the paper preset: a UCBVI bonus with the factor S, and every learned policy evaluated") {
   // markov-random(players=2,states=3,actions=2,horizon=2,seed=1), ε = 0.1, δ = 0.1:
   // ι = ln(m H S A / (δ ε)) = ln(2·2·3·2 / 0.01) = ln 2400 = 7.7832240.
   const auto model = make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=2,seed=1)");
@@ -175,20 +175,23 @@ TEST_CASE("nash-ca at the theory preset: a UCBVI bonus with the factor S, and ev
     solver->run_episode();
     return solver;
   };
-  const auto theory = learning("theory");
-  const auto& nash = dynamic_cast<const NashCa&>(*theory);
+  const auto paper = learning("paper");
+  const auto& nash = dynamic_cast<const NashCa&>(*paper);
   // b(N = 4) = 1 · sqrt(H² S ι / 4) = sqrt(4 · 3 · 7.7832240 / 4) = 4.8321498
   CHECK(nash.learner(0).bonus(4) == doctest::Approx(4.8321498).epsilon(1e-7));
-  CHECK(theory->params()["evaluate_unchanged"] == true);
+  CHECK(paper->params()["evaluate_unchanged"] == true);
+  CHECK(paper->params()["preset"] == "paper");
+  // Its former name is still read, and recorded as paper.
+  CHECK(learning("theory")->params()["preset"] == "paper");
   // Practical: 0.05 · sqrt(H² ι / 4) = 0.05 · sqrt(4 · 7.7832240 / 4) = 0.13949215
   const auto practical = learning("practical");
   CHECK(dynamic_cast<const NashCa&>(*practical).learner(0).bonus(4) == doctest::Approx(0.13949215).epsilon(1e-7));
   CHECK(practical->params()["evaluate_unchanged"] == false);
 }
 
-TEST_CASE("nash-ca at the theory preset counts the evaluation of a learned policy equal to the current one") {
+TEST_CASE("nash-ca at the paper preset counts the evaluation of a learned policy equal to the current one") {
   // With one learner episode each, UCBVI returns action 0 everywhere, the current policy:
-  // the practical preset skips its evaluation, the theory preset plays its N episodes.
+  // the practical preset skips its evaluation, the paper preset plays its N episodes.
   const auto model = make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=2,seed=1)");
   const auto episodes_of_one_round = [&](const std::string& preset) {
     auto solver = make_markov_solver(
@@ -198,19 +201,19 @@ TEST_CASE("nash-ca at the theory preset counts the evaluation of a learned polic
     }
     return solver->episodes();
   };
-  // Base evaluation 5, then per player one learner episode and, at the theory preset, 5
+  // Base evaluation 5, then per player one learner episode and, at the paper preset, 5
   // evaluation episodes: 5 + 2 · 1 = 7 against 5 + 2 · (1 + 5) = 17.
   CHECK(episodes_of_one_round("practical") == 7);
-  CHECK(episodes_of_one_round("theory") == 17);
+  CHECK(episodes_of_one_round("paper") == 17);
 }
 
-TEST_CASE("cce-v: the bonus and step of the theory preset, by hand") {
+TEST_CASE("cce-v: the bonus and step of the paper preset, by hand") {
   // markov-random(players=2,states=3,actions=2,horizon=2,seed=1), K = 100 episodes,
   // ε = δ = 0.1: ι = ln(m A H S K / (δ ε)) = ln(2·2·2·3·100 / 0.01) = ln 240000 = 12.3883942.
   const auto model = make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=2,seed=1)");
-  const auto theory = make_markov_solver("cce-v", *model, {{"preset", "theory"}}, 0, 100);
-  const auto& cce = dynamic_cast<const CceVLearning&>(*theory);
-  CHECK(theory->params()["iota"].get<double>() == doctest::Approx(12.3883942).epsilon(1e-8));
+  const auto paper = make_markov_solver("cce-v", *model, {{"preset", "paper"}}, 0, 100);
+  const auto& cce = dynamic_cast<const CceVLearning&>(*paper);
+  CHECK(paper->params()["iota"].get<double>() == doctest::Approx(12.3883942).epsilon(1e-8));
   // β_1 = sqrt(H³ A ι) = sqrt(8 · 2 · 12.3883942) = 14.0788603; β_4 = β_1 / 2.
   CHECK(cce.bonus(0, 1) == doctest::Approx(14.0788603).epsilon(1e-8));
   CHECK(cce.bonus(1, 4) == doctest::Approx(14.0788603 / 2).epsilon(1e-8));

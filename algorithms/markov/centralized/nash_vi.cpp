@@ -185,8 +185,9 @@ SolverEntry nash_vi_entry() {
                              "optimistic Q at every state): cost and memory grow as prod_i A_i, the exponential "
                              "baseline");
   e.params = {
-      choice_param("preset", {"theory", "practical"}, "practical", "theory: bonus_scale 1; practical: 0.05"),
-      nonnegative_param("bonus_scale", "0.05 (theory: 1)", "c in the bonus c sqrt(H^2 S iota / N)",
+      choice_param("preset", {"practical", "paper", "theory"}, "practical",
+                   "paper (or its former name theory): bonus_scale 1; practical: 0.05"),
+      nonnegative_param("bonus_scale", "0.05 (paper: 1)", "c in the bonus c sqrt(H^2 S iota / N)",
                         "Liu, Yu, Bai, Jin 2021, arXiv:2010.01604"),
       probability_param("delta", "0.1", "the failure probability inside iota"),
       whole_param("planned_episodes", 1, 1'000'000'000'000LL, "the run's episodes", "K inside iota"),

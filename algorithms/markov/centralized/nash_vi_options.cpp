@@ -12,8 +12,8 @@ NashViOptions read_nash_vi_options(const nlohmann::json& json, const MarkovModel
                             {"preset", "bonus_scale", "delta", "planned_episodes", "stage_rounds", "equilibrium",
                              "replan_every", "max_memory_bytes"});
   NashViOptions o;
-  o.preset = in.choice("preset", "practical", {"theory", "practical"});
-  o.bonus_scale = o.preset == "theory" ? 1.0 : 0.05;
+  o.preset = in.preset();
+  o.bonus_scale = o.preset == "paper" ? 1.0 : 0.05;
   o.bonus_scale = in.nonnegative("bonus_scale", o.bonus_scale);
   o.delta = in.below_one("delta", o.delta);
   o.planned_episodes = in.whole("planned_episodes", o.planned_episodes, 1, 1'000'000'000'000LL);

@@ -169,18 +169,19 @@ SolverEntry nash_ca_entry() {
                              "learner while the others replay fixed policies; returns a pure epsilon-Nash "
                              "equilibrium");
   e.params = {
-      choice_param("preset", {"theory", "practical"}, "practical",
-                   "theory: evaluation_scale 32, learner_scale 1, bonus_scale 1; practical: 1, 0.02, 0.05"),
+      choice_param("preset", {"practical", "paper", "theory"}, "practical",
+                   "paper (or its former name theory): Algorithm 3 as analysed, evaluation_scale 32, learner_scale 1, "
+                   "bonus_scale 1 with the factor S, every learned policy evaluated; practical: 1, 0.02, 0.05"),
       positive_param("epsilon", "0.1", "the target epsilon", paper),
       probability_param("delta", "0.1", "the failure probability inside iota", paper),
       whole_param("evaluation_episodes", 1, 1'000'000'000'000LL, "evaluation_scale H^2 iota / epsilon^2",
                   "episodes per evaluation of a policy"),
-      positive_param("evaluation_scale", "1 (theory: 32)", "the constant of the evaluation episodes", paper),
+      positive_param("evaluation_scale", "1 (paper: 32)", "the constant of the evaluation episodes", paper),
       whole_param("learner_episodes", 1, 1'000'000'000'000LL, "learner_scale (H^3 S A iota/eps^2 + H^3 S^2 "
           "A iota^2/eps)",
                   "episodes of each UCBVI best-response learner"),
-      positive_param("learner_scale", "0.02 (theory: 1)", "the constant of the learner episodes", paper),
-      nonnegative_param("bonus_scale", "0.05 (theory: 1)", "the constant of UCBVI's Hoeffding bonus"),
+      positive_param("learner_scale", "0.02 (paper: 1)", "the constant of the learner episodes", paper),
+      nonnegative_param("bonus_scale", "0.05 (paper: 1)", "the constant of UCBVI's Hoeffding bonus"),
       positive_param("learner_target", "0.25", "the accuracy asked of a best-response learner, as a share of "
           "epsilon"),
       whole_param("max_rounds", 1, 1'000'000'000'000LL, "4 m H / epsilon + 1", "the most rounds of "

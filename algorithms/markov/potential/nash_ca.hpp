@@ -6,11 +6,11 @@
 //      most K_i episodes, then runs (π̂_i, π_{-i}) for N fresh episodes:
 //      Δ_i = V̂_i(π̂_i, π_{-i}) − V̂_i(π). At the practical preset, when π̂_i equals π_i,
 //      Δ_i = 0 exactly and those N episodes are skipped (they would only estimate 0 with
-//      noise); the theory preset plays them, as Algorithm 3 does, so that episode counts
+//      noise); the paper preset plays them, as Algorithm 3 does, so that episode counts
 //      are the paper's;
 //   3. if max_i Δ_i > ε/2, the first player reaching the maximum switches to π̂_i (one
 //      potential improvement); otherwise π is returned as a pure ε-NE.
-// At the theory preset each estimate is within ε/8 of its mean (N = 32·H²ι/ε²), so a
+// At the paper preset each estimate is within ε/8 of its mean (N = 32·H²ι/ε²), so a
 // switch (Δ_i > ε/2 measured) raises the potential Φ by more than ε/4, and at most
 // 4Φ_max/ε switches happen; max_rounds defaults to that bound with Φ_max ≤ m·H. Every
 // episode is counted, the evaluation ones included. run_episode() plays exactly one

@@ -22,8 +22,8 @@ NashCaOptions read_nash_ca_options(const nlohmann::json& json, const MarkovModel
                             {"preset", "epsilon", "delta", "evaluation_episodes", "evaluation_scale",
                              "learner_episodes", "learner_scale", "bonus_scale", "learner_target", "max_rounds"});
   NashCaOptions o;
-  o.preset = in.choice("preset", "practical", {"theory", "practical"});
-  if (o.preset == "theory") {
+  o.preset = in.preset();
+  if (o.preset == "paper") {
     // N = 32·H²ι/ε² puts each Hoeffding estimate of a return in [0, H] within ε/8; the
     // learner's cap and bonus are the theorem's with constant 1.
     o.evaluation_scale = 32.0;

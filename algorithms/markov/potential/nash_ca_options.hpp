@@ -31,7 +31,7 @@ struct NashCaOptions {
   double learner_scale = 1.0;
   double bonus_scale = 1.0;
   double learner_target = 0.25;
-  // The theory preset: the UCBVI bonus with the factor S (a valid certificate), and every
+  // The paper preset: the UCBVI bonus with the factor S (a valid certificate), and every
   // learned policy evaluated with N episodes, as Algorithm 3 does, even one equal to the
   // current policy (whose Δ is then an estimate of 0). The practical preset leaves S out
   // of the bonus and skips those evaluations.

@@ -27,12 +27,12 @@ VLearningOptions parse_vlearning_options(const nlohmann::json& params, const Mar
                      std::to_string(planned_episodes));
   VLearningOptions options;
   options.planned_episodes = planned_episodes;
-  options.preset = in.choice("preset", options.preset, {"theory", "practical"});
-  if (options.preset == "theory") {
+  options.preset = in.preset();
+  if (options.preset == "paper") {
     options.bonus_scale = 1.0;
     for (const char* fixed : {"bonus_scale", "lr_scale", "ix_scale", "alpha_horizon"})
       if (in.has(fixed))
-        throw UsageError("solver " + solver + ": preset theory fixes " + fixed + "; use preset practical to set it");
+        throw UsageError("solver " + solver + ": preset paper fixes " + fixed + "; use preset practical to set it");
   }
   options.bonus_scale = in.nonnegative("bonus_scale", options.bonus_scale);
   options.lr_scale = in.positive("lr_scale", options.lr_scale);
@@ -62,10 +62,10 @@ nlohmann::json to_json(const VLearningOptions& options) {
 std::vector<ParamSpec> vlearning_param_specs() {
   const std::string paper = "Song, Mei, Bai 2022, arXiv:2110.04184";
   return {
-      choice_param("preset", {"theory", "practical"}, "practical",
-                   "theory: the paper's hyperparameters with bonus constant c = 1 (it fixes bonus_scale, lr_scale, "
-                   "ix_scale and alpha_horizon); practical: c = 0.01"),
-      nonnegative_param("bonus_scale", "0.01 (theory: 1)", "c in the optimism bonus beta_t; 0 turns optimism off",
+      choice_param("preset", {"practical", "paper", "theory"}, "practical",
+                   "paper (or its former name theory): the paper's hyperparameters with bonus constant c = 1 (it "
+                   "fixes bonus_scale, lr_scale, ix_scale and alpha_horizon); practical: c = 0.01"),
+      nonnegative_param("bonus_scale", "0.01 (paper: 1)", "c in the optimism bonus beta_t; 0 turns optimism off",
                         paper + ", eq. (2) (CE); Jin, Liu, Wang, Yu 2021, arXiv:2110.14555 (CCE)"),
       positive_param("lr_scale", "1", "the multiple of the learning rate eta_t = sqrt(H ln A_i / (A_i t))",
                      "Jin, Liu, Wang, Yu 2021, arXiv:2110.14555"),

@@ -79,7 +79,9 @@ void print_evaluation(std::ostream& out, const MarkovModel& model, const nlohman
     out << field("certified") << "CCE gap <= " << gap_text(c["cce_gap_upper"].get<double>());
     if (c.contains("cce_gap_lower")) out << " (>= " << gap_text(c["cce_gap_lower"].get<double>()) << ")";
     if (c.contains("cce_gap_exact")) out << ", exactly " << gap_text(c["cce_gap_exact"].get<double>());
-    if (c.contains("ce_gap_upper")) out << "; CE gap <= " << gap_text(c["ce_gap_upper"].get<double>());
+    // The CCE bound has a certified lower bound beside it; the CE bound has none.
+    if (c.contains("ce_gap_upper"))
+      out << "; CE gap <= " << gap_text(c["ce_gap_upper"].get<double>()) << " (no lower bound)";
     out << "\n";
   }
   if (e.contains("correlated")) {

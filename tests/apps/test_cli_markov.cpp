@@ -66,7 +66,7 @@ TEST_CASE("cli markov: solve runs each of the five learners and prints its outpu
   const fs::path dir = scratch("solvers");
   // The summary lines each learner's outputs give (markov_commands.cpp, print_evaluation).
   const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
-      {"cce-v", {"\ncertified       CCE gap <= ", "; CE gap <= ", "\nlast iterate    Nash gap ", "\naverage         Nash gap "}},
+      {"cce-v", {"\ncertified       CCE gap <= ", "(no lower bound)\n", "\nlast iterate    Nash gap ", "\naverage         Nash gap "}},
       {"ce-v", {"\ncertified       CCE gap <= ", "; CE gap <= ", "\nlast iterate    Nash gap ", "\naverage         Nash gap "}},
       {"nash-ca", {"\nnash gap        Nash gap "}},
       {"exp3-ix", {"\nlast iterate    Nash gap ", "\naverage         Nash gap "}},

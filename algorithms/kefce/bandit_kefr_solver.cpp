@@ -150,6 +150,7 @@ nlohmann::json BanditKefrSolver::params() const {
                            {"histories", "timed"},
                            {"potential", options_.potential == KefrOptions::Potential::hedge ? "hedge" : "rm"}};
   if (options_.potential == KefrOptions::Potential::hedge) params["eta_scale"] = options_.eta_scale;
+  params["preset"] = options_.preset;
   params["max_states"] = options_.max_states;
   params["episodes_per_iteration"] = schedule_.size();
   params["exploration"] =

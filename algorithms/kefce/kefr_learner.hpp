@@ -27,6 +27,7 @@
 // See docs/algorithms/kefce.md, "K-EFR with full feedback".
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include <eqlab/lib/augmented_states.hpp>
@@ -40,6 +41,9 @@ struct KefrOptions {
   Potential potential = Potential::regret_matching;
   double eta_scale = 1.0;  // Hedge only: multiplies η_x(t)
   std::uint64_t max_states = kDefaultMaxAugmentedStates;
+  // "paper": Hedge with the analysis's anytime rate (eta_scale 1), the learner whose
+  // regret bound docs/algorithms/kefce.md states; "practical": regret matching by default.
+  std::string preset = "practical";
 };
 
 class KefrLearner {

@@ -76,6 +76,7 @@ nlohmann::json KefrSolver::params() const {
                            {"histories", "timed"},
                            {"potential", options_.potential == KefrOptions::Potential::hedge ? "hedge" : "rm"}};
   if (options_.potential == KefrOptions::Potential::hedge) params["eta_scale"] = options_.eta_scale;
+  params["preset"] = options_.preset;
   params["max_states"] = options_.max_states;
   params["updates"] = "simultaneous";
   params["losses"] = "terminal payoffs divided by the payoff range";

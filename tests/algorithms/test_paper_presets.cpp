@@ -224,3 +224,23 @@ TEST_CASE("cce-v: the bonus and step of the paper preset, by hand") {
   CHECK(dynamic_cast<const CceVLearning&>(*practical).bonus(0, 1) == doctest::Approx(0.140788603).epsilon(1e-8));
   CHECK(dynamic_cast<const CceVLearning&>(*practical).step_size(0, 1) == doctest::Approx(0.8325546).epsilon(1e-7));
 }
+
+TEST_CASE("kefr: preset=paper is Hedge at its analysed anytime rate, the same bits as asking for it") {
+  // The paper's tuned rates are not stated; the analysed learner is Hedge with
+  // η_x(t) = sqrt(2 ln N_x / (1 + Σ_{s<t} B_x^s²)) at every augmented state (kefce.md).
+  const CompiledGame kuhn3 = compile(make_builtin("kuhn(players=3)"));
+  const auto paper = make_solver("kefr", kuhn3, SolverOptions{0, {{"preset", "paper"}}}, 50);
+  const auto hedge = make_solver("kefr", kuhn3, SolverOptions{0, {{"potential", "hedge"}, {"eta_scale", 1}}}, 50);
+  const nlohmann::json params = paper->params();
+  CHECK(params["preset"] == "paper");
+  CHECK(params["potential"] == "hedge");
+  CHECK(params["eta_scale"] == 1.0);
+  CHECK(hedge->params()["preset"] == "practical");
+  for (int t = 0; t < 50; ++t) {
+    paper->step();
+    hedge->step();
+  }
+  CHECK(paper->output_profile() == hedge->output_profile());
+  CHECK_THROWS_WITH_AS(make_solver("kefr", kuhn3, SolverOptions{0, {{"preset", "paper"}, {"potential", "rm"}}}, 5),
+                       doctest::Contains("preset paper fixes potential"), UsageError);
+}

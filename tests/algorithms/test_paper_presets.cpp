@@ -1,8 +1,8 @@
 // The papers' constants as the learners actually use them, read from the solvers, against
 // numbers worked out by hand from the papers' formulas: preset=paper of the full-feedback
-// and bandit Φ-Hedge learners on Kuhn poker for a horizon of T = 1000, and the paper
-// presets of Nash-CA and CCE-V-learning on a small Markov game. A wrong constant (a missing
-// factor 2, H, S, log N, N or the horizon) changes these numbers.
+// and bandit Φ-Hedge learners on Kuhn poker for a horizon of T = 1000, the paper presets
+// of Nash-CA and CCE-V-learning on a small Markov game, and K-EFR's. A wrong constant (a
+// missing factor 2, H, S, log N, N or the horizon) changes these numbers.
 //
 // Kuhn poker, player 0: 6 infosets (J, Q, K and Jpb, Qpb, Kpb), 12 sequences besides the
 // empty one, A = 2 actions, own depth H = 2; the plan that always passes reaches all 6

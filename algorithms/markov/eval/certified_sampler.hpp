@@ -7,7 +7,11 @@
 // the episode to uniform play for its remaining steps. The Monte Carlo check of
 // evaluate_certified's value.
 //
-// Also the episode-average of the logged play, the naive output certification replaces.
+// Also the visit average of the logged play (average_policy): at every (h, s), each
+// player's distributions averaged over the visits of (h, s), a Markov product policy, the
+// naive output certification replaces. It is not the episode-uniform mixture of the
+// policies played, a correlated policy whose exact gap would need best responses that
+// track a belief over the episode index; eqlab does not evaluate that mixture.
 //
 // Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
 // of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.

@@ -3,12 +3,15 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include <eqlab/games/builtin/registry.hpp>
+#include <eqlab/games/game_catalog.hpp>
 #include <eqlab/games/io/gambit_efg.hpp>
 #include <eqlab/games/io/gambit_nfg.hpp>
 #include <eqlab/games/io/json_game.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/near_names.hpp>
 
 namespace eqlab {
 
@@ -25,8 +28,24 @@ bool looks_like_path(const std::string& spec) {
 
 }  // namespace
 
+namespace {
+
+// The names a GAME argument may start with: every built-in game and OpenSpiel's names.
+std::vector<std::string> known_game_names() {
+  std::vector<std::string> names;
+  for (const CatalogGame& game : game_catalog()) {
+    names.push_back(game.name);
+    if (const BuiltinOpenSpiel* alias = builtin_openspiel(game.name)) names.push_back(alias->name);
+  }
+  return names;
+}
+
+}  // namespace
+
 UnknownGameError::UnknownGameError(const std::string& spec)
-    : InputError("", "", "unknown game '" + spec + "': give a game file or a built-in game") {}
+    : InputError("", "",
+                 "unknown game '" + spec + "'" + did_you_mean(spec.substr(0, spec.find('(')), known_game_names()) +
+                     ": give a game file or a built-in game") {}
 
 std::uintmax_t check_input_file(const std::string& path, const LoadLimits& limits) {
   std::error_code ec;

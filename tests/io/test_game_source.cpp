@@ -5,11 +5,13 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/near_names.hpp>
 
 using namespace eqlab;
 
@@ -65,4 +67,17 @@ TEST_CASE("load_game: an existing file wins over a built-in game of the same nam
   CHECK(name == "file game");
   CHECK(limited.rfind("kuhn: the file has ", 0) == 0);
   CHECK(limited.find("over the limit of 10 (raise it with --max-bytes)") != std::string::npos);
+}
+
+TEST_CASE("game source: a mistyped game name says which it is near") {
+  CHECK(load_error("leduc_pokr") ==
+        "unknown game 'leduc_pokr' (did you mean leduc_poker?): give a game file or a built-in game");
+  CHECK(load_error("khun(players=3)") ==
+        "unknown game 'khun(players=3)' (did you mean kuhn?): give a game file or a built-in game");
+  // Nothing near: the message is as before.
+  CHECK(load_error("nosuchgame") == "unknown game 'nosuchgame': give a game file or a built-in game");
+  CHECK(edit_distance("kuhn", "khun") == 1);  // a swap of neighbours is one edit
+  CHECK(edit_distance("leduc", "") == 5);
+  CHECK(near_names("gridwrld", {"gridworld", "goofspiel", "random-graph"}) == std::vector<std::string>{"gridworld"});
+  CHECK(near_names("kuhn", {"kuhn", "khun"}).empty());  // an exact name needs no suggestion
 }

@@ -2,26 +2,22 @@
 
 #include <eqlab/algorithms/bandit/bandit_solver.hpp>
 #include <eqlab/algorithms/json_option_reader.hpp>
-#include <eqlab/lib/error.hpp>
 
 namespace eqlab {
 
 std::vector<ParamSpec> bandit_scale_specs(const std::string& source) {
-  return {
-      choice_param("preset", {"practical", "paper"}, "practical",
-                   "paper: the theorem's constants for losses totalling at most loss_bound per episode (eta times "
-                   "the theorem's loss bound over loss_bound); practical: the theorem's constants as stated, for "
-                   "eqlab's terminal-only losses"),
-      positive_param("loss_bound", "1",
-                     "with preset=paper, the bound on an episode's total loss (1: eqlab's terminal-only losses; the "
-                     "papers' per-step losses total H)",
-                     source),
-      positive_param("eta_scale", "1", "the multiple of the theorem's step size eta", source),
-      positive_param("gamma_scale", "1", "the multiple of the theorem's implicit exploration gamma", source),
-      choice_param("schedule", {"horizon", "doubling"}, "horizon",
-                   "horizon: constants tuned once for the run's episodes; doubling: retuned for 2^k at episode 2^k, "
-                   "so that the regret bound holds at every episode count"),
-  };
+  std::vector<ParamSpec> specs =
+      paper_preset_specs("paper: the theorem's constants for losses totalling at most loss_bound per episode (eta "
+                         "times the theorem's loss bound over loss_bound); practical: the theorem's constants as "
+                         "stated, for eqlab's terminal-only losses",
+                         source);
+  specs.push_back(positive_param("eta_scale", "1", "the multiple of the theorem's step size eta", source));
+  specs.push_back(
+      positive_param("gamma_scale", "1", "the multiple of the theorem's implicit exploration gamma", source));
+  specs.push_back(choice_param("schedule", {"horizon", "doubling"}, "horizon",
+                               "horizon: constants tuned once for the run's episodes; doubling: retuned for 2^k at "
+                               "episode 2^k, so that the regret bound holds at every episode count"));
+  return specs;
 }
 
 SolverEntry bandit_self_play_entry(std::string name, Concept learns, std::string summary, const std::string& source) {
@@ -35,10 +31,7 @@ SolverEntry bandit_self_play_entry(std::string name, Concept learns, std::string
 IxScales ix_scales(const nlohmann::json& params, const std::string& solver) {
   const JsonOptionReader in(params, solver, {"preset", "loss_bound", "eta_scale", "gamma_scale", "schedule"});
   IxScales scales;
-  scales.paper = in.choice("preset", "practical", {"practical", "paper"}) == "paper";
-  if (!scales.paper && in.has("loss_bound"))
-    throw UsageError("solver " + solver + ": loss_bound sets the constants of preset=paper; give preset=paper too");
-  scales.loss_bound = in.positive("loss_bound", 1.0);
+  scales.paper = read_paper_preset(in, solver, /*fixes_step=*/false);
   scales.eta = in.positive("eta_scale", scales.eta);
   scales.gamma = in.positive("gamma_scale", scales.gamma);
   scales.doubling = in.choice("schedule", "horizon", {"horizon", "doubling"}) == "doubling";
@@ -55,18 +48,18 @@ nlohmann::json bandit_params(const CompiledGame& game, const IxScales& scales, s
     eta.push_back(player_eta);
     gamma.push_back(player_gamma);
   }
-  nlohmann::json params = {{"feedback", "bandit"},
-          {"episodes", episodes},
-          {"preset", scales.paper ? "paper" : "practical"},
-          {"eta_scale", scales.eta},
-          {"gamma_scale", scales.gamma},
-          {"schedule", scales.doubling ? "doubling: retuned for the horizon 2^k in episodes [2^k, 2^(k+1)); eta and gamma below are "
-                                         "those of the first episode"
-                                       : "horizon: eta and gamma below in every episode"},
-          {"eta", eta},
-          {"gamma", gamma},
-          {"losses", "terminal-only: 1 - (u - U_min)/(U_max - U_min) at the last own move"}};
-  if (scales.paper) params["loss_bound"] = scales.loss_bound;
+  nlohmann::json params = {
+      {"feedback", "bandit"},
+      {"episodes", episodes},
+      {"eta_scale", scales.eta},
+      {"gamma_scale", scales.gamma},
+      {"schedule", scales.doubling ? "doubling: retuned for the horizon 2^k in episodes [2^k, 2^(k+1)); eta and gamma "
+                                     "below are those of the first episode"
+                                   : "horizon: eta and gamma below in every episode"},
+      {"eta", eta},
+      {"gamma", gamma},
+      {"losses", "terminal-only: 1 - (u - U_min)/(U_max - U_min) at the last own move"}};
+  record_paper_preset(params, scales.paper);
   return params;
 }
 

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/algorithms/bandit/bandit_learner.hpp>
+#include <eqlab/algorithms/paper_preset.hpp>
 #include <eqlab/algorithms/solver_params.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 
@@ -26,13 +27,12 @@ struct IxScales {
   bool doubling = false;
   // preset=paper: the theorem's η is stated for the theorem's losses (the papers charge a
   // loss in [0, 1] at every step, at most H per episode); eqlab's terminal-only losses
-  // total at most `loss_bound` (1) per episode, and the same iterates need η times
+  // total at most paper.loss_bound (1) per episode, and the same iterates need η times
   // (the theorem's bound) / loss_bound. γ is a probability and does not scale.
-  bool paper = false;
-  double loss_bound = 1.0;
+  PaperPreset paper;
   // The factor on η for a theorem whose episode losses total at most `theorem_bound`:
   // theorem_bound / loss_bound under preset=paper, 1 under the practical preset.
-  double eta_loss_factor(double theorem_bound) const { return paper ? theorem_bound / loss_bound : 1.0; }
+  double eta_loss_factor(double theorem_bound) const { return paper.on ? theorem_bound / paper.loss_bound : 1.0; }
 };
 
 // The schema of the three parameters; `source` names the theorem whose constants they scale.

@@ -24,7 +24,7 @@ constexpr std::size_t kPlayerTaskThreshold = 4096;
 EfceOmdSolver::EfceOmdSolver(const CompiledGame& game, EfceOmdConfig config, std::uint64_t seed)
     : game_(game), config_(config), seed_(seed) {
   eta_scale_ = config.theory_step ? 1.0
-               : config.paper     ? config.eta_scale.value_or(1.0)
+               : config.paper.on  ? config.eta_scale.value_or(1.0)
                                   : config.eta_scale.value_or(config.balanced ? EfceOmdConfig::kDefaultBalancedScale
                                                                               : EfceOmdConfig::kDefaultScale);
   payoff_range_ = game.payoff_span();
@@ -42,7 +42,7 @@ EfceOmdSolver::EfceOmdSolver(const CompiledGame& game, EfceOmdConfig config, std
     const int actions = std::max(2, tp.max_actions());  // log A ≥ log 2
     const double plans = std::max(1, DilatedEntropyLearner::max_reached_infosets(tp));
     base_rate_.push_back(std::sqrt(2.0 * (plans * std::log(static_cast<double>(actions)) + std::log(triggers))) *
-                         (config.balanced && !config.paper ? triggers : 1.0));
+                         (config.balanced && !config.paper.on ? triggers : 1.0));
     const auto plan = learners_.back()->sequence_form();
     current_.emplace_back(plan.begin(), plan.end());
     gradient_.emplace_back(tp.num_sequences(), 0.0);
@@ -56,8 +56,7 @@ EfceOmdSolver::EfceOmdSolver(const CompiledGame& game, EfceOmdConfig config, std
 }
 
 double EfceOmdSolver::step_size(int player, std::int64_t t) const {
-  if (config_.paper)
-    return eta_scale_ * base_rate_[player] / (config_.loss_bound * std::sqrt(static_cast<double>(config_.horizon)));
+  if (config_.paper.on) return config_.paper.step(eta_scale_, base_rate_[player], config_.horizon);
   if (!config_.theory_step && squared_ranges_[player] > 0.0)
     return eta_scale_ * base_rate_[player] / std::sqrt(squared_ranges_[player]);
   return eta_scale_ * base_rate_[player] / std::sqrt(static_cast<double>(t));
@@ -108,15 +107,14 @@ std::vector<std::pair<std::string, double>> EfceOmdSolver::own_metrics() const {
 nlohmann::json EfceOmdSolver::params() const {
   nlohmann::json params = {{"seed", seed_},
                            {"form", "ftrl"},
-                           {"step", config_.paper ? "paper" : config_.theory_step ? "theory" : "practical"},
+                           {"step", config_.paper.on ? "paper" : config_.theory_step ? "theory" : "practical"},
                            {"eta_scale", eta_scale_},
                            {"balanced", config_.balanced},
                            {"updates", "simultaneous"},
                            {"losses", "terminal payoffs divided by the payoff range"}};
-  params["preset"] = config_.paper ? "paper" : "practical";
-  if (config_.paper) {
+  record_paper_preset(params, config_.paper);
+  if (config_.paper.on) {
     params["horizon"] = config_.horizon;
-    params["loss_bound"] = config_.loss_bound;
     params["eta"] = nlohmann::json::array();
     for (int p = 0; p < game_.num_players(); ++p) params["eta"].push_back(step_size(p, 1));
   }
@@ -130,34 +128,24 @@ SolverEntry efce_omd_family_entry(std::string name, bool balanced, std::string s
   SolverEntry e =
       make_entry(name, GameKind::extensive, Feedback::full, Concept::efce, "phi-hedge-omd.md", std::move(summary));
   e.plays_mixture = true;
-  e.params = {
-      choice_param("preset", {"practical", "paper"}, "practical",
-                   "paper: Thm 5's constant step for the run's horizon T, eta_scale 1 unless given (and, for the "
-                   "balanced variant, without eqlab's factor N); practical: the step and eta_scale below"),
-      positive_param("loss_bound", "1",
-                     "with preset=paper, the bound L on a round's loss in the step's units (1: eqlab's terminal "
-                     "payoffs over the payoff range; the paper's per-step losses sum to H)",
-                     "Bai et al. 2022, arXiv:2205.15294, eq. (2) and Thm 5"),
-      choice_param("step", {"practical", "theory"}, "practical",
-                   "theory: the rate of the full-information trigger-regret bound for losses in [0, 1] (Bai et al. "
-                   "2022, arXiv:2205.15294, Thm 5 and eq. (2)); practical: eta_scale times the rate adapted to each "
-                   "round's utility range"),
-      positive_param("eta_scale", balanced ? "1" : "3", "the multiple of the practical step size (measured defaults: "
-                                                        "see efce_omd_solver.hpp); with preset=paper, of the "
-                                                        "paper's step (default 1)"),
-  };
+  e.params = paper_preset_specs("paper: Thm 5's constant step for the run's horizon T, eta_scale 1 unless given "
+                                "(and, for the balanced variant, without eqlab's factor N); practical: the step and "
+                                "eta_scale below",
+                                "Bai et al. 2022, arXiv:2205.15294, eq. (2) and Thm 5");
+  e.params.push_back(choice_param("step", {"practical", "theory"}, "practical",
+                                  "theory: the rate of the full-information trigger-regret bound for losses in [0, 1] "
+                                  "(Bai et al. 2022, arXiv:2205.15294, Thm 5 and eq. (2)); practical: eta_scale times "
+                                  "the rate adapted to each round's utility range"));
+  e.params.push_back(positive_param("eta_scale", balanced ? "1" : "3",
+                                    "the multiple of the practical step size (measured defaults: see "
+                                    "efce_omd_solver.hpp); with preset=paper, of the paper's step (default 1)"));
   e.make = [name, balanced](const SolverRequest& request) {
     EfceOmdConfig config;
     config.balanced = balanced;
     const JsonOptionReader in(request.params, name, {"preset", "loss_bound", "step", "eta_scale"});
-    config.paper = in.choice("preset", "practical", {"practical", "paper"}) == "paper";
-    if (config.paper && in.has("step"))
-      throw UsageError("solver " + name + ": preset=paper sets the step size; leave out step (eta_scale multiplies it)");
-    if (!config.paper && in.has("loss_bound"))
-      throw UsageError("solver " + name + ": loss_bound sets the step of preset=paper; give preset=paper too");
-    config.theory_step = in.choice("step", "practical", {"practical", "theory"}) == "theory";
-    config.loss_bound = in.positive("loss_bound", 1.0);
+    config.paper = read_paper_preset(in, name, /*fixes_step=*/true);
     config.horizon = std::max<std::int64_t>(1, request.horizon);
+    config.theory_step = in.choice("step", "practical", {"practical", "theory"}) == "theory";
     if (in.has("eta_scale")) config.eta_scale = in.positive("eta_scale", 1.0);
     return std::make_unique<EfceOmdSolver>(request.game, config, request.seed);
   };

@@ -38,6 +38,7 @@
 
 #include <eqlab/algorithms/average_strategy.hpp>
 #include <eqlab/algorithms/omd/trigger_learner.hpp>
+#include <eqlab/algorithms/paper_preset.hpp>
 #include <eqlab/algorithms/solver.hpp>
 
 namespace eqlab {
@@ -59,11 +60,9 @@ struct EfceOmdConfig {
   // the small Sheriff 0.063 (0.3), 0.053 (1), 0.043 (3); Leduc 0 (negative trigger
   // regret) at every scale.
   std::optional<double> eta_scale;
-  // preset=paper: the theorem's constant step for `horizon` rounds and losses at most
-  // `loss_bound` per round.
-  bool paper = false;
+  // preset=paper: the theorem's constant step for `horizon` rounds (the run's).
+  PaperPreset paper;
   std::int64_t horizon = 1;
-  double loss_bound = 1.0;
   static constexpr double kDefaultScale = 3.0;
   static constexpr double kDefaultBalancedScale = 1.0;
 };

@@ -49,9 +49,7 @@ std::string OmdSolver::name() const {
 
 double OmdSolver::step_size(int player, std::int64_t t) const {
   if (config_.optimistic) return config_.eta_scale * base_rate_[player];
-  if (config_.paper)
-    return config_.eta_scale * base_rate_[player] /
-           (config_.loss_bound * std::sqrt(static_cast<double>(config_.horizon)));
+  if (config_.paper.on) return config_.paper.step(config_.eta_scale, base_rate_[player], config_.horizon);
   const double scale = config_.theory_step ? 1.0 : config_.eta_scale;
   const std::int64_t round = config_.form == DilatedEntropyLearner::Form::omd ? 1 : t;
   return scale * base_rate_[player] / std::sqrt(static_cast<double>(round));
@@ -81,7 +79,7 @@ nlohmann::json OmdSolver::params() const {
   nlohmann::json params = {{"seed", seed_},
                            {"form", config_.form == DilatedEntropyLearner::Form::ftrl ? "ftrl" : "omd"},
                            {"step", config_.optimistic    ? "constant"
-                                    : config_.paper       ? "paper"
+                                    : config_.paper.on    ? "paper"
                                     : config_.theory_step ? "theory"
                                                           : "practical"},
                            {"eta_scale", config_.theory_step && !config_.optimistic ? 1.0 : config_.eta_scale},
@@ -89,10 +87,9 @@ nlohmann::json OmdSolver::params() const {
                            {"losses", "terminal payoffs divided by the payoff range"}};
   if (config_.balanced) params["weights"] = "balanced";
   if (config_.optimistic) params["prediction"] = "last utility";
-  if (!config_.optimistic) params["preset"] = config_.paper ? "paper" : "practical";
-  if (config_.paper) {
+  if (!config_.optimistic) record_paper_preset(params, config_.paper);
+  if (config_.paper.on) {
     params["horizon"] = config_.horizon;
-    params["loss_bound"] = config_.loss_bound;
     params["eta"] = nlohmann::json::array();
     for (int p = 0; p < game_.num_players(); ++p) params["eta"].push_back(step_size(p, 1));
   }
@@ -123,19 +120,13 @@ OmdConfig with_overrides(OmdConfig config, const SolverRequest& request, const s
                             step_options ? std::vector<std::string>{"preset", "form", "step", "eta_scale", "loss_bound"}
                                          : std::vector<std::string>{"eta_scale"});
   if (step_options) {
-    config.paper = in.choice("preset", "practical", {"practical", "paper"}) == "paper";
+    config.paper = read_paper_preset(in, solver, /*fixes_step=*/true);
+    config.horizon = std::max<std::int64_t>(1, request.horizon);
     config.form = in.choice("form", "ftrl", {"ftrl", "omd"}) == "ftrl" ? DilatedEntropyLearner::Form::ftrl
                                                                       : DilatedEntropyLearner::Form::omd;
-    if (config.paper && in.has("step"))
-      throw UsageError("solver " + solver + ": preset=paper sets the step size; leave out step (eta_scale multiplies "
-                       "it)");
     config.theory_step = in.choice("step", "practical", {"practical", "theory"}) == "theory";
-    if (!config.paper && in.has("loss_bound"))
-      throw UsageError("solver " + solver + ": loss_bound sets the step of preset=paper; give preset=paper too");
-    config.loss_bound = in.positive("loss_bound", 1.0);
-    config.horizon = std::max<std::int64_t>(1, request.horizon);
   }
-  config.eta_scale = in.positive("eta_scale", config.paper ? 1.0 : config.eta_scale);
+  config.eta_scale = in.positive("eta_scale", config.paper.on ? 1.0 : config.eta_scale);
   return config;
 }
 
@@ -151,20 +142,18 @@ SolverEntry omd_family_entry(std::string name, OmdConfig config, std::string sum
       make_entry(name, GameKind::extensive, Feedback::full, Concept::nfcce, "phi-hedge-omd.md", std::move(summary));
   e.nash_on_two_player_zero_sum = true;
   e.plays_mixture = true;
-  if (!config.optimistic)
-    e.params = {choice_param("preset", {"practical", "paper"}, "practical",
-                             "paper: the bound's constant step for the run's horizon T, the same in both forms, "
-                             "eta_scale 1 unless given; practical: the step and eta_scale below"),
-                positive_param("loss_bound", "1",
-                               "with preset=paper, the bound L on a round's loss in the step's units (1: eqlab's "
-                               "terminal payoffs over the payoff range; the paper's per-step losses sum to H)",
-                               "Bai et al. 2022, arXiv:2205.15294, eq. (2) and proof of Thm 5"),
-                choice_param("form", {"ftrl", "omd"}, "ftrl",
-                             "follow the regularised leader over the cumulative utility, or mirror descent from the "
-                             "last iterate"),
-                choice_param("step", {"practical", "theory"}, "practical",
-                             "theory: the rate of the full-information bound for losses in [0, 1] (Bai et al. 2022, "
-                             "arXiv:2205.15294, Thm 5 and eq. (2)); practical: eta_scale times the range-adapted rate")};
+  if (!config.optimistic) {
+    e.params = paper_preset_specs("paper: the bound's constant step for the run's horizon T, the same in both forms, "
+                                  "eta_scale 1 unless given; practical: the step and eta_scale below",
+                                  "Bai et al. 2022, arXiv:2205.15294, eq. (2) and proof of Thm 5");
+    e.params.push_back(choice_param("form", {"ftrl", "omd"}, "ftrl",
+                                    "follow the regularised leader over the cumulative utility, or mirror descent "
+                                    "from the last iterate"));
+    e.params.push_back(choice_param("step", {"practical", "theory"}, "practical",
+                                    "theory: the rate of the full-information bound for losses in [0, 1] (Bai et al. "
+                                    "2022, arXiv:2205.15294, Thm 5 and eq. (2)); practical: eta_scale times the "
+                                    "range-adapted rate"));
+  }
   ParamSpec eta = positive_param("eta_scale", scale_text(config.eta_scale),
                                  config.optimistic ? "the constant step size of optimistic FTRL"
                                                    : "the multiple of the practical step size (measured defaults: "

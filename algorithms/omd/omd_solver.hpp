@@ -48,6 +48,7 @@
 
 #include <eqlab/algorithms/average_strategy.hpp>
 #include <eqlab/algorithms/omd/dilated_entropy.hpp>
+#include <eqlab/algorithms/paper_preset.hpp>
 #include <eqlab/algorithms/solver.hpp>
 
 namespace eqlab {
@@ -61,11 +62,10 @@ struct OmdConfig {
   double eta_scale = 60.0;  // used by the practical step size
   bool balanced = false;     // weights of the balanced dilated entropy
   bool optimistic = false;   // optimistic FTRL with a constant step
-  // preset=paper: the bound's constant step for `horizon` rounds, losses at most
-  // `loss_bound` per round, times eta_scale (then 1 unless given).
-  bool paper = false;
+  // preset=paper: the bound's constant step for `horizon` rounds (the run's), times
+  // eta_scale (then 1 unless given).
+  PaperPreset paper;
   std::int64_t horizon = 1;
-  double loss_bound = 1.0;
 };
 
 // The defaults of "omd-balanced": eta_scale 300. Exploitability of the average, FTRL

@@ -70,19 +70,22 @@ py::dict evaluate_distribution(const std::shared_ptr<PyGame>& game, const py::se
     if (!(w[k] > 0.0) || !std::isfinite(w[k])) throw py::value_error("weights must be positive finite numbers");
     meter.add(profile_of(*game, profiles[k]), nullptr, w[k]);
   }
-  const MixtureReport r = meter.report();
   py::dict out;
-  out["nfcce_gap"] = r.nfcce_gap;
-  out["efce_gap"] = r.efce_gap;
-  if (r.kefce_gap) {
-    out["kefce_gap"] = *r.kefce_gap;
-    out["k"] = r.kefce_k;
-  }
-  out["values"] = r.values;
+  add_mixture_report(out, meter.report(), "values");
   return out;
 }
 
 }  // namespace
+
+void add_mixture_report(py::dict& out, const MixtureReport& report, const char* values_key) {
+  out["nfcce_gap"] = report.nfcce_gap;
+  out["efce_gap"] = report.efce_gap;
+  if (report.kefce_gap) {
+    out["kefce_gap"] = *report.kefce_gap;
+    out["k"] = report.kefce_k;
+  }
+  out[values_key] = report.values;
+}
 
 void bind_evaluate(py::module_& m) {
   m.def("evaluate", &evaluate, py::arg("game"), py::arg("strategies"), R"doc(

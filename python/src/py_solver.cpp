@@ -15,6 +15,7 @@
 #include <eqlab/sim/runner.hpp>
 
 #include "json_bridge.hpp"
+#include "py_evaluate.hpp"
 #include "py_game.hpp"
 #include "py_graph.hpp"
 #include "py_markov.hpp"
@@ -90,16 +91,7 @@ class PySolver {
     out["exploitability"] = nash.exploitability;
     out["nash_conv"] = nash.nash_conv;
     out["values"] = nash.values;
-    if (meter_ && solver_->iteration() > 0) {
-      const MixtureReport mixture = meter_->report();
-      out["nfcce_gap"] = mixture.nfcce_gap;
-      out["efce_gap"] = mixture.efce_gap;
-      if (mixture.kefce_gap) {
-        out["kefce_gap"] = *mixture.kefce_gap;
-        out["k"] = mixture.kefce_k;
-      }
-      out["mixture_values"] = mixture.values;
-    }
+    if (meter_ && solver_->iteration() > 0) add_mixture_report(out, meter_->report(), "mixture_values");
     return out;
   }
 

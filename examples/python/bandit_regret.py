@@ -15,6 +15,8 @@ import os
 import sys
 import tempfile
 
+import example_support
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = os.path.join(HERE, "..", "experiments", "bandit-efce-kuhn3.json")
 
@@ -29,16 +31,8 @@ def main():
                              "(default: a temporary folder, removed at the end)")
     parser.add_argument("--threads", type=int, default=0, help="runs in parallel (default: 0, every core)")
     args = parser.parse_args()
-    try:
-        import matplotlib
-        matplotlib.use("Agg")  # files only: no display needed
-        import matplotlib.pyplot as plt
-    except ImportError:
-        sys.exit("this example needs matplotlib (Debian: apt-get install python3-matplotlib)")
-    try:
-        import eqlab
-    except ImportError:
-        sys.exit("eqlab is not importable: build it and set PYTHONPATH=build/python")
+    plt = example_support.pyplot()
+    eqlab = example_support.eqlab()
 
     with open(CONFIG) as f:
         config = json.load(f)
@@ -93,19 +87,7 @@ def main():
         print(f"{rate['game']} {rate['label']}: regret ~ T^{rate['slope']:.3f} "
               f"[{rate['seed_slope_low']:.3f}, {rate['seed_slope_high']:.3f}] over seeds, theory {rate['theory']:g}; "
               f"episodes to eps ~ (1/eps)^{rate['eps_slope']:.2f}, theory {rate['eps_theory']:g}")
-    save(fig, args.out)
-
-
-def save(fig, out):
-    """Writes the PNG under a temporary name first, so that `out` is never half written."""
-    temporary = f"{out}.{os.getpid()}.tmp"
-    try:
-        fig.savefig(temporary, format="png", dpi=100)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    print(f"wrote {out}")
+    example_support.save(fig, args.out)
 
 
 if __name__ == "__main__":

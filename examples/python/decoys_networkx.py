@@ -13,9 +13,10 @@ draw(graph, placement) makes the figure for any placement (eqlab-tour.ipynb uses
 """
 import argparse
 import os
-import sys
 
 import numpy as np
+
+import example_support
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GRAPH = os.path.join(HERE, "..", "security", "network.graphml")
@@ -200,19 +201,9 @@ def main():
     parser.add_argument("--out", default="decoys-network.png", help="the PNG to write (default: %(default)s)")
     parser.add_argument("--quick", action="store_true", help="the same figure (it takes a second anyway)")
     args = parser.parse_args()
-    try:
-        import matplotlib
-        matplotlib.use("Agg")  # files only: no display needed
-    except ImportError:
-        sys.exit("this example needs matplotlib (Debian: apt-get install python3-matplotlib)")
-    try:
-        import networkx as nx
-    except ImportError:
-        sys.exit("this example needs networkx (Debian: apt-get install python3-networkx)")
-    try:
-        import eqlab
-    except ImportError:
-        sys.exit("eqlab is not importable: build it and set PYTHONPATH=build/python")
+    example_support.pyplot()
+    nx = example_support.require("networkx", "python3-networkx")
+    eqlab = example_support.eqlab()
 
     graph = nx.read_graphml(args.graph)
     # No budgets given: place() takes the file's own (k_fake, k_trap).
@@ -221,19 +212,7 @@ def main():
         print(f"{pick['kind']} at {pick['site']}: region {pick['region_size']} of "
               f"{placement['regions']['denominator']}, value {pick['value']:.6f}")
     print(f"value of deception {placement['value']:.6f}")
-    save(draw(graph, placement), args.out)
-
-
-def save(fig, out):
-    """Writes the PNG under a temporary name first, so that `out` is never half written."""
-    temporary = f"{out}.{os.getpid()}.tmp"
-    try:
-        fig.savefig(temporary, format="png", dpi=100)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    print(f"wrote {out}")
+    example_support.save(draw(graph, placement), args.out)
 
 
 if __name__ == "__main__":

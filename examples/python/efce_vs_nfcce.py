@@ -9,7 +9,8 @@ OMD's NFCCE gap vanishes while its EFCE gap stays near 0.12; EFCE-OMD drives bot
 """
 import argparse
 import os
-import sys
+
+import example_support
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GAME = os.path.join(HERE, "..", "games", "shapley-asymmetric.json")
@@ -24,16 +25,8 @@ def main():
     parser.add_argument("--out", default="efce-vs-nfcce.png", help="the PNG to write (default: %(default)s)")
     parser.add_argument("--quick", action="store_true", help="2,000 iterations instead of 100,000 (a few seconds)")
     args = parser.parse_args()
-    try:
-        import matplotlib
-        matplotlib.use("Agg")  # files only: no display needed
-        import matplotlib.pyplot as plt
-    except ImportError:
-        sys.exit("this example needs matplotlib (Debian: apt-get install python3-matplotlib)")
-    try:
-        import eqlab
-    except ImportError:
-        sys.exit("eqlab is not importable: build it and set PYTHONPATH=build/python")
+    plt = example_support.pyplot()
+    eqlab = example_support.eqlab()
 
     iterations = 2000 if args.quick else 100000
     fig, ax = plt.subplots(figsize=(9, 6))
@@ -61,19 +54,7 @@ def main():
     # Below the axes: inside, it would hide some of the curves' points.
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
     fig.tight_layout()
-    save(fig, args.out)
-
-
-def save(fig, out):
-    """Writes the PNG under a temporary name first, so that `out` is never half written."""
-    temporary = f"{out}.{os.getpid()}.tmp"
-    try:
-        fig.savefig(temporary, format="png", dpi=100)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    print(f"wrote {out}")
+    example_support.save(fig, args.out)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,16 @@ std::function<void(std::int64_t)> run_progress_hook(const py::object& report, st
   };
 }
 
+void run_interruptibly(const std::function<bool()>& chunk) {
+  for (bool more = true; more;) {
+    {
+      py::gil_scoped_release release;
+      more = chunk();
+    }
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+  }
+}
+
 std::function<void(std::int64_t, std::int64_t)> runs_progress_hook(const py::object& report) {
   if (report.is_none()) return {};
   return [function = hold(report)](std::int64_t done, std::int64_t total) {

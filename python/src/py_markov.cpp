@@ -48,19 +48,17 @@ class PyMarkovSolver {
   // (Nash-CA's certified output), true otherwise.
   bool step(std::int64_t count) {
     if (count < 0) throw py::value_error("step takes a number of episodes >= 0");
+    if (!playing_ || count == 0) return playing_;
     const std::int64_t goal = solver_->episodes() + count;
-    while (playing_ && solver_->episodes() < goal) {
-      {
-        py::gil_scoped_release release;
-        const std::int64_t chunk_end = std::min(goal, solver_->episodes() + kEpisodesBetweenSignalChecks);
-        while (solver_->episodes() < chunk_end)
-          if (!solver_->run_episode()) {
-            playing_ = false;
-            break;
-          }
-      }
-      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-    }
+    run_interruptibly([&] {
+      const std::int64_t chunk_end = std::min(goal, solver_->episodes() + kEpisodesBetweenSignalChecks);
+      while (solver_->episodes() < chunk_end)
+        if (!solver_->run_episode()) {
+          playing_ = false;
+          return false;
+        }
+      return solver_->episodes() < goal;
+    });
     return playing_;
   }
 

@@ -67,19 +67,16 @@ class PySolver {
   // KeyboardInterrupt, the solver intact at the iteration reached.
   void step(std::int64_t count) {
     if (count < 0) throw py::value_error("step takes a number of iterations >= 0");
-    for (std::int64_t done = 0; done < count;) {
-      const std::int64_t chunk = std::min(kStepsBetweenSignalChecks, count - done);
-      {
-        py::gil_scoped_release release;
-        for (std::int64_t i = 0; i < chunk; ++i) {
-          solver_->step();
-          if (meter_)
-            if (const Profile* played = solver_->played_profile()) meter_->add(*played, solver_->played_behavioural());
-        }
+    if (count == 0) return;
+    std::int64_t done = 0;
+    run_interruptibly([&] {
+      for (const std::int64_t end = std::min(count, done + kStepsBetweenSignalChecks); done < end; ++done) {
+        solver_->step();
+        if (meter_)
+          if (const Profile* played = solver_->played_profile()) meter_->add(*played, solver_->played_behavioural());
       }
-      done += chunk;
-      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-    }
+      return done < count;
+    });
   }
 
   // The exact metrics of the solver's output: exploitability, NashConv and values of its

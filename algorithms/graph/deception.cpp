@@ -10,6 +10,18 @@ namespace eqlab {
 std::string mode_name(DeceptionMode mode) { return mode == DeceptionMode::clean ? "clean" : "reference"; }
 std::string region_name(DeceptionRegion region) { return region == DeceptionRegion::sure ? "dswin" : "daswin"; }
 
+std::optional<DeceptionMode> mode_from_name(std::string_view name) {
+  for (DeceptionMode mode : {DeceptionMode::clean, DeceptionMode::reference})
+    if (name == mode_name(mode)) return mode;
+  return std::nullopt;
+}
+
+std::optional<DeceptionRegion> region_from_name(std::string_view name) {
+  for (DeceptionRegion region : {DeceptionRegion::sure, DeceptionRegion::almost_sure})
+    if (name == region_name(region)) return region;
+  return std::nullopt;
+}
+
 DeceptionEvaluator::DeceptionEvaluator(const TurnGame& game, DeceptionMode mode)
     : game_(game), mode_(mode), base_(solve_reachability(game)), is_target_(game.num_vertices(), 0) {
   for (int t : game.targets()) is_target_[t] = 1;

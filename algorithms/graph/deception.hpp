@@ -24,7 +24,9 @@
 // See docs/algorithms/graph-decoys.md, "Deception with traps and fake targets".
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <eqlab/algorithms/graph/attractor.hpp>
@@ -37,6 +39,9 @@ enum class DeceptionRegion { sure, almost_sure };  // DSWin, DASWin
 
 std::string mode_name(DeceptionMode mode);
 std::string region_name(DeceptionRegion region);
+// The inverses, for the command line and the Python package: nullopt for any other text.
+std::optional<DeceptionMode> mode_from_name(std::string_view name);
+std::optional<DeceptionRegion> region_from_name(std::string_view name);
 
 // Decoys by site index (TurnGame::sites()); a site is in at most one of the two lists.
 struct DecoySets {

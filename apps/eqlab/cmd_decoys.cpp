@@ -70,15 +70,13 @@ namespace {
 
 DeceptionRegion region_argument(const Args& args) {
   const std::string r = args.text("--region", "dswin");
-  if (r == "dswin") return DeceptionRegion::sure;
-  if (r == "daswin") return DeceptionRegion::almost_sure;
+  if (const auto region = region_from_name(r)) return *region;
   throw CommandLineError("decoys", "--region must be dswin or daswin, not '" + r + "'");
 }
 
 DeceptionMode mode_argument(const Args& args) {
   const std::string m = args.text("--mode", "clean");
-  if (m == "clean") return DeceptionMode::clean;
-  if (m == "reference") return DeceptionMode::reference;
+  if (const auto mode = mode_from_name(m)) return *mode;
   throw CommandLineError("decoys", "--mode must be clean or reference, not '" + m + "'");
 }
 

@@ -28,14 +28,12 @@ std::shared_ptr<PyGraphGame> load_graph_object(const py::object& spec) {
 namespace {
 
 DeceptionRegion region_of(const std::string& text) {
-  if (text == "dswin") return DeceptionRegion::sure;
-  if (text == "daswin") return DeceptionRegion::almost_sure;
+  if (const auto region = region_from_name(text)) return *region;
   throw py::value_error("region must be \"dswin\" or \"daswin\", not \"" + text + "\"");
 }
 
 DeceptionMode mode_of(const std::string& text) {
-  if (text == "clean") return DeceptionMode::clean;
-  if (text == "reference") return DeceptionMode::reference;
+  if (const auto mode = mode_from_name(text)) return *mode;
   throw py::value_error("mode must be \"clean\" or \"reference\", not \"" + text + "\"");
 }
 
@@ -70,11 +68,13 @@ py::object place_decoys_py(const std::shared_ptr<PyGraphGame>& graph, std::optio
     std::optional<tbb::global_control> limit;
     if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     const DeceptionEvaluator evaluator(graph->game, mode);
-    if (method == PlacementMethod::exhaustive &&
-        exhaustive_placement_count(evaluator, fakes, traps) > kMaxExhaustivePlacements)
-      throw UsageError("an exhaustive placement would try about " +
-                       std::to_string(static_cast<long long>(exhaustive_placement_count(evaluator, fakes, traps))) +
-                       " placements; use method=\"greedy\" or smaller budgets");
+    if (method == PlacementMethod::exhaustive) {
+      const double placements = exhaustive_placement_count(evaluator, fakes, traps);
+      if (placements > kMaxExhaustivePlacements)
+        throw UsageError("an exhaustive placement would try about " +
+                         std::to_string(static_cast<long long>(placements)) +
+                         " placements; use method=\"greedy\" or smaller budgets");
+    }
     const PlacementReport report = place_decoys(evaluator, region, fakes, traps, method, check_submodular);
     document = placement_json(evaluator, report);
     if (with_dot) document["dot"] = annotated_dot(evaluator, report);

@@ -29,7 +29,9 @@ struct PaperPreset {
 };
 
 // Reads "preset" (practical or paper) and "loss_bound", which only preset=paper takes
-// (UsageError otherwise). With `fixes_step`, preset=paper sets the step size and a "step"
+// (UsageError otherwise). (The Markov learners and kefr, whose preset has no loss bound,
+// read it with JsonOptionReader::preset, which also takes the former name "theory"; here
+// "theory" is refused, as it would read as the learners' `step=theory`.) With `fixes_step`, preset=paper sets the step size and a "step"
 // key is refused too.
 PaperPreset read_paper_preset(const JsonOptionReader& in, const std::string& solver, bool fixes_step);
 

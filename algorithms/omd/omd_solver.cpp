@@ -48,7 +48,12 @@ std::string OmdSolver::name() const {
 }
 
 double OmdSolver::step_size(int player, std::int64_t t) const {
-  if (config_.optimistic) return config_.eta_scale * base_rate_[player];
+  if (config_.optimistic) {
+    // The RVU condition of Syrgkanis et al. (Thm 4): η ≤ 1/(2(n-1)) for utilities in
+    // [0, 1]; L rescales losses totalling L to that range.
+    if (config_.paper.on) return config_.eta_scale / (2.0 * (game_.num_players() - 1) * config_.paper.loss_bound);
+    return config_.eta_scale * base_rate_[player];
+  }
   if (config_.paper.on) return config_.paper.step(config_.eta_scale, base_rate_[player], config_.horizon);
   const double scale = config_.theory_step ? 1.0 : config_.eta_scale;
   const std::int64_t round = config_.form == DilatedEntropyLearner::Form::omd ? 1 : t;
@@ -78,16 +83,16 @@ Profile OmdSolver::output_profile() const { return average_.value(current_); }
 nlohmann::json OmdSolver::params() const {
   nlohmann::json params = {{"seed", seed_},
                            {"form", config_.form == DilatedEntropyLearner::Form::ftrl ? "ftrl" : "omd"},
-                           {"step", config_.optimistic    ? "constant"
-                                    : config_.paper.on    ? "paper"
+                           {"step", config_.paper.on      ? "paper"
+                                    : config_.optimistic  ? "constant"
                                     : config_.theory_step ? "theory"
                                                           : "practical"},
-                           {"eta_scale", config_.theory_step && !config_.optimistic ? 1.0 : config_.eta_scale},
+                           {"eta_scale", config_.theory_step ? 1.0 : config_.eta_scale},
                            {"updates", "simultaneous"},
                            {"losses", "terminal payoffs divided by the payoff range"}};
   if (config_.balanced) params["weights"] = "balanced";
   if (config_.optimistic) params["prediction"] = "last utility";
-  if (!config_.optimistic) record_paper_preset(params, config_.paper);
+  record_paper_preset(params, config_.paper);
   if (config_.paper.on) {
     params["horizon"] = config_.horizon;
     params["eta"] = nlohmann::json::array();
@@ -111,16 +116,16 @@ OmdConfig optimistic_omd_config() {
 }
 
 // Registration: omd, omd-balanced and optimistic-omd. The optimistic learner has a
-// constant step in FTRL form, so only eta_scale applies there.
+// constant step in FTRL form, so only the preset and eta_scale apply there.
 namespace {
 
 OmdConfig with_overrides(OmdConfig config, const SolverRequest& request, const std::string& solver) {
   const bool step_options = !config.optimistic;
   const JsonOptionReader in(request.params, solver,
                             step_options ? std::vector<std::string>{"preset", "form", "step", "eta_scale", "loss_bound"}
-                                         : std::vector<std::string>{"eta_scale"});
+                                         : std::vector<std::string>{"preset", "eta_scale", "loss_bound"});
+  config.paper = read_paper_preset(in, solver, /*fixes_step=*/step_options);
   if (step_options) {
-    config.paper = read_paper_preset(in, solver, /*fixes_step=*/true);
     config.horizon = std::max<std::int64_t>(1, request.horizon);
     config.form = in.choice("form", "ftrl", {"ftrl", "omd"}) == "ftrl" ? DilatedEntropyLearner::Form::ftrl
                                                                       : DilatedEntropyLearner::Form::omd;
@@ -142,7 +147,12 @@ SolverEntry omd_family_entry(std::string name, OmdConfig config, std::string sum
       make_entry(name, GameKind::extensive, Feedback::full, Concept::nfcce, "phi-hedge-omd.md", std::move(summary));
   e.nash_on_two_player_zero_sum = true;
   e.plays_mixture = true;
-  if (!config.optimistic) {
+  if (config.optimistic) {
+    e.params = paper_preset_specs("paper: the constant step 1/(2 (n - 1)) of the RVU bound in self-play (sum of the "
+                                  "players' regrets bounded in T), eta_scale 1 unless given; practical: eta_scale "
+                                  "times sqrt(2 ||Pi||_1 log A)",
+                                  "Syrgkanis, Agarwal, Luo, Schapire 2015, arXiv:1507.00407, Thm 4 (RVU with beta = eta, gamma = 1/(4 eta))");
+  } else {
     e.params = paper_preset_specs("paper: the bound's constant step for the run's horizon T, the same in both forms, "
                                   "eta_scale 1 unless given; practical: the step and eta_scale below",
                                   "Bai et al. 2022, arXiv:2205.15294, eq. (2) and proof of Thm 5");
@@ -155,7 +165,9 @@ SolverEntry omd_family_entry(std::string name, OmdConfig config, std::string sum
                                     "range-adapted rate"));
   }
   ParamSpec eta = positive_param("eta_scale", scale_text(config.eta_scale),
-                                 config.optimistic ? "the constant step size of optimistic FTRL"
+                                 config.optimistic ? "the multiple of the constant step size of optimistic FTRL "
+                                                     "(practical: of sqrt(2 ||Pi||_1 log A); with preset=paper, of "
+                                                     "1/(2 (n - 1)), default 1)"
                                                    : "the multiple of the practical step size (measured defaults: "
                                                      "see the solver's header); with preset=paper, of the paper's "
                                                      "step (default 1)");

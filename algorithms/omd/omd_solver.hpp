@@ -34,6 +34,12 @@
 // "optimistic-omd": optimistic FTRL with the (plain) dilated entropy, the prediction being
 // the last utility: the strategy of round t+1 comes from η (G_t + g_t). Constant step
 // η = eta_scale · sqrt(2 ‖Π‖₁ log A) in units of the payoff range; FTRL form only.
+// `preset=paper`: η = 1/(2 (n-1) L). With unit weights, FTRL on the dilated entropy is
+// Hedge over pure plans with the same η, so this is optimistic Hedge, whose regret obeys
+// the RVU bound log|Π|/η + η Σ‖u^t - u^{t-1}‖²_∞ - (1/(4η)) Σ‖x^t - x^{t-1}‖²_1; a
+// player's plan utilities in [0, 1] move by at most Σ_{j≠i} ‖x_j^t - x_j^{t-1}‖_1, and
+// Syrgkanis et al.'s Thm 4 (β ≤ γ/(n-1)², here η (n-1)² ≤ 1/(4η)) then bounds the sum
+// of the players' regrets by n log|Π| · 2(n-1), independent of T.
 //
 // Reference: Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
 // Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294.

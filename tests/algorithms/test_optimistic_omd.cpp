@@ -125,7 +125,7 @@ TEST_CASE("optimistic-omd: parameters") {
       FAIL("a parameter of the other OMD solvers was accepted");
     } catch (const UsageError& e) {
       const std::string message = e.what();
-      CHECK(message == "solver optimistic-omd: unknown parameter " + std::string(key) + " (eta_scale)");
+      CHECK(message == "solver optimistic-omd: unknown parameter " + std::string(key) + " (preset, loss_bound, eta_scale)");
     }
   }
   OmdConfig omd_form = optimistic_omd_config();

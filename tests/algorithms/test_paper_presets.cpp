@@ -92,6 +92,27 @@ TEST_CASE("preset=paper: efce-omd and efce-omd-balanced step sqrt(2 (||Pi||_1 lo
         doctest::Approx(12 * std::sqrt(2 * (6 * std::log(2.0) + std::log(12.0)))).epsilon(1e-9));
 }
 
+TEST_CASE("preset=paper: optimistic-omd's constant step is 1/(2 (n - 1) L), the RVU condition of self-play") {
+  // Two players: 1/(2 · 1) = 0.5; three: 1/(2 · 2) = 0.25; losses totalling L = 4: 0.125.
+  // Not tuned to the horizon: the bound it serves (the sum of the regrets) does not grow with T.
+  const CompiledGame kuhn = compile(make_builtin("kuhn"));
+  const CompiledGame kuhn3 = compile(make_builtin("kuhn(players=3)"));
+  const auto two = paper_solver(kuhn, "optimistic-omd");
+  const auto three = paper_solver(kuhn3, "optimistic-omd");
+  const auto per_step = paper_solver(kuhn, "optimistic-omd", {{"loss_bound", 4}});
+  for (int p = 0; p < 2; ++p) {
+    CHECK(dynamic_cast<const OmdSolver&>(*two).step_size(p, 1) == 0.5);
+    CHECK(dynamic_cast<const OmdSolver&>(*two).step_size(p, 999) == 0.5);
+    CHECK(dynamic_cast<const OmdSolver&>(*per_step).step_size(p, 1) == 0.125);
+  }
+  for (int p = 0; p < 3; ++p) CHECK(dynamic_cast<const OmdSolver&>(*three).step_size(p, 1) == 0.25);
+  CHECK(two->params()["preset"] == "paper");
+  CHECK(two->params()["eta"][0].get<double>() == 0.5);
+  // The practical step is eta_scale 5 times sqrt(2 ||Pi||_1 log A) = 5 sqrt(12 ln 2) = 14.4202689.
+  const auto practical = make_solver("optimistic-omd", kuhn, SolverOptions{}, kHorizon);
+  CHECK(dynamic_cast<const OmdSolver&>(*practical).step_size(0, 1) == doctest::Approx(14.4202689).epsilon(1e-8));
+}
+
 TEST_CASE("preset=paper: the step is the preset's, and loss_bound belongs to it") {
   const CompiledGame kuhn = compile(make_builtin("kuhn"));
   CHECK_THROWS_WITH_AS(make_solver("omd", kuhn, SolverOptions{0, {{"preset", "paper"}, {"step", "theory"}}}, 10),

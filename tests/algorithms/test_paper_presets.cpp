@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/algorithms/markov/independent/independent_exp3ix.hpp>
 #include <eqlab/algorithms/markov/potential/nash_ca.hpp>
 #include <eqlab/algorithms/markov/vlearning/cce_v_learning.hpp>
 #include <eqlab/algorithms/omd/efce_omd_solver.hpp>
@@ -226,6 +227,28 @@ TEST_CASE("nash-ca at the paper preset counts the evaluation of a learned policy
   // evaluation episodes: 5 + 2 · 1 = 7 against 5 + 2 · (1 + 5) = 17.
   CHECK(episodes_of_one_round("practical") == 7);
   CHECK(episodes_of_one_round("paper") == 17);
+}
+
+TEST_CASE("exp3-ix at the paper preset: eta_t = 2 gamma_t = sqrt(2 ln A / (A t)), Neu's tuning") {
+  // Three actions: sqrt(2 ln 3 / 3) = 0.8558085022 at the first visit, half of it at the
+  // fourth; gamma half of eta. Practical: eta = gamma = sqrt(ln 3 / 3) = 0.6051479953.
+  const auto model = make_markov_builtin("markov-cycle(players=2,states=2,horizon=2)");
+  REQUIRE(model->num_actions(0) == 3);
+  const auto paper = make_markov_solver("exp3-ix", *model, {{"preset", "paper"}}, 0, 1000);
+  const auto& ix = dynamic_cast<const IndependentExp3Ix&>(*paper);
+  for (int i = 0; i < 2; ++i) {
+    CHECK(ix.learning_rate(i, 1) == doctest::Approx(0.8558085022).epsilon(1e-9));
+    CHECK(ix.learning_rate(i, 4) == doctest::Approx(0.4279042511).epsilon(1e-9));
+    CHECK(ix.exploration(i, 1) == doctest::Approx(0.4279042511).epsilon(1e-9));
+  }
+  CHECK(paper->params()["preset"] == "paper");
+  CHECK_THROWS_WITH_AS(make_markov_solver("exp3-ix", *model, {{"preset", "paper"}, {"lr_scale", 2}}, 0, 1000),
+                       doctest::Contains("preset paper fixes lr_scale"), UsageError);
+  const auto practical = make_markov_solver("exp3-ix", *model, {}, 0, 1000);
+  const auto& plain = dynamic_cast<const IndependentExp3Ix&>(*practical);
+  CHECK(plain.learning_rate(1, 1) == doctest::Approx(0.6051479953).epsilon(1e-9));
+  CHECK(plain.exploration(1, 1) == plain.learning_rate(1, 1));
+  CHECK(practical->params()["preset"] == "practical");
 }
 
 TEST_CASE("cce-v: the bonus and step of the paper preset, by hand") {

@@ -80,8 +80,8 @@ TEST_CASE("cli markov: solve runs each of the five learners and prints its outpu
     CHECK_MESSAGE(r.code == 0, r.err);
     CHECK(r.err.empty());
     CHECK(r.out.rfind("game            " + kName + "\n", 0) == 0);
-    // exp3-ix has no preset; the others say which ran.
-    const std::string preset = solver == "exp3-ix" ? "" : " (preset practical)";
+    // Every learner says which preset ran.
+    const std::string preset = " (preset practical)";
     CHECK(contains(r.out, "\nsolver          " + solver + preset + ", seed 1: " + episodes_for(solver) + " episodes in "));
     for (const std::string& part : parts) CHECK_MESSAGE(contains(r.out, part), r.out);
     // Every learner but exp3-ix has an output whose per-player values are printed.

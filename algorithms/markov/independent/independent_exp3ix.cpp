@@ -67,6 +67,14 @@ bool IndependentExp3Ix::run_episode() {
   return true;
 }
 
+double IndependentExp3Ix::learning_rate(int player, std::int64_t visit) const {
+  return exp3ix_eta_factor(options_) * rate_factor_[player] / std::sqrt(static_cast<double>(visit));
+}
+
+double IndependentExp3Ix::exploration(int player, std::int64_t visit) const {
+  return exp3ix_gamma_factor(options_) * rate_factor_[player] / std::sqrt(static_cast<double>(visit));
+}
+
 void IndependentExp3Ix::learn_from_episode(int i) {
   double to_come = 0.0;  // Σ_{h' ≥ h} r_{h'}
   for (int h = horizon_ - 1; h >= 0; --h) {
@@ -76,13 +84,13 @@ void IndependentExp3Ix::learn_from_episode(int i) {
     const double steps = horizon_ - h;
     const double loss = (steps - to_come) / steps;
     const std::int64_t t = ++count_[cell(h, s) * m_ + i];
-    const double gamma = options_.ix_scale * rate_factor_[i] / std::sqrt(static_cast<double>(t));
+    const double gamma = exploration(i, t);
     const std::span<double> mu = current_.at(h, s, i);
     const std::size_t offset = cell(h, s) * model_.total_actions() + model_.action_offset(i);
     const std::span<double> sums(loss_sum_.data() + offset, mu.size());
     sums[path_actions_[at]] += loss / (path_probs_[at] + gamma);
     // The next visit is visit t+1: its rate η_{t+1}.
-    const double rate = options_.lr_scale * rate_factor_[i] / std::sqrt(static_cast<double>(t + 1));
+    const double rate = learning_rate(i, t + 1);
     negative_softmax(sums, rate, mu);
   }
 }
@@ -109,11 +117,7 @@ SolverEntry exp3ix_entry() {
   SolverEntry e = make_entry("exp3-ix", GameKind::markov, Feedback::bandit, Concept::cce, "markov-learning.md",
                              "independent EXP3-IX learners on Monte Carlo returns (no optimism, no "
                              "certificate): the naive decentralized baseline");
-  e.params = {
-      positive_param("lr_scale", "1", "the multiple of eta_t = sqrt(ln A_i / (A_i t))"),
-      positive_param("ix_scale", "1", "the multiple of the implicit exploration gamma_t (same base value)"),
-      flag_param("log", "true", "keep the played distributions (visit-averaged and episode-mixture outputs)"),
-  };
+  e.params = exp3ix_param_specs();
   e.make_markov = [](const MarkovSolverRequest& request) {
     return std::make_unique<IndependentExp3Ix>(request.model, parse_exp3ix_options(request.params), request.seed);
   };

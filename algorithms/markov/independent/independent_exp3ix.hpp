@@ -2,7 +2,8 @@
 // The naive decentralized baseline: every player runs EXP3-IX
 // at each (h, s) on the Monte Carlo return-to-go loss
 //   ℓ = (H-h+1 - Σ_{h'≥h} r_{h'}) / (H-h+1)   (0-based steps here: (H-h - Σ) / (H-h)),
-// with η_t = γ_t = sqrt(ln A_i / (A_i t)). No optimism and no certified output: it is the
+// with η_t = γ_t = sqrt(ln A_i / (A_i t)) (preset=paper: η_t = 2γ_t = sqrt(2 ln A_i /
+// (A_i t)), exp3ix_options.hpp). No optimism and no certified output: it is the
 // comparison that shows why V-learning certifies. Outputs: the last iterate (product())
 // and, in play_log(), the distributions actually played at every visit, from which the
 // visit-averaged policy and the uniform episode mixture are evaluated.
@@ -41,6 +42,10 @@ class IndependentExp3Ix final : public MarkovSolver {
 
   nlohmann::json params() const override;
   std::size_t memory_bytes() const override;
+
+  // η_t and γ_t of player i at the t-th visit (t >= 1) of any (h, s).
+  double learning_rate(int player, std::int64_t visit) const;
+  double exploration(int player, std::int64_t visit) const;
 
  private:
   std::size_t cell(int h, int s) const { return static_cast<std::size_t>(h) * states_ + s; }

@@ -7,8 +7,8 @@ namespace eqlab {
 
 namespace {
 
-const std::array<std::pair<Metric, std::string>, 15>& metric_names() {
-  static const std::array<std::pair<Metric, std::string>, 15> names = {{
+const std::array<std::pair<Metric, std::string>, 18>& metric_names() {
+  static const std::array<std::pair<Metric, std::string>, 18> names = {{
       {Metric::nash_conv, "nash_conv"},
       {Metric::exploitability, "exploitability"},
       {Metric::nfcce_gap, "nfcce_gap"},
@@ -21,6 +21,9 @@ const std::array<std::pair<Metric, std::string>, 15>& metric_names() {
       {Metric::cce_gap_exact, "cce_gap_exact"},
       {Metric::last_iterate_gap, "last_iterate_gap"},
       {Metric::average_gap, "average_gap"},
+      {Metric::mixture_cce_gap, "mixture_cce_gap"},
+      {Metric::mixture_cce_gap_upper, "mixture_cce_gap_upper"},
+      {Metric::mixture_cce_gap_lower, "mixture_cce_gap_lower"},
       {Metric::cce_gap, "cce_gap"},
       {Metric::ce_gap, "ce_gap"},
       {Metric::nash_gap, "nash_gap"},

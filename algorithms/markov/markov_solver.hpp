@@ -9,7 +9,11 @@
 //   correlated()  a Markov correlated policy (Nash-VI);
 //   played_log()  the distributions every player drew from at every visit, as a VisitLog
 //                 (the certified log itself for V-learning; EXP3-IX keeps one too), from
-//                 which the visit-averaged policy is rebuilt.
+//                 which the visit-averaged policy is rebuilt;
+//   next_play()   the distributions the next episode will draw from at every (h, s), where
+//                 the solver knows them now (EXP3-IX, CCE-V: each player's current μ):
+//                 with played_log(), every episode's policy, so the episode-uniform
+//                 mixture of the policies played can be evaluated.
 // Determinism: a solver's results depend on its seed alone; each player has its own random
 // stream RngStream(seed, markov_stream::kLearner, player), separate from the simulator's.
 //
@@ -41,6 +45,7 @@ class MarkovSolver {
   virtual const ProductPolicy* product() const { return nullptr; }
   virtual const CorrelatedPolicy* correlated() const { return nullptr; }
   virtual const VisitLog* played_log() const { return certified(); }
+  virtual const ProductPolicy* next_play() const { return nullptr; }
   // The solution concept the solver targets: nash, cce or ce. Its gap is the headline
   // metric of runs and experiments.
   virtual Concept solution_concept() const = 0;

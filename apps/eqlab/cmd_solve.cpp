@@ -174,6 +174,8 @@ void read_kefce_k(const Args& args, SolveRequest& request) {
 
 SolveRequest read_solve_request(const Args& args) {
   if (args.has("--policy")) throw CommandLineError("solve", "--policy writes the output policy of a Markov game");
+  if (args.has("--mixture"))
+    throw CommandLineError("solve", "--mixture evaluates the episode mixture of a Markov learner; an extensive-form solver's mixture is always measured");
   SolveRequest request;
   read_solver_choice(args, request);
   request.seed = args.unsigned_integer("--seed", 0);
@@ -322,7 +324,7 @@ int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--feedback"}, {"--iterations"}, {"--episodes"}, {"--seed"}, {"--out"}, {"--curve"},
                                 {"--plot"}, {"--distribution"}, {"--param"}, {"--checkpoints"}, {"--threads"},
-                                {"--k"}, {"--policy"}, {"--no-progress", false},
+                                {"--k"}, {"--policy"}, {"--no-progress", false}, {"--mixture", false},
                                 kMaxBytesFlag, kMaxNestingFlag, kMemoryBudgetFlag},
                                {"GAME"}, 1);
   if (is_markov_argument(args.positional[0])) return run_markov_solve(args);

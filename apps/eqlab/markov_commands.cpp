@@ -35,10 +35,15 @@ episodes (default 100000) in a simulator, each player seeing only the states, it
 own actions and its own rewards (the centralized nash-vi sees joint actions). The
 outputs are evaluated exactly at --checkpoints episode counts: the certified
 policy's CCE/CE gap bounds (cce-v, ce-v), the last iterate's and the
-visit-averaged policy's Nash gaps, a correlated output's CCE and CE gaps.
+visit-averaged policy's Nash gaps, a correlated output's CCE and CE gaps, and
+(exp3-ix) the episode-uniform mixture of the policies played: its CCE gap,
+exact on small games, and bounds.
   --policy FILE       write the output policy (eqlab-markov-policy/1: the
                       certified policy as its visit log, a product or a
                       correlated policy), for 'eqlab eval GAME FILE'
+  --mixture           also evaluate cce-v's episode-uniform mixture (it costs
+                      about 1 + 2m product evaluations per episode played, at
+                      every checkpoint)
 )help";
 
 namespace {
@@ -89,6 +94,14 @@ void print_evaluation(std::ostream& out, const MarkovModel& model, const nlohman
     print_values(out, model, c["value"].get<std::vector<double>>());
     out << field("correlated") << "CCE gap " << gap_text(c["cce_gap"].get<double>()) << ", CE gap "
         << gap_text(c["ce_gap"].get<double>()) << "\n";
+  }
+  if (e.contains("mixture")) {
+    const auto& x = e["mixture"];
+    const std::string bounds =
+        gap_text(x["cce_gap_lower"].get<double>()) + " and " + gap_text(x["cce_gap_upper"].get<double>());
+    out << field("mixture") << "CCE gap ";
+    if (x.contains("cce_gap")) out << gap_text(x["cce_gap"].get<double>()) << " (bounds " << bounds << ")\n";
+    else out << "between " << bounds << " (the history tree is too large for the exact gap)\n";
   }
   for (const char* key : {"product", "last_iterate", "average"})
     if (e.contains(key)) {
@@ -238,6 +251,12 @@ int run_markov_solve(const Args& args) {
   run.checkpoints = checkpoints;
   run.progress = !args.has("--no-progress");
   run.progress_label = solver->name();
+  if (args.has("--mixture")) {
+    if (!solver->next_play())
+      throw CommandLineError(command, "--mixture: " + solver->name() +
+                                          " cannot rebuild the policies it played (exp3-ix and cce-v can)");
+    run.mixture = MixtureEvaluation::always;
+  }
   const MarkovRunResult result = run_markov_solver(*solver, *model, run);
 
   const std::vector<std::string> written = write_markov_solve_outputs(outputs, *model, *solver, seed, result);

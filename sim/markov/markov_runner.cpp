@@ -8,6 +8,7 @@
 #include <eqlab/algorithms/markov/eval/certified_eval.hpp>
 #include <eqlab/algorithms/markov/eval/certified_sampler.hpp>
 #include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
+#include <eqlab/algorithms/markov/eval/episode_mixture_eval.hpp>
 #include <eqlab/algorithms/markov/eval/product_eval.hpp>
 #include <eqlab/lib/number.hpp>
 #include <eqlab/lib/progress.hpp>
@@ -24,6 +25,9 @@ enum Column {
   kCceExact,
   kLastIterate,
   kAverage,
+  kMixture,
+  kMixtureUpper,
+  kMixtureLower,
   kCce,
   kCe,
   kNash,
@@ -34,13 +38,23 @@ enum Column {
 
 nlohmann::ordered_json per_player(const std::vector<double>& values) { return nlohmann::ordered_json(values); }
 
+bool evaluates_mixture(const MarkovSolver& solver, const MarkovRunOptions& options) {
+  switch (options.mixture) {
+    case MixtureEvaluation::baselines: return solver.certified() == nullptr;
+    case MixtureEvaluation::always: return true;
+    case MixtureEvaluation::never: return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 const std::vector<std::string>& markov_curve_metrics() {
   static const std::vector<std::string> names = {
       metric_name(Metric::gap),           metric_name(Metric::cce_gap_upper), metric_name(Metric::ce_gap_upper),
       metric_name(Metric::cce_gap_lower), metric_name(Metric::cce_gap_exact), metric_name(Metric::last_iterate_gap),
-      metric_name(Metric::average_gap),   metric_name(Metric::cce_gap),       metric_name(Metric::ce_gap),
+      metric_name(Metric::average_gap),   metric_name(Metric::mixture_cce_gap), metric_name(Metric::mixture_cce_gap_upper),
+      metric_name(Metric::mixture_cce_gap_lower), metric_name(Metric::cce_gap), metric_name(Metric::ce_gap),
       metric_name(Metric::nash_gap),      "seconds",                          "memory_mb"};
   return names;
 }
@@ -78,6 +92,24 @@ std::vector<double> evaluate_markov_outputs(const MarkovSolver& solver, const Ma
     const ProductEvaluation p = evaluate_product(model, average_policy(model, *played, played->episodes()));
     row[kAverage] = p.nash_gap;
     out["average"] = {{"value", per_player(p.value)}, {metric_name(Metric::nash_gap), p.nash_gap}};
+  }
+  const ProductPolicy* next = solver.next_play();
+  if (const VisitLog* played = solver.played_log(); played && next && evaluates_mixture(solver, options)) {
+    EpisodeMixtureOptions eval;
+    eval.max_exact_work = options.mixture_exact_work;
+    const EpisodeMixtureEvaluation e = evaluate_episode_mixture(model, *played, *next, eval);
+    row[kMixtureUpper] = e.cce_gap_upper;
+    row[kMixtureLower] = e.cce_gap_lower;
+    nlohmann::ordered_json j;
+    j["episodes"] = e.episodes;
+    j["value"] = per_player(e.value);
+    if (e.cce_gap) {
+      row[kMixture] = *e.cce_gap;
+      j[metric_name(Metric::cce_gap)] = *e.cce_gap;
+    }
+    j[metric_name(Metric::cce_gap_upper)] = e.cce_gap_upper;
+    j[metric_name(Metric::cce_gap_lower)] = e.cce_gap_lower;
+    out["mixture"] = std::move(j);
   }
   if (const CorrelatedPolicy* policy = solver.correlated()) {
     const CorrelatedEvaluation c = evaluate_correlated(model, *policy);

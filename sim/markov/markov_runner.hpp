@@ -13,6 +13,9 @@
 //   cce_gap_exact    π̂'s true CCE gap where it has a closed form (H = 1), else nan
 //   last_iterate_gap the Nash (= CCE) gap of the current Markov product policy
 //   average_gap      the Nash gap of the visit-averaged Markov product policy
+//   mixture_cce_gap, mixture_cce_gap_upper, mixture_cce_gap_lower
+//                    the episode-uniform mixture of the policies played: its exact CCE gap
+//                    (small games) and bounds (episode_mixture_eval.hpp)
 //   cce_gap, ce_gap  a Markov correlated output
 //   nash_gap         a product output when the solver targets Nash
 //   seconds          wall-clock time of learning so far
@@ -31,6 +34,11 @@
 
 namespace eqlab {
 
+// Which solvers' episode-uniform mixture is evaluated (it costs K·H·S·(1 + 2m) oracle
+// calls per checkpoint): the baselines without a certified output (EXP3-IX), every solver
+// that can rebuild it (also CCE-V), or none.
+enum class MixtureEvaluation { baselines, always, never };
+
 struct MarkovRunOptions {
   std::int64_t episodes = 100000;
   int checkpoints = 20;
@@ -38,6 +46,8 @@ struct MarkovRunOptions {
   std::string progress_label;
   bool ce_bound = true;      // compute the certified CE bound (A_i x A_i per player and visit)
   bool lower_bound = true;   // and the certified CCE lower bound
+  MixtureEvaluation mixture = MixtureEvaluation::baselines;
+  double mixture_exact_work = 4e8;  // the exact mixture gap's budget (EpisodeMixtureOptions)
   // Stop early once the headline gap is at most this (0: never); the curve then ends there.
   double stop_at_gap = 0.0;
   // Called after every episode with the episodes done, for a caller's own progress

@@ -40,7 +40,8 @@ std::string episodes_for(const std::string& solver) { return solver == "nash-vi"
 
 // The curve columns of sim/markov/markov_runner.hpp, in order.
 const char* const kCurveHeader =
-    "iteration,gap,cce_gap_upper,ce_gap_upper,cce_gap_lower,cce_gap_exact,last_iterate_gap,average_gap,cce_gap,"
+    "iteration,gap,cce_gap_upper,ce_gap_upper,cce_gap_lower,cce_gap_exact,last_iterate_gap,average_gap,mixture_cce_gap,"
+    "mixture_cce_gap_upper,mixture_cce_gap_lower,cce_gap,"
     "ce_gap,nash_gap,seconds,memory_mb\n";
 
 // Two players coordinate on x twice: (x, x) pays both 1 at each step, anything else 0.
@@ -69,7 +70,7 @@ TEST_CASE("cli markov: solve runs each of the five learners and prints its outpu
       {"cce-v", {"\ncertified       CCE gap <= ", "(no lower bound)\n", "\nlast iterate    Nash gap ", "\naverage         Nash gap "}},
       {"ce-v", {"\ncertified       CCE gap <= ", "; CE gap <= ", "\nlast iterate    Nash gap ", "\naverage         Nash gap "}},
       {"nash-ca", {"\nnash gap        Nash gap "}},
-      {"exp3-ix", {"\nlast iterate    Nash gap ", "\naverage         Nash gap "}},
+      {"exp3-ix", {"\nmixture         CCE gap ", " (bounds ", "\nlast iterate    Nash gap ", "\naverage         Nash gap "}},
       {"nash-vi", {"\ncorrelated      CCE gap ", ", CE gap "}},
   };
   for (const auto& [solver, parts] : expected) {
@@ -345,3 +346,29 @@ TEST_CASE("cli markov: a Markov game file is solved, written and evaluated end t
 }
 
 #endif  // EQLAB_HAVE_CLI
+
+TEST_CASE("cli markov: --mixture adds cce-v's episode mixture; a learner that cannot rebuild its play is refused") {
+  const fs::path dir = scratch("mixture");
+  const Run plain = run_eqlab("solve " + kGame + " --solver cce-v --episodes 500 --seed 2 --no-progress", dir);
+  REQUIRE_MESSAGE(plain.code == 0, plain.err);
+  CHECK_FALSE(contains(plain.out, "\nmixture "));
+  const Run with = run_eqlab("solve " + kGame + " --solver cce-v --episodes 500 --seed 2 --mixture --no-progress "
+                             "--out result.json",
+                             dir);
+  REQUIRE_MESSAGE(with.code == 0, with.err);
+  CHECK(contains(with.out, "\nmixture         CCE gap "));
+  const json result = json::parse(read_text(dir / "result.json"));
+  const json& mixture = result["metrics"]["mixture"];
+  CHECK(mixture["episodes"] == 500);
+  CHECK(mixture["cce_gap_lower"].get<double>() <= mixture["cce_gap"].get<double>() + 1e-12);
+  CHECK(mixture["cce_gap"].get<double>() <= mixture["cce_gap_upper"].get<double>() + 1e-12);
+  // The certified evaluation is the same with or without the mixture.
+  CHECK(contains(plain.out, with.out.substr(with.out.find("\ncertified"), 40)));
+
+  const Run ce = run_eqlab("solve " + kGame + " --solver ce-v --episodes 50 --mixture --no-progress", dir);
+  CHECK(ce.code == 2);
+  CHECK(contains(ce.err, "--mixture: ce-v cannot rebuild the policies it played"));
+  const Run kuhn = run_eqlab("solve kuhn --mixture", dir);
+  CHECK(kuhn.code == 2);
+  CHECK(contains(kuhn.err, "--mixture evaluates the episode mixture of a Markov learner"));
+}

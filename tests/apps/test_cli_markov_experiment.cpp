@@ -113,7 +113,8 @@ TEST_CASE("cli markov experiment: a tiny config writes every file with its docum
     INFO(run);
     const std::string csv = read_text(out / run);
     CHECK(csv.rfind("iteration,gap,cce_gap_upper,ce_gap_upper,cce_gap_lower,cce_gap_exact,last_iterate_gap,"
-                    "average_gap,cce_gap,ce_gap,nash_gap,seconds,memory_mb\n",
+                    "average_gap,mixture_cce_gap,mixture_cce_gap_upper,mixture_cce_gap_lower,cce_gap,ce_gap,nash_gap,seconds,"
+                    "memory_mb\n",
                     0) == 0);
     CHECK(count_lines(csv) == 7);  // the header and 6 checkpoints
     CHECK(contains(csv, "\n2000,"));

@@ -39,6 +39,9 @@ class IndependentExp3Ix final : public MarkovSolver {
   // is H and means nothing here: this log is not a certified policy.
   const VisitLog& play_log() const { return log_; }
   const VisitLog* played_log() const override { return options_.log ? &log_ : nullptr; }
+  // A distribution changes only when its (h, s) is visited: the current one is the next
+  // episode's.
+  const ProductPolicy* next_play() const override { return &current_; }
 
   nlohmann::json params() const override;
   std::size_t memory_bytes() const override;

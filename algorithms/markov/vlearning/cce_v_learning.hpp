@@ -31,6 +31,8 @@ class CceVLearning final : public VLearningSolver {
   std::string name() const override { return "cce-v"; }
   Concept solution_concept() const override { return Concept::cce; }
   std::size_t memory_bytes() const override;
+  // μ changes only at a visit of its (h, s): the current μ is what the next episode draws from.
+  const ProductPolicy* next_play() const override { return product(); }
 
   // The constants player i uses at its t-th visit of a state (t ≥ 1): the bonus
   // β_t = c·sqrt(H³ A_i ι / t) and the FTRL step η_t = lr_scale·sqrt(H log A_i / (A_i t)).

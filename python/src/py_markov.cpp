@@ -142,7 +142,8 @@ does; policy() is the output policy (format eqlab-markov-policy/1).)doc")
                              "every parameter with the value in use")
       .def("metrics", &PyMarkovSolver::metrics,
            "The exact evaluation of the outputs: certified CCE/CE gap bounds, the last iterate's and the visit "
-           "average's Nash gaps, the correlated policy's CCE and CE gaps, as the learner has them.")
+           "average's Nash gaps, the correlated policy's CCE and CE gaps, and (exp3-ix) the episode-uniform "
+           "mixture's CCE gap and bounds under \"mixture\", as the learner has them.")
       .def("policy", &PyMarkovSolver::policy, "The output policy as a dict (format eqlab-markov-policy/1).");
   m.def("_solve_markov", &solve_markov, py::arg("game"), py::arg("solver"), py::arg("episodes"),
         py::arg("checkpoints"), py::arg("seed"), py::arg("progress"),

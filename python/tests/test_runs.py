@@ -125,3 +125,13 @@ def test_a_markov_solver_steps_and_measures_like_the_run():
         solver.step(-1)
     with pytest.raises(ValueError, match="bonus_scale"):
         eqlab.MarkovSolver(game, "cce-v", bonus_scal=1)
+
+
+def test_exp3_ix_reports_its_episode_mixture_like_the_run():
+    game = eqlab.load(MARKOV_GAME)
+    solver = eqlab.MarkovSolver(game, "exp3-ix", seed=1, episodes=500)
+    solver.step(500)
+    mixture = solver.metrics()["mixture"]
+    assert mixture == eqlab.solve(game, "exp3-ix", episodes=500, checkpoints=2, seed=1)["metrics"]["mixture"]
+    assert mixture["episodes"] == 500
+    assert mixture["cce_gap_lower"] - 1e-12 <= mixture["cce_gap"] <= mixture["cce_gap_upper"] + 1e-12

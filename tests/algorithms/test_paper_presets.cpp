@@ -15,9 +15,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <eqlab/algorithms/markov/centralized/nash_vi.hpp>
 #include <eqlab/algorithms/markov/independent/independent_exp3ix.hpp>
 #include <eqlab/algorithms/markov/potential/nash_ca.hpp>
 #include <eqlab/algorithms/markov/vlearning/cce_v_learning.hpp>
+#include <eqlab/algorithms/markov/vlearning/ce_v_learning.hpp>
 #include <eqlab/algorithms/omd/efce_omd_solver.hpp>
 #include <eqlab/algorithms/omd/omd_solver.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
@@ -267,6 +269,40 @@ TEST_CASE("cce-v: the bonus and step of the paper preset, by hand") {
   const auto practical = make_markov_solver("cce-v", *model, {}, 0, 100);
   CHECK(dynamic_cast<const CceVLearning&>(*practical).bonus(0, 1) == doctest::Approx(0.140788603).epsilon(1e-8));
   CHECK(dynamic_cast<const CceVLearning&>(*practical).step_size(0, 1) == doctest::Approx(0.8325546).epsilon(1e-7));
+}
+
+TEST_CASE("ce-v: the bonus, step and exploration of the paper preset, by hand") {
+  // The same game and K as cce-v above: ι = ln 240000 = 12.3883942, H = 2, A = 2, c = 1.
+  const auto model = make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=2,seed=1)");
+  const auto paper = make_markov_solver("ce-v", *model, {{"preset", "paper"}}, 0, 100);
+  const auto& ce = dynamic_cast<const CeVLearning&>(*paper);
+  CHECK(paper->params()["iota"].get<double>() == doctest::Approx(12.3883942).epsilon(1e-8));
+  // β̄_t = H² A sqrt(ι/t) + 2 H² ι/t: t = 1: 8 · 3.5197151 + 8 · 12.3883942 = 127.2648742;
+  // t = 4: 14.0788603 + 24.7767884 = 38.8556487.
+  CHECK(ce.bonus(0, 1) == doctest::Approx(127.2648742).epsilon(1e-8));
+  CHECK(ce.bonus(1, 4) == doctest::Approx(38.8556487).epsilon(1e-8));
+  // η_τ = γ_τ = sqrt(ι/(A τ)): τ = 1: 2.4888144; τ = 9: 0.8296048.
+  CHECK(ce.step_size(0, 1) == doctest::Approx(2.4888144).epsilon(1e-7));
+  CHECK(ce.step_size(1, 9) == doctest::Approx(0.8296048).epsilon(1e-7));
+  CHECK(ce.exploration(0, 1) == doctest::Approx(2.4888144).epsilon(1e-7));
+  // The practical preset: c = 0.01 on the bonus, nothing else.
+  const auto practical = make_markov_solver("ce-v", *model, {}, 0, 100);
+  CHECK(dynamic_cast<const CeVLearning&>(*practical).bonus(0, 1) == doctest::Approx(1.272648742).epsilon(1e-8));
+  CHECK(dynamic_cast<const CeVLearning&>(*practical).step_size(0, 1) == doctest::Approx(2.4888144).epsilon(1e-7));
+}
+
+TEST_CASE("nash-vi: the bonus of the paper preset, by hand") {
+  // ι = ln(S Π_i A_i H K / δ) = ln(3 · 4 · 2 · 100 / 0.1) = ln 24000 = 10.0858091;
+  // β = c sqrt(H² S ι / N): c = 1, N = 1: sqrt(4 · 3 · 10.0858091) = 11.0013503; N = 4: half.
+  const auto model = make_markov_builtin("markov-random(players=2,states=3,actions=2,horizon=2,seed=1)");
+  const auto paper = make_markov_solver("nash-vi", *model, {{"preset", "paper"}}, 0, 100);
+  const auto& vi = dynamic_cast<const NashVi&>(*paper);
+  CHECK(paper->params()["iota"].get<double>() == doctest::Approx(10.0858091).epsilon(1e-8));
+  CHECK(vi.bonus(1) == doctest::Approx(11.0013503).epsilon(1e-8));
+  CHECK(vi.bonus(4) == doctest::Approx(11.0013503 / 2).epsilon(1e-8));
+  // Practical: c = 0.05.
+  const auto practical = make_markov_solver("nash-vi", *model, {}, 0, 100);
+  CHECK(dynamic_cast<const NashVi&>(*practical).bonus(1) == doctest::Approx(0.5500675).epsilon(1e-7));
 }
 
 TEST_CASE("kefr: preset=paper is Hedge at its analysed anytime rate, the same bits as asking for it") {

@@ -80,10 +80,13 @@ NashVi::NashVi(const MarkovModel& model, const nlohmann::json& options, std::uin
   rewards_.assign(players_, 0.0);
 }
 
+double NashVi::bonus(double n) const {
+  return options_.bonus_scale * std::sqrt(static_cast<double>(horizon_) * horizon_ * states_ * options_.iota / n);
+}
+
 void NashVi::plan() {
   ++plans_;
   const int m = players_, S = states_;
-  const double h2_s_iota = static_cast<double>(horizon_) * horizon_ * S * options_.iota;
   for (int h = horizon_ - 1; h >= 0; --h) {
     const double cap = static_cast<double>(horizon_ - h);
     const double* up_next = upper_.data() + static_cast<std::size_t>(h + 1) * S * m;
@@ -99,7 +102,7 @@ void NashVi::plan() {
           std::fill(ql, ql + m, 0.0);
           continue;
         }
-        const double bonus = options_.bonus_scale * std::sqrt(h2_s_iota / n);
+        const double beta = bonus(n);
         const double* counts = next_counts_.data() + c * S;
         for (int i = 0; i < m; ++i) {
           double pu = 0.0, pl = 0.0;
@@ -108,8 +111,8 @@ void NashVi::plan() {
             pl += counts[t] * low_next[t * m + i];
           }
           const double r = reward_sums_[c * m + i] / n;
-          qu[i] = std::min(r + pu / n + bonus, cap);
-          ql[i] = std::max(r + pl / n - bonus, 0.0);
+          qu[i] = std::min(r + pu / n + beta, cap);
+          ql[i] = std::max(r + pl / n - beta, 0.0);
         }
       }
       const std::span<double> pi = policy_.at(h, s);
@@ -198,7 +201,8 @@ SolverEntry nash_vi_entry() {
   };
   e.make_markov = [](const MarkovSolverRequest& request) {
     // Its iota counts the planned episodes too, unless the caller fixed them.
-    nlohmann::json with_plan = request.params;
+    // (No parameters at all may come as null rather than {}.)
+    nlohmann::json with_plan = request.params.is_null() ? nlohmann::json::object() : request.params;
     if (with_plan.is_object() && !with_plan.contains("planned_episodes"))
       with_plan["planned_episodes"] = request.planned_episodes;
     return std::make_unique<NashVi>(request.model, with_plan, request.seed);

@@ -48,6 +48,8 @@ class NashVi final : public MarkovSolver {
 
   const NashViOptions& options() const { return options_; }
   std::int64_t plans() const { return plans_; }
+  // The bonus β = c·sqrt(H² S ι / N) of a joint-action cell visited n >= 1 times.
+  double bonus(double n) const;
   // max_i ρ·(V̄ − V̲)_{1,i} of the output policy's plan (H at the start).
   double best_certificate() const { return best_score_; }
 

@@ -68,13 +68,11 @@ void CeVLearning::update_player(int i, int h, int s, int next, double reward) {
 
   const int b = experts_[i], a = actions_[i];
   const std::int64_t drawn = ++expert_counts(i, h, s)[b];
-  const double gamma = options_.ix_scale * std::sqrt(options_.iota / (A * static_cast<double>(drawn)));
+  const double gamma = exploration(i, drawn);
   const double loss = (to_go - reward - v_next) / horizon_;
   accumulators(i, h, s)[static_cast<std::size_t>(b) * A + a] += alpha * loss / (played_prob_[i] + gamma);
 
-  const double td = static_cast<double>(t);
-  const double beta = beta_linear_[i] / std::sqrt(td) + beta_square_[i] / td;
-  values_.update(i, h, s, alpha, reward + v_next + beta);
+  values_.update(i, h, s, alpha, reward + v_next + bonus(i, t));
 }
 
 std::size_t CeVLearning::memory_bytes() const {

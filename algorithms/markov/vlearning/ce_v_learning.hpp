@@ -12,6 +12,7 @@
 // Cost per episode: O(H·Σ_i A_i³) (A_i proposals of A_i actions and a GTH solve per visit);
 // memory O(H·S·Σ_i A_i²) plus the visit log.
 // See docs/algorithms/markov-learning.md, "ce-v".
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -39,6 +40,20 @@ class CeVLearning final : public VLearningSolver {
   std::string name() const override { return "ce-v"; }
   Concept solution_concept() const override { return Concept::ce; }
   std::size_t memory_bytes() const override;
+
+  // The constants player i uses: the bonus β̄_t = c (H² A_i sqrt(ι/t) + 2 H² ι/t) at its t-th
+  // visit of a state, and the sub-expert's step η_τ = lr_scale sqrt(ι/(A_i τ)) and implicit
+  // exploration γ_τ = ix_scale sqrt(ι/(A_i τ)) at its τ-th draw (t, τ ≥ 1).
+  double bonus(int player, std::int64_t t) const {
+    const double td = static_cast<double>(t);
+    return beta_linear_[player] / std::sqrt(td) + beta_square_[player] / td;
+  }
+  double step_size(int player, std::int64_t tau) const {
+    return eta_factor_[player] / std::sqrt(static_cast<double>(tau));
+  }
+  double exploration(int player, std::int64_t tau) const {
+    return options_.ix_scale * std::sqrt(options_.iota / (sizes_[player] * static_cast<double>(tau)));
+  }
 
   // Called at every visit of every player, before its draw; empty to stop.
   void set_visit_observer(std::function<void(const CeVisit&)> observer) { observer_ = std::move(observer); }

@@ -55,6 +55,11 @@ void KefrLearner::compute_policy() {
   }
 }
 
+double KefrLearner::hedge_rate(int x) const {
+  if (options_.potential != KefrOptions::Potential::hedge) return 0.0;
+  return options_.eta_scale * std::sqrt(2.0 * log_experts_[x] / (1.0 + squared_range_[x]));
+}
+
 void KefrLearner::local_policy(int x) {
   const Treeplex& tp = treeplex_;
   const int actions = tp.num_actions[x];
@@ -68,7 +73,7 @@ void KefrLearner::local_policy(int x) {
   const bool hedge = options_.potential == KefrOptions::Potential::hedge;
   double eta = 0.0, top = 0.0;
   if (hedge) {
-    eta = options_.eta_scale * std::sqrt(2.0 * log_experts_[x] / (1.0 + squared_range_[x]));
+    eta = hedge_rate(x);
     top = -std::numeric_limits<double>::infinity();
     for (int s = begin; s < end; ++s) {
       const double* R = regret_.data() + row_begin_[s];

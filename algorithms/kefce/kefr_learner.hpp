@@ -73,6 +73,11 @@ class KefrLearner {
   // scale of the utilities given.
   double regret_bound() const;
 
+  // Hedge's rate at infoset x for the coming round, eta_scale · sqrt(2 ln N_x / (1 + Σ_s
+  // (B_x^s)²)), N_x the experts of x's states (A(A-1) per observing state, A per blind one)
+  // and B_x^s the range of x's counterfactual values in round s; 0 under regret matching.
+  double hedge_rate(int infoset) const;
+
   const AugmentedStates& states() const { return states_; }
   std::int64_t rounds() const { return rounds_; }
 

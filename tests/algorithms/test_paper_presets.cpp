@@ -9,6 +9,7 @@
 // infosets, so ‖Π‖₁ = 6. Player 1: 6 infosets, all at depth 1, ‖Π‖₁ = 6, N = 12, H = 1.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -17,6 +18,7 @@
 
 #include <eqlab/algorithms/markov/centralized/nash_vi.hpp>
 #include <eqlab/algorithms/markov/independent/independent_exp3ix.hpp>
+#include <eqlab/algorithms/kefce/kefr_solver.hpp>
 #include <eqlab/algorithms/markov/potential/nash_ca.hpp>
 #include <eqlab/algorithms/markov/vlearning/cce_v_learning.hpp>
 #include <eqlab/algorithms/markov/vlearning/ce_v_learning.hpp>
@@ -321,6 +323,23 @@ TEST_CASE("kefr: preset=paper is Hedge at its analysed anytime rate, the same bi
     hedge->step();
   }
   CHECK(paper->output_profile() == hedge->output_profile());
+
+  // Hedge's rate by hand, 2-player Kuhn, player 1's infoset Kb (holding K, facing a bet):
+  // one observing state with A(A-1) = 2 experts, so η = sqrt(2 ln 2) = 1.1774100 before any
+  // round. Round 1 is played uniformly: folding loses 1 and calling wins 2 against J and Q
+  // (each dealt with probability 1/6, bet with probability 1/2), so Q(fold) = -1/6 and
+  // Q(call) = 1/3, over the payoff range 4: a range B = 1/8, and
+  // η = sqrt(2 ln 2 / (1 + 1/64)) = 1.1683179.
+  const CompiledGame kuhn = compile(make_builtin("kuhn"));
+  const auto two = make_solver("kefr", kuhn, SolverOptions{0, {{"preset", "paper"}}}, 10);
+  const Treeplex& tp = kuhn.treeplex[1];
+  const auto kb = std::find(tp.infoset_labels.begin(), tp.infoset_labels.end(), "Kb") - tp.infoset_labels.begin();
+  REQUIRE(kb < tp.num_infosets());
+  const KefrLearner& learner = dynamic_cast<const KefrSolver&>(*two).learner(1);
+  CHECK(learner.hedge_rate(static_cast<int>(kb)) == doctest::Approx(1.1774100).epsilon(1e-7));
+  two->step();
+  CHECK(learner.hedge_rate(static_cast<int>(kb)) == doctest::Approx(1.1683179).epsilon(1e-7));
+  CHECK(dynamic_cast<const KefrSolver&>(*make_solver("kefr", kuhn, SolverOptions{}, 10)).learner(1).hedge_rate(0) == 0.0);
   CHECK_THROWS_WITH_AS(make_solver("kefr", kuhn3, SolverOptions{0, {{"preset", "paper"}, {"potential", "rm"}}}, 5),
                        doctest::Contains("preset paper fixes potential"), UsageError);
 }

@@ -8,6 +8,7 @@
 # CURVE.csv: a curve with an efce_gap column (eqlab solve --curve, or an experiment's
 # runs/GAME/LABEL/seed-S.csv); H, N: the player's own depth and sequence count (the
 # largest H⁴ N over the players is the one that matters); DELTA: 0.01, the preset's.
+# Writes OUT.png and, beside it, OUT.csv with the three columns drawn.
 set -eu
 curve=$1
 H=$2
@@ -15,8 +16,7 @@ N=$3
 delta=${4:-0.01}
 out=${5:-regret-vs-bound.png}
 eqlab=${6:-build/bin/eqlab}
-table=$(mktemp "${TMPDIR:-/tmp}/regret-vs-bound.XXXXXX")
-trap 'rm -f "$table"' EXIT
+table=${out%.png}.csv
 awk -F, -v H="$H" -v N="$N" -v delta="$delta" '
   NR == 1 { for (i = 1; i <= NF; ++i) if ($i == "efce_gap") col = i
             if (!col) { print "no efce_gap column in the curve" > "/dev/stderr"; exit 1 }

@@ -199,4 +199,31 @@ TEST_CASE("cli: plot usage errors exit 2 with one line that points to 'eqlab hel
   fs::remove_all(dir);
 }
 
+TEST_CASE("regret-vs-bound.sh: a curve's regret beside Theorem 7's bound and T, by hand") {
+  if (!has_gnuplot()) return;
+  const fs::path dir = scratch("bound");
+  std::ofstream(dir / "run.csv") << "iteration,nfcce_gap,efce_gap\n1,0.9,0.5\n100,0.2,0.25\n";
+  std::ofstream(dir / "nfcce.csv") << "iteration,nfcce_gap\n1,0.9\n";
+  const std::string script = "sh '" EQLAB_SOURCE_DIR "/examples/experiments/regret-vs-bound.sh' ";
+  const std::string eqlab = " '" EQLAB_BINARY_DIR "/bin/eqlab'";
+  const std::string cd = "cd '" + dir.string() + "' && ";
+  REQUIRE(std::system((cd + script + "run.csv 2 32 0.01 bound.png" + eqlab + " >/dev/null").c_str()) == 0);
+  CHECK(read_text(dir / "bound.png").rfind("\x89PNG", 0) == 0);
+  // ι = ln(10 · 32 / 0.01) = ln 32000 = 10.3734912; at T = 100: regret 0.25 · 100 = 25,
+  // bound sqrt(2⁴ · 32 · 100 · ι) = sqrt(531122.75) = 728.78170.
+  std::istringstream table(read_text(dir / "bound.csv"));
+  std::string header, first, second;
+  std::getline(table, header);
+  std::getline(table, first);
+  std::getline(table, second);
+  CHECK(header == "iteration,regret,theorem_7_bound,T");
+  CHECK(first.rfind("1,0.5,", 0) == 0);
+  CHECK(second.rfind("100,25,728.78", 0) == 0);
+  CHECK(second.substr(second.rfind(',')) == ",100");
+  // A curve without an efce_gap column is refused, and no figure is drawn.
+  CHECK(std::system((cd + script + "nfcce.csv 2 32 0.01 none.png" + eqlab + " 2>/dev/null").c_str()) != 0);
+  CHECK_FALSE(fs::exists(dir / "none.png"));
+  fs::remove_all(dir);
+}
+
 #endif  // EQLAB_HAVE_CLI

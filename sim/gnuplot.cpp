@@ -29,6 +29,11 @@ std::string terminal_lines(PlotFormat format, int width, int height) {
   const std::string size = std::to_string(width) + "," + std::to_string(height);
   if (format == PlotFormat::svg)
     return "set terminal svg noenhanced size " + size + " font 'sans,11' background '#ffffff'\n";
+  // pdfcairo measures in inches: 100 pixels to the inch keeps the proportions and the
+  // font's size relative to the figure.
+  if (format == PlotFormat::pdf)
+    return "set terminal pdfcairo noenhanced size " + std::to_string(width / 100.0) + "in," +
+           std::to_string(height / 100.0) + "in font 'sans,8'\n";
   return "if (strstrt(GPVAL_TERMINALS, 'pngcairo') > 0) {\n"
          "  set terminal pngcairo noenhanced size " + size + " font 'sans,11'\n"
          "} else {\n"

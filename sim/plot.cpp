@@ -3,6 +3,7 @@
 #include <eqlab/sim/gnuplot.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -231,8 +232,25 @@ void plot_curves(const std::vector<LabelledCurve>& curves, const std::string& pa
   const std::string script_path = (dir.path() / "plot.gp").string();
   const std::string log_path = (dir.path() / "gnuplot.log").string();
   const FigureData data = write_figure_data(curves, series, axis, options, dir.path());
-  write_figure_script(script_path, path, series, data, axis, options, dir.path().string());
-  gnuplot::run(program, script_path, log_path, path);
+  const std::string partial = path + ".partial";
+  write_figure_script(script_path, partial, series, data, axis, options, dir.path().string());
+  try {
+    gnuplot::run(program, script_path, log_path, partial);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
+    throw;
+  }
+  std::filesystem::rename(partial, path);
+}
+
+PlotFormat plot_format_for(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".png") return PlotFormat::png;
+  if (ext == ".svg") return PlotFormat::svg;
+  if (ext == ".pdf") return PlotFormat::pdf;
+  throw std::invalid_argument("'" + path + "': a figure's name must end in .png, .svg or .pdf, the formats drawn");
 }
 
 void plot_curves_png(const std::vector<LabelledCurve>& curves, const std::string& png_path,

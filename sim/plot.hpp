@@ -1,5 +1,5 @@
 #pragma once
-// PNG and SVG plots of learning curves, drawn by gnuplot run as a child process on a
+// PNG, SVG and PDF plots of learning curves, drawn by gnuplot run as a child process on a
 // temporary script and data file (no plotting library is linked).
 #include <stdexcept>
 #include <string>
@@ -15,7 +15,11 @@ class PlotError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class PlotFormat { png, svg };
+enum class PlotFormat { png, svg, pdf };
+
+// The format a figure's file name asks for: .png, .svg or .pdf (any case). Throws
+// std::invalid_argument for anything else, saying which endings are drawn.
+PlotFormat plot_format_for(const std::string& path);
 
 struct PlotOptions {
   std::string title;  // e.g. "kuhn, cfr+"
@@ -54,7 +58,9 @@ struct LabelledCurve {
 void plot_curves_png(const std::vector<LabelledCurve>& curves, const std::string& png_path,
                      const PlotOptions& options);
 
-// The same figure in options.format (PNG or SVG), written to `path`, with the same errors.
+// The same figure in options.format (PNG, SVG or PDF), written to `path`, with the same
+// errors. The figure is drawn under "<path>.partial" and renamed: `path` only ever names a
+// complete figure.
 void plot_curves(const std::vector<LabelledCurve>& curves, const std::string& path, const PlotOptions& options);
 
 // One curve, its metrics named alone in the legend: plot_curves_png of {"", curve}, with

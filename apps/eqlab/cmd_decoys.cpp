@@ -1,4 +1,5 @@
 // eqlab decoys: where to put traps and fake targets on an attack graph, and how to play.
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -58,7 +59,8 @@ options:
   --out FILE          write the placement as JSON (format eqlab-decoys/1)
   --dot FILE          write the graph with decoys, regions and the defender's
                       strategy coloured, for GraphViz
-  --png FILE          draw that graph with GraphViz's dot (must be installed)
+  --png FILE          draw that graph with GraphViz's dot (must be installed):
+                      PNG, SVG or PDF, as the name ends (.png, .svg, .pdf)
   --threads K         use at most K threads (default: all cores)
   --max-bytes N       read graph files of up to N bytes (default 2^30)
 
@@ -88,6 +90,7 @@ void prepare_decoy_outputs(const Args& args) {
     if (args.has(flag)) {
       if (args.text(flag) == "-" && std::string(flag) == "--png")
         throw CommandLineError("decoys", "--png needs a file name: a picture does not go to standard output");
+      if (std::string(flag) == "--png") check_figure_name("decoys", "--png", args.text(flag));
       if (args.text(flag) != "-") prepare_output(args.text(flag));
     }
   if (args.has("--png") && find_program("dot").empty())
@@ -138,15 +141,23 @@ void print_placement(const TurnGame& game, const DeceptionEvaluator& evaluator, 
 }
 
 // Draws the annotated graph `dot` as the PNG `png` with GraphViz's dot.
-void draw_decoys_png(const std::string& png, const std::string& dot) {
-  const std::string source = png + ".dot.tmp";
+// Draws the picture in the format its name asks for (GraphViz's -Tpng, -Tsvg or -Tpdf),
+// under "<picture>.partial", renamed once dot has finished.
+void draw_decoys_picture(const std::string& picture, const std::string& dot) {
+  const PlotFormat format = plot_format_for(picture);
+  const char* type = format == PlotFormat::png ? "png" : format == PlotFormat::svg ? "svg" : "pdf";
+  const std::string source = picture + ".dot.tmp", partial = picture + ".partial";
   write_text_file(source, dot);
   std::string command = "'";  // appended piecewise: GCC 12 warns wrongly on "'" + string
-  command.append(find_program("dot")).append("' -Tpng -o '").append(png).append("' '").append(source);
-  command.append("' 2>/dev/null");
+  command.append(find_program("dot")).append("' -T").append(type).append(" -o '").append(partial).append("' '");
+  command.append(source).append("' 2>/dev/null");
   const int status = std::system(command.c_str());
   std::remove(source.c_str());
-  if (status != 0) throw BadInputError("GraphViz's dot could not draw " + png + " (the graph may be too large)");
+  if (status != 0) {
+    std::remove(partial.c_str());
+    throw BadInputError("GraphViz's dot could not draw " + picture + " (the graph may be too large)");
+  }
+  if (std::rename(partial.c_str(), picture.c_str()) != 0) throw BadInputError("cannot write " + picture);
 }
 
 // Writes --out, --dot and --png; the files written, as a list for the summary.
@@ -163,7 +174,7 @@ std::string write_decoy_outputs(const Args& args, const DeceptionEvaluator& eval
   }
   if (args.has("--png")) {
     const std::string png = args.text("--png");
-    draw_decoys_png(png, dot);
+    draw_decoys_picture(png, dot);
     wrote += (wrote.empty() ? "" : ", ") + png;
   }
   return wrote;

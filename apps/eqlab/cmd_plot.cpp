@@ -33,7 +33,8 @@ need gnuplot.
 
 options:
   --metric NAME       a column of the curves to draw, repeatable (required)
-  --out FILE          the PNG to write (required)
+  --out FILE          the figure to write (required): PNG, SVG or PDF, as its
+                      name ends (.png, .svg, .pdf)
   --title TEXT        the figure's title (default: none)
   --x-label TEXT      the x axis' name (default: iteration; "episodes" for Markov curves)
   --linear-y          a linear y axis instead of a logarithmic one
@@ -122,7 +123,8 @@ int run_plot(std::span<const std::string> argv) {
   const std::string out_path = args.text("--out");
   if (out_path.empty()) throw CommandLineError("plot", "missing --out FIG.png, the figure to write");
   if (out_path == "-")
-    throw CommandLineError("plot", "--out needs a file name: a PNG does not go to standard output");
+    throw CommandLineError("plot", "--out needs a file name: a figure does not go to standard output");
+  check_figure_name("plot", "--out", out_path);
   const std::vector<std::string> metrics = requested_metrics(args);
   if (metrics.empty())
     throw CommandLineError("plot", "missing --metric NAME, the column to draw (e.g. --metric exploitability)");
@@ -144,7 +146,8 @@ int run_plot(std::span<const std::string> argv) {
   options.metrics = metrics;
   options.y_label = joined(metrics);
   options.log_y = !args.has("--linear-y");
-  plot_curves_png(curves, out_path, options);
+  options.format = plot_format_for(out_path);
+  plot_curves(curves, out_path, options);
   std::cout << field("wrote") << out_path << "\n";
   return kExitOk;
 }

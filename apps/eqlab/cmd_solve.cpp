@@ -65,7 +65,8 @@ options:
                       (--out, --curve and --distribution may be '-': standard
                       output, for one of them; the summary then goes to
                       standard error)
-  --plot FILE         draw the curve as a PNG (needs gnuplot)
+  --plot FILE         draw the curve (needs gnuplot): PNG, SVG or PDF, as the
+                      name ends (.png, .svg, .pdf)
   --k K               with --solver kefr (full or bandit feedback): the
                       number of deviations the K-EFCE deviator observes
                       (default 1; 0 is NFCCE, 1 is EFCE); with any other
@@ -192,7 +193,8 @@ SolveRequest read_solve_request(const Args& args) {
   if ((request.out_path == "-") + (request.curve_path == "-") + (request.distribution_path == "-") > 1)
     throw CommandLineError("solve", "only one of --out, --curve and --distribution can be '-' (standard output)");
   if (request.plot_path == "-")
-    throw CommandLineError("solve", "--plot needs a file name: a PNG does not go to standard output");
+    throw CommandLineError("solve", "--plot needs a file name: a figure does not go to standard output");
+  if (!request.plot_path.empty()) check_figure_name("solve", "--plot", request.plot_path);
   // Bandit self-play always plays a mixture: the profile of each episode.
   if (!request.distribution_path.empty() && !request.bandit)
     require_mixture_solver(*request.entry, "--distribution has nothing to write");
@@ -283,7 +285,8 @@ void plot_run(const SolveRequest& request, const GameInput& game, const Solver& 
                (request.bandit ? " episodes" : " iterations");
   if (is_correlated(result.solution_concept)) plot.metrics = {"nfcce_gap", "efce_gap"};
   if (result.mixture && result.mixture->kefce_gap) plot.metrics = {"nfcce_gap", "efce_gap", "kefce_gap"};
-  plot_curve_png(result.curve, request.plot_path, plot);
+  plot.format = plot_format_for(request.plot_path);
+  plot_curves({{"", result.curve}}, request.plot_path, plot);
 }
 
 // Writes the result, curve and plot asked for; returns the names written.

@@ -145,7 +145,8 @@ MarkovSolveOutputs markov_solve_outputs(const Args& args, const std::string& com
   MarkovSolveOutputs o{args.text("--out"), args.text("--curve"), args.text("--plot"), args.text("--policy")};
   if ((o.out_path == "-") + (o.curve_path == "-") + (o.policy_path == "-") > 1)
     throw CommandLineError(command, "only one of --out, --curve and --policy can be '-' (standard output)");
-  if (o.plot_path == "-") throw CommandLineError(command, "--plot needs a file name: a PNG does not go to standard output");
+  if (o.plot_path == "-") throw CommandLineError(command, "--plot needs a file name: a figure does not go to standard output");
+  if (!o.plot_path.empty()) check_figure_name(command, "--plot", o.plot_path);
   return o;
 }
 
@@ -179,7 +180,8 @@ void plot_markov_solve(const std::string& plot_path, const MarkovSolver& solver,
   plot.metrics = solver.certified() ? std::vector<std::string>{"cce_gap_upper", "ce_gap_upper", "last_iterate_gap", "average_gap"}
                  : solver.correlated() ? std::vector<std::string>{"cce_gap", "ce_gap"}
                                        : std::vector<std::string>{"gap", "average_gap"};
-  plot_curve_png(result.curve, plot_path, plot);
+  plot.format = plot_format_for(plot_path);
+  plot_curves({{"", result.curve}}, plot_path, plot);
 }
 
 // Writes the outputs asked for; the files written, in order.

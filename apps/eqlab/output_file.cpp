@@ -6,6 +6,8 @@
 #include <fstream>
 #include <iostream>
 
+#include <eqlab/sim/plot.hpp>
+
 #include "cli.hpp"
 
 namespace eqlab::cli {
@@ -29,6 +31,14 @@ void prepare_output(const std::string& path) {
   if (!existed) fs::remove(path, ec);
 }
 
+void check_figure_name(const std::string& command, const std::string& flag, const std::string& path) {
+  try {
+    plot_format_for(path);
+  } catch (const std::invalid_argument& e) {
+    throw CommandLineError(command, flag + " " + e.what());
+  }
+}
+
 void write_text_file(const std::string& path, const std::string& text) {
   if (path == "-") {
     std::cout << text;
@@ -36,10 +46,21 @@ void write_text_file(const std::string& path, const std::string& text) {
     return;
   }
   prepare_output(path);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out << text;
-  out.flush();
-  if (!out) throw BadInputError("cannot write " + path + ": " + std::strerror(errno));
+  const std::string partial = path + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (out) out << text;
+    out.flush();
+    if (!out) {
+      const std::string reason = std::strerror(errno);
+      std::error_code ignored;
+      fs::remove(partial, ignored);
+      throw BadInputError("cannot write " + path + ": " + reason);
+    }
+  }
+  std::error_code ec;
+  fs::rename(partial, path, ec);
+  if (ec) throw BadInputError("cannot write " + path + ": " + ec.message());
 }
 
 }  // namespace eqlab::cli

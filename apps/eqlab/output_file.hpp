@@ -9,7 +9,12 @@ namespace eqlab::cli {
 // created by the check is removed again). Throws BadInputError.
 void prepare_output(const std::string& path);
 
-// Writes `text` to `path`, or to stdout when `path` is "-". Throws BadInputError.
+// Checks that a figure's name asks for a format eqlab draws (.png, .svg or .pdf).
+// Throws CommandLineError for `command`, naming `flag`.
+void check_figure_name(const std::string& command, const std::string& flag, const std::string& path);
+
+// Writes `text` to `path` (under "<path>.partial", renamed when complete, so that `path`
+// only ever names a whole file), or to stdout when `path` is "-". Throws BadInputError.
 void write_text_file(const std::string& path, const std::string& text);
 
 }  // namespace eqlab::cli

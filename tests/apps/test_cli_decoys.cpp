@@ -154,6 +154,7 @@ TEST_CASE("cli decoys: refused usage and input") {
   refused("decoys 'gridworld(size=7)' --traps 1", 2, "gridworld: unknown parameter \"size\"");
   refused("decoys gridworld --traps 4 --fakes 4 --exhaustive", 2, "--exhaustive would try about");
   refused("decoys gridworld --traps 1 --png -", 2, "--png needs a file name");
+  refused("decoys gridworld --traps 1 --png g.gif", 2, "--png 'g.gif': a figure's name must end in .png, .svg or .pdf");
   refused("decoys gridworld --traps 1 --lazy --exhaustive", 2, "--lazy is a way to run greedy placement");
   refused("solve gridworld", 1, "'gridworld' is a graph game: place decoys on it with 'eqlab decoys'");
   if (eqlab::find_program("dot").empty()) {
@@ -162,6 +163,13 @@ TEST_CASE("cli decoys: refused usage and input") {
     const Run r = run_eqlab("decoys " + kNetwork + " --png net.png", dir);
     CHECK_MESSAGE(r.code == 0, r.err);
     CHECK(fs::file_size(dir / "net.png") > 1000);
+    CHECK(read_text(dir / "net.png").rfind("\x89PNG", 0) == 0);
+    // The picture's format follows its name.
+    REQUIRE(run_eqlab("decoys " + kNetwork + " --png net.svg", dir).code == 0);
+    CHECK(read_text(dir / "net.svg").find("<svg") != std::string::npos);
+    REQUIRE(run_eqlab("decoys " + kNetwork + " --png net.pdf", dir).code == 0);
+    CHECK(read_text(dir / "net.pdf").rfind("%PDF-", 0) == 0);
+    CHECK_FALSE(fs::exists(dir / "net.svg.partial"));
   }
 }
 

@@ -98,6 +98,21 @@ TEST_CASE("cli: plot draws the curves of two solve runs in one PNG") {
   CHECK(r.code == 0);
   CHECK(read_text(dir / "eta.png").substr(1, 3) == "PNG");
 
+  // The format follows the name: SVG and PDF too, and nothing is left under .partial.
+  REQUIRE(run_eqlab("plot shapley-omd.csv --metric efce_gap --out fig.svg", dir).code == 0);
+  REQUIRE(run_eqlab("plot shapley-omd.csv --metric efce_gap --out fig.PDF", dir).code == 0);
+  CHECK(read_text(dir / "fig.svg").find("<svg") != std::string::npos);
+  CHECK(read_text(dir / "fig.svg").find("\x89PNG") == std::string::npos);
+  CHECK(read_text(dir / "fig.PDF").rfind("%PDF-", 0) == 0);
+  for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().extension() != ".partial");
+  // solve --plot the same way; a name eqlab cannot draw is refused before the run.
+  REQUIRE(run_eqlab("solve kuhn --iterations 20 --no-progress --plot k.svg", dir).code == 0);
+  CHECK(read_text(dir / "k.svg").find("<svg") != std::string::npos);
+  r = run_eqlab("solve kuhn --iterations 20 --no-progress --plot k.jpg", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--plot 'k.jpg': a figure's name must end in .png, .svg or .pdf") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "k.jpg"));
+
   r = run_eqlab("help plot", dir);
   CHECK(r.code == 0);
   CHECK(r.out.rfind("usage: eqlab plot CURVE.csv[=LABEL] ...", 0) == 0);
@@ -181,7 +196,10 @@ TEST_CASE("cli: plot usage errors exit 2 with one line that points to 'eqlab hel
       {"plot a.csv --out fig.png", "missing --metric NAME, the column to draw (e.g. --metric exploitability)"},
       {"plot --metric efce_gap --out fig.png",
        "missing CURVE.csv (usage: eqlab plot CURVE.csv[=LABEL] ... --metric NAME --out FIG.png)"},
-      {"plot a.csv --metric efce_gap --out -", "--out needs a file name: a PNG does not go to standard output"},
+      {"plot a.csv --metric efce_gap --out -", "--out needs a file name: a figure does not go to standard output"},
+      {"plot a.csv --metric efce_gap --out fig.jpg",
+       "--out 'fig.jpg': a figure's name must end in .png, .svg or .pdf, the formats drawn"},
+      {"plot a.csv --metric efce_gap --out fig", "--out 'fig': a figure's name must end in .png, .svg or .pdf, the formats drawn"},
       {"plot a.csv= --metric efce_gap --out fig.png", "'a.csv=' has no label after '='"},
       {"plot =a --metric efce_gap --out fig.png", "'=a' has no file name before '='"},
       {"plot a.csv --metric efce_gap --out fig.png --log-x", "unknown option '--log-x'"},

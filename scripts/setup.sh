@@ -1,7 +1,7 @@
 # Shared by scripts/demo, scripts/test and scripts/fuzz (sourced, not run): installs the Debian 12
 # packages the build needs when run as root, then configures and builds build/ (Release).
 packages=(cmake g++ make libboost-graph-dev libeigen3-dev libtbb-dev nlohmann-json3-dev
-          doctest-dev gnuplot-nox libbenchmark-dev libopenmpi-dev openmpi-bin
+          doctest-dev gnuplot-nox graphviz libbenchmark-dev libopenmpi-dev openmpi-bin
           pybind11-dev python3-dev python3-numpy python3-pytest
           # optional for the Python package, used by its examples and tests when present
           python3-networkx python3-pandas python3-tqdm python3-matplotlib python3-nbconvert python3-ipykernel)

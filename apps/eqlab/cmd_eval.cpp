@@ -45,6 +45,11 @@ recommends the uniform strategy there. The augmented states are counted first
 ('eqlab info GAME --k K' prints them); more than --max-states of them in all is
 refused before anything is built.
 
+A correlated learner's result (concept nfcce, efce or kefce) records the
+marginals of the mixture it played, not an equilibrium: without --distribution
+it is refused, unless --marginals asks to score those marginals as a product
+profile (values, best responses, NashConv), which the output then says.
+
 For a Markov game, RESULT is a policy file written by 'eqlab solve --policy'
 (eqlab-markov-policy/1): a product policy gets its values, best responses and
 Nash gap; a correlated policy its CCE and CE gaps; the certified policy of
@@ -54,6 +59,7 @@ bound, and its exact CCE gap when the horizon is 1.
 
 options:
   --distribution FILE the mixture to evaluate (JSON Lines, weights normalised)
+  --marginals         score a correlated result's marginals as a product profile
   --k K               also compute kefce_gap at K (0 to 64; needs --distribution)
   --max-states N      budget of K-EFCE augmented states, all players together
                       (default 50000000, about 4 GB at two actions per infoset)
@@ -197,6 +203,28 @@ void print_mixture_check(std::ostream& out, const CompiledGame& game, const Mixt
   else out << field("verdict") << "the distribution does NOT agree with the result\n";
 }
 
+// The concept a result records, when it records a known one.
+std::optional<Concept> recorded_concept(const nlohmann::json& result) {
+  const auto it = result.find("concept");
+  if (it == result.end() || !it->is_string()) return std::nullopt;
+  return parse_concept(it->get<std::string>());
+}
+
+// The result's strategies on `game`; when they do not fit and the result names another
+// game, the message says which game it was made for.
+Profile profile_for_game(const nlohmann::json& result, const GameInput& game, const std::string& result_path) {
+  try {
+    return result_profile(result, game.compiled, result_path);
+  } catch (const InputError& e) {
+    const auto it = result.find("game");
+    if (it != result.end() && it->is_string() && it->get<std::string>() != game.loaded.name)
+      throw InputError(e.file(), e.pointer(),
+                       e.detail() + " (the result was made for the game " + it->get<std::string>() + ", not " +
+                           game.loaded.name + ")");
+    throw;
+  }
+}
+
 std::string result_origin(const nlohmann::json& result, const std::string& result_path) {
   std::string origin = result_path;
   if (result.contains("solver") && result["solver"].is_object() && result["solver"].contains("name")) {
@@ -211,7 +239,8 @@ std::string result_origin(const nlohmann::json& result, const std::string& resul
 
 int run_eval(std::span<const std::string> argv) {
   const Args args = parse_args("eval", argv,
-                               {{"--json", false}, {"--distribution"}, {"--threads"}, {"--k"}, {"--max-states"},
+                               {{"--json", false}, {"--distribution"}, {"--marginals", false}, {"--threads"}, {"--k"},
+                                {"--max-states"},
                                 kMaxBytesFlag, kMaxNestingFlag},
                                {"GAME", "RESULT"}, 2);
   if (is_markov_argument(args.positional[0])) return run_markov_eval(args);
@@ -256,20 +285,36 @@ int run_eval(std::span<const std::string> argv) {
     }
     return check.agrees() ? kExitOk : kExitBadInput;
   }
-  const Profile x = result_profile(result, game.compiled, result_path);
+  const std::optional<Concept> recorded = recorded_concept(result);
+  const bool correlated = recorded && is_correlated(*recorded);
+  if (correlated && !args.has("--marginals"))
+    throw CommandLineError("eval", result_path + " is the output of a correlated learner (concept " +
+                                       std::string(concept_name(*recorded)) +
+                                       "): its strategies are the marginals of the mixture played, not an "
+                                       "equilibrium. Give that mixture with --distribution FILE (written by 'eqlab "
+                                       "solve --distribution'), or --marginals to score the marginals as a product "
+                                       "profile");
+  if (!correlated && args.has("--marginals"))
+    throw CommandLineError("eval", "--marginals is for a correlated learner's result; " + result_path +
+                                       " is a Nash profile");
+  const Profile x = profile_for_game(result, game, result_path);
   const NashReport report = evaluate_nash(game.compiled, x);
 
   if (args.has("--json")) {
-    const nlohmann::ordered_json out = {{"game", game.loaded.name},
-                                {"values", report.values},
+    nlohmann::ordered_json out = {{"game", game.loaded.name}};
+    if (correlated) out["measured"] = "the marginal product profile of a correlated result";
+    out.update(nlohmann::ordered_json{{"values", report.values},
                                 {"best_response", report.best_response},
                                 {"nash_conv", report.nash_conv},
-                                {"exploitability", report.exploitability}};
+                                {"exploitability", report.exploitability}});
     std::cout << out.dump(2) << "\n";
     return kExitOk;
   }
   std::cout << field("game") << game.loaded.name << "\n";
   std::cout << field("result") << result_origin(result, result_path) << "\n";
+  if (correlated)
+    std::cout << field("measured") << "the marginal product profile (not the mixture: give --distribution for "
+              << concept_name(*recorded) << " gaps)\n";
   print_nash_details(std::cout, game.compiled, report);
   return kExitOk;
 }

@@ -183,6 +183,35 @@ TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploi
   CHECK(r.code == 1);
   CHECK(r.err.find("out/result.json: /strategies/0/") != std::string::npos);
   CHECK(r.err.find("has no infoset") != std::string::npos);
+  CHECK(r.err.find("(the result was made for the game kuhn(players=2), not leduc(players=2))") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: eval refuses a correlated result without its mixture, or scores its marginals when asked") {
+  const fs::path dir = scratch("eval-correlated");
+  REQUIRE(run_eqlab("solve kuhn --solver efce-omd --iterations 200 --no-progress --out efce.json "
+                    "--distribution mix.jsonl",
+                    dir)
+              .code == 0);
+  Run r = run_eqlab("eval kuhn efce.json", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("efce.json is the output of a correlated learner (concept efce)") != std::string::npos);
+  CHECK(r.err.find("--distribution FILE") != std::string::npos);
+  CHECK(r.out.empty());
+  // --marginals: the product of the marginals, and the output says so.
+  r = run_eqlab("eval kuhn efce.json --marginals", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\nmeasured        the marginal product profile") != std::string::npos);
+  r = run_eqlab("eval kuhn efce.json --marginals --json", dir);
+  REQUIRE(r.code == 0);
+  CHECK(nlohmann::json::parse(r.out)["measured"] == "the marginal product profile of a correlated result");
+  // With the mixture, the mixture's gaps, which agree with the result's.
+  CHECK(run_eqlab("eval kuhn efce.json --distribution mix.jsonl", dir).code == 0);
+  // --marginals on a Nash result is a mistake.
+  REQUIRE(run_eqlab("solve kuhn --iterations 10 --no-progress --out nash.json", dir).code == 0);
+  r = run_eqlab("eval kuhn nash.json --marginals", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--marginals is for a correlated learner's result") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -25,10 +25,10 @@ constexpr const char* kLineShape = R"({"weight": w, "strategies": [...]})";
 nlohmann::json parse_line(const std::string& text, const std::string& path, const std::string& where,
                           const LoadLimits& limits) {
   try {
-    check_json_nesting(text, limits.max_nesting);
-    return nlohmann::json::parse(text);
+    return parse_json_text(text, limits.max_nesting);
   } catch (const InputError& e) {
-    throw InputError(path, where, e.detail());
+    // A number out of range comes with its pointer within the line.
+    throw InputError(path, e.pointer().rfind('/', 0) == 0 ? where + ": " + e.pointer() : where, e.detail());
   } catch (const nlohmann::json::exception& e) {
     // nlohmann counts lines and columns within the line it was given: keep the column.
     std::string what = e.what();

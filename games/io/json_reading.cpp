@@ -14,8 +14,7 @@ using nlohmann::json;
 
 json parse_document(const std::string& text, const std::string& file, const LoadLimits& limits) {
   try {
-    check_json_nesting(text, limits.max_nesting);
-    return json::parse(text);
+    return parse_json_text(text, limits.max_nesting);
   } catch (const InputError& e) {
     throw e.in_file(file);
   } catch (const json::exception& e) {  // syntax errors, and numbers too large for a double

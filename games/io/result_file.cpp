@@ -176,8 +176,7 @@ nlohmann::json read_result_file(const std::string& path, const LoadLimits& limit
   // in the number of infosets.
   nlohmann::json result;
   try {
-    check_json_nesting(text, limits.max_nesting);
-    result = nlohmann::json::parse(text);
+    result = parse_json_text(text, limits.max_nesting);
   } catch (const InputError& e) {
     throw e.in_file(path);
   } catch (const nlohmann::json::exception& e) {

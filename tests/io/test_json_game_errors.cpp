@@ -8,6 +8,7 @@
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/games/io/json_game.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/json_limits.hpp>
 
 using namespace eqlab;
 
@@ -157,14 +158,19 @@ TEST_CASE("invalid JSON is reported with its position") {
   }
 }
 
-TEST_CASE("a number too large for a double is reported with the file name") {
+TEST_CASE("a number too large for a double is reported with the file name and its JSON pointer") {
   try {
-    read_json_game("{" + kHead + R"(, "root": {"payoffs": [1e999, 0]}})", "huge.json");
+    read_json_game("{" + kHead + R"(, "x-n": "1e999", "root": {"payoffs": [1, -1e999]}})", "huge.json");
     FAIL("no error");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()).find("huge.json: invalid JSON") == 0);
-    CHECK(std::string(e.what()).find("1e999") != std::string::npos);
+    // The string "1e999" before it is not the number: the pointer is the payoff's.
+    CHECK(std::string(e.what()) ==
+          "huge.json: /root/payoffs/1: the number -1e999 is outside the range of a double (magnitude below 1.8e308)");
   }
+  // The place is found through nested objects and arrays, keys with escapes included.
+  CHECK(find_json_number(R"({"a": [1, {"b\"c": [2, 3e400]}], "d": 3e400})", "3e400") == std::string("/a/1/b\"c/1"));
+  CHECK(find_json_number(R"({"a/b": [0, 1e400]})", "1e400") == std::string("/a~1b/1"));
+  CHECK(find_json_number("[1, 2]", "3") == std::nullopt);
 }
 
 TEST_CASE("top-level x- members and the description are written back") {

@@ -1,6 +1,7 @@
 #include <eqlab/lib/number.hpp>
 
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -109,6 +110,15 @@ Number multiply(const Number& a, const Number& b) {
   if (a.exact && b.exact)
     if (auto n = from_wide(i128(a.num) * b.num, i128(a.den) * b.den)) return *n;
   return Number::real(a.value * b.value);
+}
+
+std::string payoff_range_problem(double payoff) {
+  if (std::abs(payoff) <= kMaxPayoffMagnitude) return {};
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", payoff);
+  return std::string("the payoff ") + text +
+         " is larger in magnitude than 1e100, the most eqlab accepts (its sums and squares would run out of "
+         "range): rescale the game's payoffs";
 }
 
 }  // namespace eqlab

@@ -35,6 +35,16 @@ struct Number {
   std::string to_string() const;
 };
 
+// The largest payoff magnitude a game file may hold. Learners work on payoffs divided by
+// the payoff range, but evaluators and statistics sum payoffs over up to 10^12 terminals
+// or rounds and square them (variances, squared ranges): at 10^100 a square times 10^24
+// is 10^224, far below the largest double (1.8·10^308), where 10^200 would already
+// overflow. Readers refuse larger payoffs with the place they were read from.
+inline constexpr double kMaxPayoffMagnitude = 1e100;
+
+// "" for a payoff within ±kMaxPayoffMagnitude, else why it is refused.
+std::string payoff_range_problem(double payoff);
+
 // Exact sum when every term is exact and nothing overflows, else a double sum.
 Number add(const Number& a, const Number& b);
 Number multiply(const Number& a, const Number& b);

@@ -221,6 +221,8 @@ class EfgReader {
     if (described) {
       o.name = lex_.take().text;
       o.payoffs = lex_.number_list("the payoffs of " + what);
+      for (const Number& u : o.payoffs)
+        if (const std::string problem = payoff_range_problem(u.value); !problem.empty()) lex_.fail(line, problem);
       if (number == 0) lex_.fail(line, "outcome 0 means \"no outcome\" and cannot have a name or payoffs");
       if (static_cast<int>(o.payoffs.size()) != num_players())
         lex_.fail(line, what + " has " + std::to_string(o.payoffs.size()) + " payoffs, but the game has " +

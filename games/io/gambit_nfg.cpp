@@ -74,7 +74,11 @@ class NfgReader {
                                             " payoffs are needed (" + std::to_string(n) + " per profile), only " +
                                             std::to_string(k * n + p) + " are given");
           if (k + p > 0) lex_.optional_comma();
+          const int line = lex_.peek().line;
           g.payoffs[order.eqlab_index() * n + p] = lex_.number("a payoff");
+          if (const std::string problem = payoff_range_problem(g.payoffs[order.eqlab_index() * n + p].value);
+              !problem.empty())
+            lex_.fail(line, problem);
         }
       }
     }
@@ -174,6 +178,8 @@ class NfgReader {
       while (!lex_.at(TokenKind::close)) {
         if (!payoffs.empty()) lex_.optional_comma();
         payoffs.push_back(lex_.number("a payoff of " + what + " or '}'"));
+        if (const std::string problem = payoff_range_problem(payoffs.back().value); !problem.empty())
+          lex_.fail(line, problem);
       }
       lex_.take();
       if (payoffs.size() != n)

@@ -46,7 +46,11 @@ std::vector<Number> read_payoff_vector(const json& j, const std::string& pointer
   if (static_cast<int>(j.size()) != n)
     fail(pointer, "expected " + std::to_string(n) + " payoffs (one per player), got " + std::to_string(j.size()));
   std::vector<Number> u;
-  for (int p = 0; p < n; ++p) u.push_back(read_number(j[p], child_pointer(pointer, p), "a payoff"));
+  for (int p = 0; p < n; ++p) {
+    u.push_back(read_number(j[p], child_pointer(pointer, p), "a payoff"));
+    if (const std::string problem = payoff_range_problem(u.back().value); !problem.empty())
+      fail(child_pointer(pointer, p), problem);
+  }
   return u;
 }
 

@@ -229,3 +229,17 @@ TEST_CASE("a 100,000-deep Gambit tree loads and compiles without recursion") {
   const CompiledGame c = compile(g.tree);
   CHECK(c.terminals.size() == depth + 1);
 }
+
+TEST_CASE("payoffs beyond 1e100 in magnitude are refused at their line, in .efg and .nfg files") {
+  const std::string text = read_text(kGambitData + "/" + kPoker);
+  const std::string big = "t \"\" 1 \"Win Big\" { 2, -2 }";
+  check_failure(efg_failure(replace_once(text, big, "t \"\" 1 \"Win Big\" { 2, -2e101 }")), "bad.efg",
+                line_of(text, big), "the payoff -2e+101 is larger in magnitude than 1e100");
+  CHECK_NOTHROW(read_gambit_efg(replace_once(text, big, "t \"\" 1 \"Win Big\" { 2, -1e100 }"), "ok.efg"));
+  // Both .nfg forms: a payoff list, and outcomes.
+  check_failure(nfg_failure("NFG 1 R \"g\" { \"a\" \"b\" } { 2 2 }\n1 -1 -1 1\n-1 1 1e150 -1\n"), "bad.nfg", 3,
+                "the payoff 1e+150 is larger in magnitude than 1e100");
+  check_failure(nfg_failure("NFG 1 R \"g\" { \"a\" \"b\" }\n{ { \"x\" \"y\" } { \"z\" } }\n\"\"\n"
+                            "{ { \"o\" 1, -1 }\n{ \"p\" 3e200 0 } }\n1 2\n"),
+                "bad.nfg", 5, "the payoff 3e+200 is larger in magnitude than 1e100");
+}

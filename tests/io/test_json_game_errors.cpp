@@ -173,6 +173,18 @@ TEST_CASE("a number too large for a double is reported with the file name and it
   CHECK(find_json_number("[1, 2]", "3") == std::nullopt);
 }
 
+TEST_CASE("a payoff beyond 1e100 in magnitude is refused at its JSON pointer") {
+  try {
+    read_json_game("{" + kHead + R"(, "root": {"payoffs": [1e300, 0]}})", "big.json");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "big.json: /root/payoffs/0: the payoff 1e+300 is larger in magnitude than 1e100, the most eqlab accepts (its "
+          "sums and squares would run out of range): rescale the game's payoffs");
+  }
+  CHECK_NOTHROW(read_json_game("{" + kHead + R"(, "root": {"payoffs": [-1e100, 1e100]}})", "edge.json"));
+}
+
 TEST_CASE("top-level x- members and the description are written back") {
   const std::string text = "{" + kHead + R"(, "description": "d", "x-tool": {"v": [1, 2]}, "root": {"payoffs": [1, -1]}})";
   const std::string written = game_to_json_text(read_json_game(text, "x.json"));

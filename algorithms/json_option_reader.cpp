@@ -4,6 +4,7 @@
 
 #include <eqlab/algorithms/solver_params.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/near_names.hpp>
 
 namespace eqlab {
 
@@ -24,7 +25,7 @@ JsonOptionReader::JsonOptionReader(const nlohmann::json& options, std::string so
       list += (list.empty() ? "" : ", ") + k;
     }
     if (!found)
-      throw UsageError("solver " + solver_ + ": unknown parameter " + item.key() +
+      throw UsageError("solver " + solver_ + ": unknown parameter " + item.key() + did_you_mean(item.key(), known) +
                        (known.size() == 0 ? std::string(" (it takes none)") : " (" + list + ")"));
   }
 }

@@ -10,6 +10,7 @@
 
 #include <eqlab/algorithms/json_option_reader.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/near_names.hpp>
 
 namespace eqlab {
 
@@ -124,7 +125,10 @@ const SolverEntry& solver_entry(std::string_view name, GameKind kind, Feedback f
         throw UsageError("solver " + std::string(name) +
                          " learns Markov games (markov-random, markov-polymatrix, ... or a \"markov\" game file); for "
                          "this game choose one of " + solver_names(kind, feedback));
-    throw UsageError("unknown solver " + quoted + ": choose one of " + solver_names(kind, feedback));
+    std::vector<std::string> names;
+    for (const SolverEntry* e : registered_solvers(kind, feedback)) names.push_back(e->name);
+    throw UsageError("unknown solver " + quoted + did_you_mean(name, names) + ": choose one of " +
+                     solver_names(kind, feedback));
   }
   throw UsageError(quoted + " is not a Markov-game solver: choose one of " + solver_names(kind, feedback));
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include <eqlab/lib/near_names.hpp>
+
 namespace eqlab::cli {
 
 std::string help_hint(const std::string& command) {
@@ -74,7 +76,11 @@ Args parse_args(const std::string& command, std::span<const std::string> argv,
     const std::size_t eq = a.find('=');
     const std::string name = a.substr(0, eq);
     auto spec = std::find_if(flags.begin(), flags.end(), [&](const FlagSpec& f) { return f.name == name; });
-    if (spec == flags.end()) throw CommandLineError(command, "unknown option '" + name + "'");
+    if (spec == flags.end()) {
+      std::vector<std::string> names;
+      for (const FlagSpec& f : flags) names.push_back(f.name);
+      throw CommandLineError(command, "unknown option '" + name + "'" + did_you_mean(name, names));
+    }
     if (!spec->takes_value) {
       if (eq != std::string::npos) throw CommandLineError(command, name + " takes no value");
       args.switches_.insert(name);

@@ -78,6 +78,8 @@ struct Command {
 // Every command, in the order `eqlab --help` lists them.
 const std::vector<Command>& commands();
 const Command* find_command(std::string_view name);
+// "unknown command 'NAME'" with the commands it is near ("did you mean solve?").
+std::string unknown_command_message(const std::string& name);
 
 int run_solve(std::span<const std::string> args);
 int run_eval(std::span<const std::string> args);

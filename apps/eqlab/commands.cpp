@@ -1,5 +1,10 @@
 #include <algorithm>
 
+#include <string>
+#include <vector>
+
+#include <eqlab/lib/near_names.hpp>
+
 #include "cli.hpp"
 
 namespace eqlab::cli {
@@ -28,6 +33,12 @@ const Command* find_command(std::string_view name) {
   const auto& list = commands();
   auto it = std::find_if(list.begin(), list.end(), [&](const Command& c) { return c.name == name; });
   return it == list.end() ? nullptr : &*it;
+}
+
+std::string unknown_command_message(const std::string& name) {
+  std::vector<std::string> names;
+  for (const Command& c : commands()) names.emplace_back(c.name);
+  return "unknown command '" + name + "'" + did_you_mean(name, names);
 }
 
 }  // namespace eqlab::cli

@@ -51,7 +51,7 @@ GameInput load_and_compile(const std::string& spec, const LoadLimits& limits) {
   try {
     in.compiled = compile(in.loaded.tree);
   } catch (const InputError& e) {
-    throw e.file().empty() ? e.in_file(spec) : e;
+    throw e.file().empty() ? e.in_file(spec == kStandardInput ? "standard input" : spec) : e;
   }
   if (in.compiled.name.empty()) in.compiled.name = in.loaded.name;
   return in;

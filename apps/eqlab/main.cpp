@@ -24,9 +24,10 @@ void print_help(std::ostream& out) {
     name.resize(12, ' ');
     out << "  " << name << c.summary << "\n";
   }
-  out << "\nGAME is a game file (eqlab JSON, Gambit .efg/.nfg) or a built-in game.\n"
+  out << "\nGAME is a game file (eqlab JSON, Gambit .efg/.nfg), - to read one from standard input,\nor a built-in game.\n"
       << "'eqlab help COMMAND' describes a command; 'eqlab --version' prints the version.\n"
-      << "Exit codes: 0 success, 1 bad input (a file, a game), 2 bad usage.\n";
+      << "Exit codes: 0 success, 1 bad input (a file, a game), 2 bad usage, 3 a run that would need\n"
+         "more memory than its budget (--memory-budget).\n";
 }
 
 // A message on one line, whatever the exception text held.
@@ -67,14 +68,14 @@ int dispatch(const std::vector<std::string>& argv, std::string& command) {
     }
     if (argv.size() > 2) throw CommandLineError("", "'eqlab help' takes one command name");
     const Command* c = find_command(argv[1]);
-    if (!c) throw CommandLineError("", "unknown command '" + argv[1] + "'");
+    if (!c) throw CommandLineError("", unknown_command_message(argv[1]));
     std::cout << c->help();
     return kExitOk;
   }
   const Command* c = find_command(first);
   if (!c) {
     if (!first.empty() && first[0] == '-') throw CommandLineError("", "unknown option '" + first + "'");
-    throw CommandLineError("", "unknown command '" + first + "'");
+    throw CommandLineError("", unknown_command_message(first));
   }
   command = first;
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());

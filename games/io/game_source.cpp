@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <vector>
 
@@ -62,6 +63,21 @@ std::uintmax_t check_input_file(const std::string& path, const LoadLimits& limit
 }
 
 std::string read_input_file(const std::string& path, const LoadLimits& limits) {
+  if (path == kStandardInput) {
+    // Read once, whoever asks first: standard input cannot be read twice.
+    static const std::string text = [&] {
+      std::string all;
+      char buffer[1 << 16];
+      while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+        all.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+        if (all.size() > limits.max_bytes)
+          throw InputError("standard input", "", "more than " + std::to_string(limits.max_bytes) +
+                                                     " bytes, over the limit (raise it with --max-bytes)");
+      }
+      return all;
+    }();
+    return text;
+  }
   const std::uintmax_t size = check_input_file(path, limits);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, "", "cannot open the file");
@@ -71,8 +87,9 @@ std::string read_input_file(const std::string& path, const LoadLimits& limits) {
   return text;
 }
 
-LoadedGame load_game_file(const std::string& path, const LoadLimits& limits) {
-  const std::string text = read_input_file(path, limits);
+LoadedGame load_game_file(const std::string& file, const LoadLimits& limits) {
+  const std::string text = read_input_file(file, limits);
+  const std::string path = file == kStandardInput ? "standard input" : file;
   std::size_t start = text.find_first_not_of(" \t\r\n");
   if (start != std::string::npos && text.compare(start, 3, "\xEF\xBB\xBF") == 0) start += 3;  // UTF-8 BOM
   if (start == std::string::npos) throw InputError(path, "", "the file is empty");
@@ -84,6 +101,7 @@ LoadedGame load_game_file(const std::string& path, const LoadLimits& limits) {
 }
 
 LoadedGame load_game(const std::string& spec, const LoadLimits& limits) {
+  if (spec == kStandardInput) return load_game_file(spec, limits);
   std::error_code ec;
   const fs::file_status status = fs::status(spec, ec);
   if (fs::is_directory(status))

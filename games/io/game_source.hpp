@@ -30,8 +30,13 @@ struct LoadLimits {
   int max_nesting = 1'000'000;                  // JSON nesting depth (deep trees are deep)
 };
 
-// Reads a whole file of at most limits.max_bytes bytes, checking the size before reading.
-// Throws InputError naming the file when it is missing, a folder, too large or unreadable.
+// The name that stands for standard input where a game file is expected, as in Gambit's
+// tools: a game in eqlab JSON or Gambit's formats, read once.
+inline constexpr const char* kStandardInput = "-";
+
+// Reads a whole file of at most limits.max_bytes bytes, checking the size before reading
+// (standard input for "-", read once, its size checked as it comes). Throws InputError
+// naming the file when it is missing, a folder, too large or unreadable.
 std::string read_input_file(const std::string& path, const LoadLimits& limits = {});
 // The checks read_input_file makes before reading (exists, a regular file, within
 // limits.max_bytes), for readers that stream a file; returns the size in bytes, or

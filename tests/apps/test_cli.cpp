@@ -59,6 +59,45 @@ TEST_CASE("cli: bad usage exits 2 with one line that says where to read help") {
   CHECK(run_eqlab("info kuhn --max-nesting 2147483647", dir).code == 0);
 }
 
+TEST_CASE("cli: a mistyped command, option, solver or parameter gets the name it is near") {
+  const fs::path dir = scratch("did-you-mean");
+  const std::pair<const char*, const char*> cases[] = {
+      {"slove kuhn", "eqlab: unknown command 'slove' (did you mean solve?); run 'eqlab --help'\n"},
+      {"help evl", "eqlab: unknown command 'evl' (did you mean eval?); run 'eqlab --help'\n"},
+      {"solve kuhn --iteratons 10", "eqlab solve: unknown option '--iteratons' (did you mean --iterations?); run "
+                                    "'eqlab help solve'\n"},
+      {"solve kuhn --solver cfr++", "eqlab solve: unknown solver 'cfr++' (did you mean cfr+?): choose one of "},
+      {"solve kuhn --solver omd --param eta_scal=2", "eqlab solve: solver omd: unknown parameter eta_scal (did you "
+                                                     "mean eta_scale?) ("},
+      {"solve kuhn --frobnicate", "eqlab solve: unknown option '--frobnicate'; run 'eqlab help solve'\n"},
+  };
+  for (const auto& [args, message] : cases) {
+    CAPTURE(args);
+    const Run r = run_eqlab(args, dir);
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind(message, 0) == 0);
+  }
+  // Every exit code is in the help, 3 included.
+  CHECK(run_eqlab("--help", dir).out.find("3 a run that would need\nmore memory than its budget") != std::string::npos);
+}
+
+TEST_CASE("cli: - reads the game from standard input, and names it so in messages") {
+  const fs::path dir = scratch("stdin");
+  const std::string pennies = "'" EQLAB_SOURCE_DIR "/examples/games/matching-pennies.json'";
+  // run_eqlab gives the command an empty standard input; a pipe gives it a game.
+  const Run r = run_eqlab("info -", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err == "eqlab info: standard input: the file is empty\n");
+  const std::string command = "cat " + pennies + " | '" EQLAB_BINARY_DIR "/bin/eqlab' solve - --iterations 100 "
+                              "--no-progress --out r.json > /dev/null";
+  REQUIRE(std::system(("cd '" + dir.string() + "' && " + command).c_str()) == 0);
+  const nlohmann::json result = nlohmann::json::parse(read_text(dir / "r.json"));
+  CHECK(result["game"] == "matching-pennies");
+  const std::string bad = "echo '{\"format\": 1}' | '" EQLAB_BINARY_DIR "/bin/eqlab' info - 2> err.txt";
+  CHECK(std::system(("cd '" + dir.string() + "' && " + bad).c_str()) != 0);
+  CHECK(read_text(dir / "err.txt") == "eqlab info: standard input: /format: expected \"eqlab-game/1\", got 1\n");
+}
+
 TEST_CASE("cli: bad input exits 1: missing file, unknown game, invalid game file") {
   const fs::path dir = scratch("input");
   // The library words these (tests/io/test_game_source.cpp); the command line adds its

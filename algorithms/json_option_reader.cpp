@@ -24,9 +24,14 @@ JsonOptionReader::JsonOptionReader(const nlohmann::json& options, std::string so
       found = found || item.key() == k;
       list += (list.empty() ? "" : ", ") + k;
     }
-    if (!found)
-      throw UsageError("solver " + solver_ + ": unknown parameter " + item.key() + did_you_mean(item.key(), known) +
-                       (known.size() == 0 ? std::string(" (it takes none)") : " (" + list + ")"));
+    if (!found) {
+      std::string near = did_you_mean(item.key(), known);  // " (did you mean x?)"
+      if (!near.empty()) near.pop_back();
+      throw UsageError("solver " + solver_ + ": unknown parameter " + item.key() +
+                       (known.empty()      ? std::string(" (it takes none)")
+                        : near.empty()     ? " (" + list + ")"
+                                           : near + " The parameters: " + list + ")"));
+    }
   }
 }
 

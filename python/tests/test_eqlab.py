@@ -83,7 +83,7 @@ def test_bad_keyword_and_value_name_the_valid_ones():
         eqlab.Solver(game, "cfr+", regret="rm")
     with pytest.raises(ValueError, match="averaging must be one of uniform, linear, quadratic, not cubic"):
         eqlab.Solver(game, "cfr+", averaging="cubic")
-    with pytest.raises(ValueError, match=re.escape("unknown solver 'cfr++': choose one of cfr, cfr+, rm")):
+    with pytest.raises(ValueError, match=re.escape("unknown solver 'cfr++' (did you mean cfr+?): choose one of cfr, cfr+, rm")):
         eqlab.Solver(game, "cfr++")
 
 

@@ -68,7 +68,7 @@ TEST_CASE("cli: a mistyped command, option, solver or parameter gets the name it
                                     "'eqlab help solve'\n"},
       {"solve kuhn --solver cfr++", "eqlab solve: unknown solver 'cfr++' (did you mean cfr+?): choose one of "},
       {"solve kuhn --solver omd --param eta_scal=2", "eqlab solve: solver omd: unknown parameter eta_scal (did you "
-                                                     "mean eta_scale?) ("},
+                                                     "mean eta_scale? The parameters: preset, "},
       {"solve kuhn --frobnicate", "eqlab solve: unknown option '--frobnicate'; run 'eqlab help solve'\n"},
   };
   for (const auto& [args, message] : cases) {

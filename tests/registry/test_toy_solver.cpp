@@ -119,7 +119,7 @@ TEST_CASE("registry: a solver registered from one file is found, checked, run an
   CHECK_THROWS_WITH_AS(make_solver("fixed-mix", game, options), "solver fixed-mix: bias must be below 1, not 1.5",
                        UsageError);
   options.extra = {{"bais", 0.3}};
-  CHECK_THROWS_WITH_AS(make_solver("fixed-mix", game, options), "solver fixed-mix: unknown parameter bais (bias)",
+  CHECK_THROWS_WITH_AS(make_solver("fixed-mix", game, options), "solver fixed-mix: unknown parameter bais (did you mean bias? The parameters: bias)",
                        UsageError);
 }
 

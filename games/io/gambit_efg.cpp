@@ -142,9 +142,10 @@ class EfgReader {
     Described d;
     d.number = number;
     d.line = line;
-    const bool described = lex_.at(TokenKind::string);
+    // The name may be left out before the actions, as OpenSpiel's reader allows.
+    const bool described = lex_.at(TokenKind::string) || lex_.at(TokenKind::open);
     if (described) {
-      d.name = lex_.take().text;
+      if (lex_.at(TokenKind::string)) d.name = lex_.take().text;
       d.actions = lex_.string_list("the actions of " + what);
       if (d.actions.empty()) lex_.fail(line, what + " has no actions");
     }
@@ -176,9 +177,9 @@ class EfgReader {
     Described d;
     d.number = number;
     d.line = line;
-    const bool described = lex_.at(TokenKind::string);
+    const bool described = lex_.at(TokenKind::string) || lex_.at(TokenKind::open);
     if (described) {
-      d.name = lex_.take().text;
+      if (lex_.at(TokenKind::string)) d.name = lex_.take().text;
       lex_.open("the actions and probabilities of " + what);
       while (!lex_.at(TokenKind::close)) {
         d.actions.push_back(lex_.string("an action name or '}' in " + what));
@@ -217,9 +218,9 @@ class EfgReader {
     const std::string what = "outcome " + std::to_string(number);
     Outcome o;
     o.line = line;
-    const bool described = lex_.at(TokenKind::string);
+    const bool described = lex_.at(TokenKind::string) || lex_.at(TokenKind::open);
     if (described) {
-      o.name = lex_.take().text;
+      if (lex_.at(TokenKind::string)) o.name = lex_.take().text;
       o.payoffs = lex_.number_list("the payoffs of " + what);
       for (const Number& u : o.payoffs)
         if (const std::string problem = payoff_range_problem(u.value); !problem.empty()) lex_.fail(line, problem);

@@ -147,10 +147,9 @@ std::vector<Number> Lexer::number_list(const std::string& what) {
   std::vector<Number> out;
   while (!at(TokenKind::close)) {
     out.push_back(number("a number in " + what + " or '}'"));
-    if (at(TokenKind::comma)) {
-      take();
-      if (!at(TokenKind::word)) fail_expected("a number after ',' in " + what);
-    }
+    // Commas between numbers are optional, and one may close the list: { 5, 2, }, as
+    // OpenSpiel's reader accepts.
+    if (at(TokenKind::comma)) take();
   }
   take();
   return out;

@@ -122,8 +122,11 @@ TEST_CASE("outcome payoffs: missing, too few, or repeated differently") {
                 line_of(text, big), "outcome 0 means \"no outcome\"");
   check_failure(efg_failure(replace_once(text, big, "t \"\" 1 \"Win Big\" { 2, x }")), "bad.efg",
                 line_of(text, big), "found 'x'");
+  // A comma may close the list (OpenSpiel's files do), but two in a row are an error.
   check_failure(efg_failure(replace_once(text, big, "t \"\" 1 \"Win Big\" { 2, }")), "bad.efg",
-                line_of(text, big), "a number after ','");
+                line_of(text, big), "outcome 1 has 1 payoffs");
+  check_failure(efg_failure(replace_once(text, big, "t \"\" 1 \"Win Big\" { 2,, -2 }")), "bad.efg",
+                line_of(text, big), "found ','");
 }
 
 TEST_CASE("more .efg structure errors name their line") {
@@ -140,8 +143,11 @@ TEST_CASE("more .efg structure errors name their line") {
   check_failure(efg_failure(text + "t \"\" 0\n"), "bad.efg", count_lines(text), "a node after the end of the tree");
   check_failure(efg_failure(replace_once(text, second_set, "q \"\" 1 2 \"\" { \"Raise\" \"Fold\" } 0")), "bad.efg",
                 at, "expected a node ('c', 'p' or 't'), found 'q'");
-  check_failure(efg_failure(replace_once(text, "c \"\" 1 \"\" {", "c \"\" 1 {")), "bad.efg", line_of(text, "c \"\" 1"),
+  check_failure(efg_failure(replace_once(text, "c \"\" 1 \"\" { \"Red\" 1/2 \"Black\" 1/2 } 0", "c \"\" 1 0")), "bad.efg",
+                line_of(text, "c \"\" 1"),
                 "chance event 1 appears here for the first time without its actions and probabilities");
+  // Its name may be left out before the braces (OpenSpiel's reader allows it).
+  CHECK_NOTHROW(read_gambit_efg(replace_once(text, "c \"\" 1 \"\" {", "c \"\" 1 {"), "ok.efg"));
   check_failure(efg_failure(replace_once(text, "Black\" 1/2 } 0", "Black\" 1/2 } {")), "bad.efg",
                 line_of(text, "c \"\" 1"), "expected the outcome number, found '{'");
   check_failure(efg_failure("hello"), "bad.efg", 1, "expected 'EFG'");

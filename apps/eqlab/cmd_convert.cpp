@@ -1,5 +1,6 @@
 // eqlab convert: writes any game eqlab reads (Gambit .efg/.nfg, GraphML, DOT, a built-in
-// game, eqlab JSON) as eqlab-game/1 JSON.
+// game, eqlab JSON) as eqlab-game/1 JSON, and extensive and normal-form games in Gambit's
+// .efg and .nfg formats.
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 
+#include <eqlab/games/io/gambit_writer.hpp>
 #include <eqlab/games/io/json_game.hpp>
 
 #include "cli.hpp"
@@ -19,7 +21,7 @@
 namespace eqlab::cli {
 
 const std::string_view kConvertHelp =
-    R"help(usage: eqlab convert FILE --to json [--out F]
+    R"help(usage: eqlab convert FILE [--to json|efg|nfg] [--out F]
 
 Reads FILE (a Gambit .efg or .nfg file, a GraphML or DOT graph game, an eqlab
 JSON file, or a built-in game such as "kuhn", "gridworld" or "markov-random")
@@ -27,8 +29,13 @@ and writes it as eqlab-game/1 JSON, the format described in docs/FORMAT.md: to
 F, or to standard output without --out. A Markov game is written as a table,
 one transition entry per step, state and joint action (at most a million).
 
+--to efg writes an extensive (or normal-form) game as a Gambit .efg file, and
+--to nfg a normal-form game as a Gambit .nfg file, so that Gambit's tools can
+check it; exact payoffs and probabilities stay exact (p/q), and eqlab reads the
+file back into the same game.
+
 options:
-  --to json           the output format (json is the only one; the default)
+  --to FORMAT         json (the default), efg or nfg
   --out F             the output file (default: standard output)
   --max-bytes N       read game files of up to N bytes (default 2^30)
   --max-nesting N     accept JSON nested up to N levels (default 1000000)
@@ -37,12 +44,31 @@ options:
 int run_convert(std::span<const std::string> argv) {
   const Args args = parse_args("convert", argv, {{"--to"}, {"--out"}, kMaxBytesFlag, kMaxNestingFlag}, {"FILE"}, 1);
   const std::string to = args.text("--to", "json");
-  if (to != "json") throw CommandLineError("convert", "cannot convert to '" + to + "': the only format is json");
+  if (to != "json" && to != "efg" && to != "nfg")
+    throw CommandLineError("convert", "cannot convert to '" + to + "': the formats are json, efg and nfg");
   const std::string out_path = args.text("--out", "-");
   prepare_output(out_path);
   const std::string& spec = args.positional[0];
+  const GameType type = game_type_of(spec);
+  if (to != "json" && type != GameType::extensive)
+    throw CommandLineError("convert", std::string("--to ") + to + " writes extensive and normal-form games; " + spec +
+                                          " is a " + (type == GameType::graph ? "graph" : "Markov") +
+                                          " game, written only as json");
+  if (to != "json") {
+    const LoadedGame game = load_game_argument(spec, load_limits(args));
+    std::ostringstream text;
+    if (to == "efg") {
+      write_gambit_efg(game.tree, game.description, text);
+    } else {
+      if (!game.normal)
+        throw CommandLineError("convert", spec + " is an extensive game: .nfg holds normal-form games (write --to efg)");
+      write_gambit_nfg(*game.normal, game.description, text);
+    }
+    write_text_file(out_path, text.str());
+    return kExitOk;
+  }
   std::string json;
-  switch (game_type_of(spec)) {
+  switch (type) {
     case GameType::graph:
       json = graph_game_to_json(load_graph_game(spec, load_limits(args))).dump(2);
       break;

@@ -39,7 +39,7 @@ TEST_CASE("cli: bad usage exits 2 with one line that says where to read help") {
   for (const std::string args : {"", "frobnicate", "--frobnicate", "solve", "solve kuhn --iterations",
                                  "solve kuhn --iterations 12x", "solve kuhn --iterations 0", "solve kuhn --bogus 1",
                                  "solve kuhn --solver nope", "solve kuhn --seed -1", "eval kuhn",
-                                 "convert kuhn --to efg", "help nothing", "info kuhn extra",
+                                 "convert kuhn --to pdf", "help nothing", "info kuhn extra",
                                  "info kuhn --max-nesting 3000000000", "info kuhn --max-bytes 99999999999999999999",
                                  "solve kuhn --out - --curve -", "solve kuhn --plot -"}) {
     CAPTURE(args);
@@ -353,6 +353,35 @@ TEST_CASE("cli: games, info and convert") {
   r = run_eqlab("convert 'markov-congestion(players=20)'", dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("too many to write as a table") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("cli: convert --to efg and --to nfg write Gambit files that read back to the same game") {
+  const fs::path dir = scratch("convert-gambit");
+  REQUIRE(run_eqlab("convert leduc --to efg --out leduc.efg", dir).code == 0);
+  CHECK(read_text(dir / "leduc.efg").rfind("EFG 2 R \"leduc(players=2)\" { \"p0\" \"p1\" }\n", 0) == 0);
+  // The same sizes and the same CFR+ run as the built-in game.
+  CHECK(run_eqlab("info leduc.efg", dir).out.substr(40) == run_eqlab("info leduc", dir).out.substr(40));
+  REQUIRE(run_eqlab("solve leduc --iterations 100 --no-progress --curve a.csv", dir).code == 0);
+  REQUIRE(run_eqlab("solve leduc.efg --iterations 100 --no-progress --curve b.csv", dir).code == 0);
+  const auto without_seconds = [](std::string csv) {
+    // The curves' columns up to the values: the timing columns differ from run to run.
+    std::string out;
+    std::istringstream lines(csv);
+    for (std::string line; std::getline(lines, line);) out += line.substr(0, line.find(",seconds")) + "\n";
+    return out;
+  };
+  CHECK(without_seconds(read_text(dir / "a.csv")) == without_seconds(read_text(dir / "b.csv")));
+  const std::string pennies = "'" EQLAB_SOURCE_DIR "/examples/games/matching-pennies.json'";
+  Run r = run_eqlab("convert " + pennies + " --to nfg", dir);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("NFG 1 R \"matching-pennies\" { \"matcher\" \"mismatcher\" }\n", 0) == 0);
+  r = run_eqlab("convert kuhn --to nfg", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("kuhn is an extensive game: .nfg holds normal-form games (write --to efg)") != std::string::npos);
+  r = run_eqlab("convert gridworld --to efg", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("gridworld is a graph game, written only as json") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -266,13 +266,16 @@ void make_runs(const ExperimentConfig& config, const ExperimentOptions& options,
                            std::to_string(concurrency) + " run(s) at a time");
   run_in_parallel(to_run.size(), concurrency, "experiment " + config.name, options.progress, options.on_run_done,
                   [&](std::size_t i) {
+    if (options.should_stop && options.should_stop()) return;
     const RunCell& run = to_run[i];
     const PreparedGame& game = prepared.games[run.game];
     const ExperimentAlgorithm& algorithm = config.algorithms[run.algorithm];
     std::unique_ptr<Solver> solver =
         options.factory(algorithm, game.compiled, config.seeds[run.seed], config.iterations);
-    const RunResult result = run_solver(
-        *solver, game.compiled, run_options(config, prepared.shapes[run.game][run.algorithm].plays_mixture));
+    RunOptions run_opts = run_options(config, prepared.shapes[run.game][run.algorithm].plays_mixture);
+    run_opts.should_stop = options.should_stop;
+    const RunResult result = run_solver(*solver, game.compiled, run_opts);
+    if (result.interrupted) return;  // an unfinished run leaves no file
     write_run_curve(run_path(options.out_dir, config.games[run.game], algorithm, config.seeds[run.seed]), result.curve);
   });
 }
@@ -303,6 +306,10 @@ ExperimentReport run_experiment(const ExperimentConfig& config, const std::strin
   ExperimentReport report;
   const std::vector<RunCell> to_run = runs_to_make(config, options, prepared, report);
   make_runs(config, options, prepared, to_run, report);
+  if (options.should_stop && options.should_stop()) {
+    report.interrupted = true;
+    return report;
+  }
   if (options.shard_count > 1) return report;  // the summary comes from a final resumed run
 
   std::vector<std::int64_t> game_xa;

@@ -97,6 +97,10 @@ struct ExperimentOptions {
   // time (from the thread that made the run), for a caller's own progress display.
   std::function<void(std::int64_t done, std::int64_t total)> on_run_done;
   ExperimentSolverFactory factory = make_experiment_solver;
+  // Asked before each run and after every iteration of a run (Ctrl-C on the command line):
+  // true stops the experiment. Runs in progress are dropped, not written, so every run
+  // file on disk stays complete; no summary is written, and --resume finishes the grid.
+  std::function<bool()> should_stop;
   // One shard of the grid, for spreading it over processes (MPI ranks, batch jobs): only
   // the runs whose index in the grid order (game, algorithm, seed) is shard_index modulo
   // shard_count are made. A shard writes its run files and no summary; the summary comes
@@ -177,6 +181,7 @@ struct ExperimentReport {
   std::vector<SizeRateRow> size_rates;
   std::vector<std::string> files;  // summary, rates, sizes, size rates and plots written, in order
   std::vector<std::string> notes;  // things left out, e.g. plots without gnuplot
+  bool interrupted = false;        // stopped by ExperimentOptions::should_stop: no summary
 };
 
 // The least-squares slope of log(metric · T) against log(T) over the rows with

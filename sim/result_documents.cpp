@@ -5,6 +5,16 @@
 
 namespace eqlab {
 
+void mark_interrupted(nlohmann::ordered_json& doc) {
+  nlohmann::ordered_json marked;
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    marked[it.key()] = std::move(it.value());
+    if (it.key() == "iterations") marked["interrupted"] = true;
+  }
+  if (!marked.contains("interrupted")) marked["interrupted"] = true;
+  doc = std::move(marked);
+}
+
 nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game, const RunResult& result) {
   ResultHeader header;
   header.game = game_name;
@@ -12,8 +22,10 @@ nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& 
   header.params = solver.params();
   header.concept_name = concept_name(result.solution_concept);
   header.iterations = solver.iteration();
-  return result_to_json(header, game, solver.output_profile(), run_metrics_json(result),
-                        curve_to_json(result.curve));
+  nlohmann::ordered_json doc = result_to_json(header, game, solver.output_profile(), run_metrics_json(result),
+                                              curve_to_json(result.curve));
+  if (result.interrupted) mark_interrupted(doc);
+  return doc;
 }
 
 nlohmann::ordered_json markov_result_json(const MarkovSolver& solver, const MarkovModel& model, std::uint64_t seed,
@@ -26,6 +38,7 @@ nlohmann::ordered_json markov_result_json(const MarkovSolver& solver, const Mark
   doc["solver"] = {{"name", solver.name()}, {"params", params}};
   doc["concept"] = concept_name(solver.solution_concept());
   doc["iterations"] = result.episodes;
+  if (result.interrupted) doc["interrupted"] = true;
   // The played Markov product policy (the last iterate), as the format's strategies: per
   // player, per step, per state, the action probabilities.
   if (const ProductPolicy* product = solver.product()) doc["strategies"] = product_policy_json(model, *product)["product"];

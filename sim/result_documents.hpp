@@ -16,8 +16,12 @@
 
 namespace eqlab {
 
-// The solver's name, parameters, concept and iterations, its output strategy, the final
-// metrics and the curve.
+// Adds "interrupted": true after "iterations": a run stopped early (Ctrl-C) whose
+// document describes what it played up to the iteration it reached.
+void mark_interrupted(nlohmann::ordered_json& doc);
+
+// The solver's name, parameters, concept and iterations (and "interrupted" when stopped
+// early), its output strategy, the final metrics and the curve.
 nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& game_name, const CompiledGame& game, const RunResult& result);
 
 // The same for a Markov run: the solver's parameters with its seed, the episodes, the

@@ -183,8 +183,8 @@ class SolverRun {
 
   static double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-  // Steps up to `checkpoint`, timing the steps alone.
-  void step_to(std::int64_t checkpoint) {
+  // Steps up to `checkpoint`, timing the steps alone; false when stopped before it.
+  bool step_to(std::int64_t checkpoint) {
     if (per_round_) {
       // The round's evaluation costs about as much as the step, so timing each step
       // costs little in comparison.
@@ -195,6 +195,10 @@ class SolverRun {
         take_round();
         bar_.update(done_ + 1);
         if (options_.on_progress) options_.on_progress(done_ + 1);
+        if (stop_asked()) {
+          ++done_;
+          return false;
+        }
       }
     } else {
       // Steps are timed per stretch between checkpoints, not one by one: the clock would
@@ -204,9 +208,15 @@ class SolverRun {
         solver_.step();
         bar_.update(done_ + 1);
         if (options_.on_progress) options_.on_progress(done_ + 1);
+        if (stop_asked()) {
+          ++done_;
+          result_.solve_seconds += seconds_since(stretch_start);
+          return false;
+        }
       }
       result_.solve_seconds += seconds_since(stretch_start);
     }
+    return true;
   }
 
   // Measures the solver at `checkpoint` and adds the curve's row.
@@ -231,6 +241,11 @@ class SolverRun {
   void finish() { bar_.finish(); }
 
  private:
+  // Asked after iteration done_ + 1; never after the last one, which ends the run anyway.
+  bool stop_asked() const {
+    return done_ + 1 < options_.iterations && options_.should_stop && options_.should_stop();
+  }
+
   // Called after each step when something needs the round's profile; allocates nothing
   // beyond what the evaluators and on_round do.
   void take_round() {
@@ -275,8 +290,12 @@ RunResult run_solver(Solver& solver, const CompiledGame& game, const RunOptions&
   SolverRun run(solver, game, options, result, correlated, kefce_k);
   const SolverRun::Clock::time_point run_start = SolverRun::Clock::now();
   for (std::int64_t checkpoint : run.checkpoints()) {
-    run.step_to(checkpoint);
+    const bool reached = run.step_to(checkpoint);
     run.measure(checkpoint);
+    if (!reached) {
+      result.interrupted = true;
+      break;
+    }
   }
   run.finish();
   result.seconds = SolverRun::seconds_since(run_start);

@@ -42,6 +42,10 @@ struct RunOptions {
   // Called after every iteration with the count done in this run, for a caller's own
   // progress display (the Python package's); it may throw to stop the run.
   std::function<void(std::int64_t done)> on_progress;
+  // Asked after every iteration (Ctrl-C on the command line): when it returns true the run
+  // stops there, measures that iteration as the curve's last row, and returns with
+  // RunResult::interrupted set, so that what it returns describes what was played.
+  std::function<bool()> should_stop;
 };
 
 // The gaps and values of the mixture of the profiles played so far.
@@ -56,6 +60,7 @@ struct RunResult {
   std::vector<std::pair<std::string, double>> own_metrics;  // the solver's, at the last iteration
   double seconds = 0.0;        // wall time of the whole run, evaluations included
   double solve_seconds = 0.0;  // wall time spent in Solver::step() only
+  bool interrupted = false;    // stopped by RunOptions::should_stop before the last iteration
 };
 
 // The curve columns for a Nash run of an n-player game, without the solver's own.

@@ -13,6 +13,7 @@
 #include <eqlab/sim/markov/markov_experiment.hpp>
 
 #include "cli.hpp"
+#include "interrupt.hpp"
 #include "game_input.hpp"
 #include "process_group.hpp"
 #include "report.hpp"
@@ -243,8 +244,16 @@ int run_experiment(std::span<const std::string> argv) {
     report = run_experiment_over_processes(group, config, config_path, options, runs_kept);
     if (group.rank() != 0) return kExitOk;  // process 0 reports for the whole grid
   } else {
+    // Ctrl-C stops a single-process experiment with every finished run kept.
+    const InterruptWatch interrupt;
+    options.should_stop = [] { return InterruptWatch::requested(); };
     report = eqlab::run_experiment(config, config_path, options);
     runs_kept = report.runs_resumed;
+    if (report.interrupted) {
+      std::cerr << "eqlab experiment: interrupted: the finished runs are in " << out_dir
+                << "; rerun with --resume to finish the grid and write the summary\n";
+      return kExitInterrupted;
+    }
   }
 
   std::cout << field("experiment") << config.name << "\n"

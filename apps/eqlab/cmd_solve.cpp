@@ -3,6 +3,7 @@
 // plot and the mixture played. Solvers, their parameters and their help come from the
 // solver registry (algorithms/solver_registry.hpp).
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -22,6 +23,7 @@
 #include <eqlab/sim/solver_catalog.hpp>
 
 #include "cli.hpp"
+#include "interrupt.hpp"
 #include "game_input.hpp"
 #include "markov_commands.hpp"
 #include "output_file.hpp"
@@ -232,14 +234,24 @@ void check_run_memory(const SolveRequest& request, const GameInput& game, const 
     check_distribution_space(request.distribution_path, game.compiled, request.iterations);
 }
 
-// Streams the mixture played to a file or standard output, one line per round.
+// Streams the mixture played to a file or standard output, one line per round. A file is
+// written under "<path>.partial" and renamed by finish(), so that a run killed on the way
+// leaves no file that looks like a whole mixture.
 class DistributionWriter {
  public:
   explicit DistributionWriter(const std::string& path) : path_(path) {
     if (path_ == "-") return;
-    file_.open(path_, std::ios::binary | std::ios::trunc);
+    file_.open(partial(), std::ios::binary | std::ios::trunc);
     if (!file_) throw BadInputError("cannot write " + path_);
   }
+  ~DistributionWriter() {
+    if (file_.is_open()) {  // not finished: an error, or a second Ctrl-C
+      file_.close();
+      std::remove(partial().c_str());
+    }
+  }
+  DistributionWriter(const DistributionWriter&) = delete;
+  DistributionWriter& operator=(const DistributionWriter&) = delete;
 
   // Every round has the same weight: the output is the uniform mixture of the T rounds.
   // The behavioural form, when the solver keeps it, carries the strategy at unreached
@@ -256,11 +268,14 @@ class DistributionWriter {
   void finish() {
     stream().flush();
     if (!stream()) throw BadInputError("cannot write " + path_);
-    if (file_.is_open()) file_.close();
+    if (!file_.is_open()) return;
+    file_.close();
     if (file_.fail()) throw BadInputError("cannot write " + path_);
+    if (std::rename(partial().c_str(), path_.c_str()) != 0) throw BadInputError("cannot write " + path_);
   }
 
  private:
+  std::string partial() const { return path_ + ".partial"; }
   std::ostream& stream() { return path_ == "-" ? std::cout : file_; }
   std::string path_;
   std::ofstream file_;
@@ -356,6 +371,8 @@ int run_solve(std::span<const std::string> argv) {
   run.progress = request.progress;
   run.progress_label = solver->name();
   run.kefce_k = request.kefce_k;
+  const InterruptWatch interrupt;
+  run.should_stop = [] { return InterruptWatch::requested(); };
   std::optional<DistributionWriter> distribution;
   if (!request.distribution_path.empty()) {
     distribution.emplace(request.distribution_path);
@@ -373,6 +390,12 @@ int run_solve(std::span<const std::string> argv) {
     written.push_back(request.plot_path);
   }
   print_solve_summary(summary, request, game, *solver, result, written);
+  if (result.interrupted) {
+    summary << field("interrupted") << "at " << solver->iteration() << " of " << request.iterations
+            << (request.bandit ? " episodes" : " iterations")
+            << ": the files written describe what was played so far\n";
+    return kExitInterrupted;
+  }
   return kExitOk;
 }
 

@@ -22,6 +22,7 @@
 #include <eqlab/sim/result_documents.hpp>
 
 #include "game_input.hpp"
+#include "interrupt.hpp"
 #include "output_file.hpp"
 #include "report.hpp"
 
@@ -259,10 +260,17 @@ int run_markov_solve(const Args& args) {
                                           " cannot rebuild the policies it played (exp3-ix and cce-v can)");
     run.mixture = MixtureEvaluation::always;
   }
+  const InterruptWatch interrupt;
+  run.should_stop = [] { return InterruptWatch::requested(); };
   const MarkovRunResult result = run_markov_solver(*solver, *model, run);
 
   const std::vector<std::string> written = write_markov_solve_outputs(outputs, *model, *solver, seed, result);
   print_markov_solve_summary(summary, *model, *solver, seed, result, written);
+  if (result.interrupted) {
+    summary << field("interrupted") << "at " << result.episodes << " of " << episodes
+            << " episodes: the files written describe what was played so far\n";
+    return kExitInterrupted;
+  }
   return kExitOk;
 }
 

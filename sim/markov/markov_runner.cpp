@@ -147,6 +147,7 @@ MarkovRunResult run_markov_solver(MarkovSolver& solver, const MarkovModel& model
     bool playing = true;
     // Some solvers count several episodes per call; stop at the first call that reaches
     // the checkpoint.
+    bool stopped = false;
     while (solver.episodes() < checkpoints[next]) {
       if (!solver.run_episode()) {
         playing = false;
@@ -154,6 +155,10 @@ MarkovRunResult run_markov_solver(MarkovSolver& solver, const MarkovModel& model
       }
       progress.update(solver.episodes());
       if (options.on_progress) options.on_progress(solver.episodes());
+      if (solver.episodes() < options.episodes && options.should_stop && options.should_stop()) {
+        stopped = true;
+        break;
+      }
     }
     solve_seconds += std::chrono::duration<double>(Clock::now() - before).count();
     // One row per checkpoint passed (a solver may jump over several at once).
@@ -166,6 +171,10 @@ MarkovRunResult run_markov_solver(MarkovSolver& solver, const MarkovModel& model
     result.final_evaluation = std::move(detail);
     if (!playing) {
       result.converged = true;
+      break;
+    }
+    if (stopped) {
+      result.interrupted = true;
       break;
     }
     if (options.stop_at_gap > 0.0 && row[kGap] <= options.stop_at_gap) break;

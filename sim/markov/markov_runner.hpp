@@ -53,6 +53,9 @@ struct MarkovRunOptions {
   // Called after every episode with the episodes done, for a caller's own progress
   // display (the Python package's); it may throw to stop the run.
   std::function<void(std::int64_t episodes)> on_progress;
+  // Asked after every episode (Ctrl-C on the command line): true stops the run there; the
+  // outputs are evaluated at that episode as the curve's last row.
+  std::function<bool()> should_stop;
 };
 
 struct MarkovRunResult {
@@ -61,6 +64,7 @@ struct MarkovRunResult {
   double seconds = 0.0, solve_seconds = 0.0;
   std::size_t memory_bytes = 0;
   bool converged = false;  // the solver stopped by itself (Nash-CA's certified output)
+  bool interrupted = false;  // stopped by MarkovRunOptions::should_stop
   // The last checkpoint's evaluation as JSON: per-player values and every gap measured.
   nlohmann::ordered_json final_evaluation;
 };

@@ -37,12 +37,15 @@ file back into the same game.
 options:
   --to FORMAT         json (the default), efg or nfg
   --out F             the output file (default: standard output)
+  --mkdir             create the missing folders of output files (else a path
+                      into a folder that does not exist is refused)
   --max-bytes N       read game files of up to N bytes (default 2^30)
   --max-nesting N     accept JSON nested up to N levels (default 1000000)
 )help";
 
 int run_convert(std::span<const std::string> argv) {
-  const Args args = parse_args("convert", argv, {{"--to"}, {"--out"}, kMaxBytesFlag, kMaxNestingFlag}, {"FILE"}, 1);
+  const Args args = parse_args("convert", argv, {{"--to"}, {"--out"}, kMkdirFlag, kMaxBytesFlag, kMaxNestingFlag}, {"FILE"}, 1);
+  allow_new_folders(args);
   const std::string to = args.text("--to", "json");
   if (to != "json" && to != "efg" && to != "nfg")
     throw CommandLineError("convert", "cannot convert to '" + to + "': the formats are json, efg and nfg");

@@ -61,6 +61,8 @@ options:
                       strategy coloured, for GraphViz
   --png FILE          draw that graph with GraphViz's dot (must be installed):
                       PNG, SVG or PDF, as the name ends (.png, .svg, .pdf)
+  --mkdir             create the missing folders of output files (else a path
+                      into a folder that does not exist is refused)
   --threads K         use at most K threads (default: all cores)
   --max-bytes N       read graph files of up to N bytes (default 2^30)
 
@@ -185,9 +187,10 @@ std::string write_decoy_outputs(const Args& args, const DeceptionEvaluator& eval
 int run_decoys(std::span<const std::string> argv) {
   const Args args = parse_args("decoys", argv,
                                {{"--traps"}, {"--fakes"}, {"--region"}, {"--mode"}, {"--exhaustive", false}, {"--lazy", false},
-                                {"--check-submodular", false}, {"--out"}, {"--dot"}, {"--png"}, {"--threads"},
+                                {"--check-submodular", false}, {"--out"}, {"--dot"}, {"--png"}, {"--threads"}, kMkdirFlag,
                                 kMaxBytesFlag},
                                {"GRAPH"}, 1);
+  allow_new_folders(args);
   const DeceptionRegion region = region_argument(args);
   const DeceptionMode mode = mode_argument(args);
   const std::int64_t threads = args.integer("--threads", 0, 1, 4096);

@@ -14,6 +14,7 @@
 
 #include "cli.hpp"
 #include "interrupt.hpp"
+#include "output_file.hpp"
 #include "game_input.hpp"
 #include "process_group.hpp"
 #include "report.hpp"
@@ -103,6 +104,7 @@ its cores unless --threads is given. See docs/SCALING.md.
 
 options:
   --out DIR           the output folder (required)
+  --mkdir             create the folders above DIR when they are missing
   --resume            keep the complete runs found in DIR
   --threads K         use at most K threads (default: all cores)
   --no-plots          do not draw the plots
@@ -200,11 +202,17 @@ ExperimentReport run_experiment_over_processes(const ProcessGroup& group, const 
 int run_experiment(std::span<const std::string> argv) {
   const Args args = parse_args("experiment", argv,
                                {{"--out"}, {"--resume", false}, {"--threads"}, {"--no-plots", false},
-                                {"--no-progress", false}, kMemoryBudgetFlag},
+                                {"--no-progress", false}, kMkdirFlag, kMemoryBudgetFlag},
                                {"CONFIG.json"}, 1);
   const std::string out_dir = args.text("--out");
   if (out_dir.empty()) throw CommandLineError("experiment", "missing --out DIR, the folder to write");
   if (out_dir == "-") throw CommandLineError("experiment", "--out needs a folder: the results are several files");
+  // The folder itself is the experiment's to create; a missing folder above it is a typo
+  // unless --mkdir says otherwise.
+  if (const std::filesystem::path above = std::filesystem::path(out_dir).parent_path();
+      !above.empty() && !std::filesystem::is_directory(above) && !args.has("--mkdir"))
+    throw BadInputError("cannot write " + out_dir + ": the folder " + above.string() +
+                        " does not exist (give --mkdir to create it)");
   const ProcessGroup group;
   std::int64_t threads = args.integer("--threads", 0, 1, 4096);
   // Processes that share a machine share its cores, unless --threads says otherwise.

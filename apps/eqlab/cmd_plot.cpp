@@ -35,6 +35,8 @@ options:
   --metric NAME       a column of the curves to draw, repeatable (required)
   --out FILE          the figure to write (required): PNG, SVG or PDF, as its
                       name ends (.png, .svg, .pdf)
+  --mkdir             create the missing folders of output files (else a path
+                      into a folder that does not exist is refused)
   --title TEXT        the figure's title (default: none)
   --x-label TEXT      the x axis' name (default: iteration; "episodes" for Markov curves)
   --linear-y          a linear y axis instead of a logarithmic one
@@ -116,7 +118,8 @@ int run_plot(std::span<const std::string> argv) {
   // line that shows the repetition.
   const std::vector<std::string> names(std::max<std::size_t>(argv.size(), 1), "CURVE.csv[=LABEL]");
   const Args args =
-      parse_args("plot", argv, {{"--metric"}, {"--out"}, {"--title"}, {"--x-label"}, {"--linear-y", false}}, names, 0);
+      parse_args("plot", argv, {{"--metric"}, {"--out"}, {"--title"}, {"--x-label"}, {"--linear-y", false}, kMkdirFlag}, names, 0);
+  allow_new_folders(args);
   if (args.positional.empty())
     throw CommandLineError("plot", "missing CURVE.csv (usage: eqlab plot CURVE.csv[=LABEL] ... --metric NAME "
                                    "--out FIG.png)");

@@ -35,6 +35,8 @@ alone (its maximal surely winnable outcomes).
 options:
   --goals FILE        the goals and preferences (required)
   --out FILE          write the report as JSON (format eqlab-preferences/1)
+  --mkdir             create the missing folders of output files (else a path
+                      into a folder that does not exist is refused)
   --max-bytes N       read graph files of up to N bytes (default 2^30)
 
 example:
@@ -42,7 +44,8 @@ example:
 )help";
 
 int run_preferences(std::span<const std::string> argv) {
-  const Args args = parse_args("preferences", argv, {{"--goals"}, {"--out"}, kMaxBytesFlag}, {"GRAPH"}, 1);
+  const Args args = parse_args("preferences", argv, {{"--goals"}, {"--out"}, kMkdirFlag, kMaxBytesFlag}, {"GRAPH"}, 1);
+  allow_new_folders(args);
   if (!args.has("--goals")) throw CommandLineError("preferences", "missing --goals GOALS.json, the goals and preferences");
   const std::string& spec_arg = args.positional[0];
   if (!is_graph_game(spec_arg))

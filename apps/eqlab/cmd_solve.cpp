@@ -69,6 +69,8 @@ options:
                       standard error)
   --plot FILE         draw the curve (needs gnuplot): PNG, SVG or PDF, as the
                       name ends (.png, .svg, .pdf)
+  --mkdir             create the missing folders of output files (else a path
+                      into a folder that does not exist is refused)
   --k K               with --solver kefr (full or bandit feedback): the
                       number of deviations the K-EFCE deviator observes
                       (default 1; 0 is NFCCE, 1 is EFCE); with any other
@@ -342,9 +344,10 @@ int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--feedback"}, {"--iterations"}, {"--episodes"}, {"--seed"}, {"--out"}, {"--curve"},
                                 {"--plot"}, {"--distribution"}, {"--param"}, {"--checkpoints"}, {"--threads"},
-                                {"--k"}, {"--policy"}, {"--no-progress", false}, {"--mixture", false},
+                                {"--k"}, {"--policy"}, {"--no-progress", false}, {"--mixture", false}, kMkdirFlag,
                                 kMaxBytesFlag, kMaxNestingFlag, kMemoryBudgetFlag},
                                {"GAME"}, 1);
+  allow_new_folders(args);
   if (is_markov_argument(args.positional[0])) return run_markov_solve(args);
   const SolveRequest request = read_solve_request(args);
   // Standard output carries only the file written there, so the summary moves to stderr.

@@ -14,11 +14,20 @@ namespace eqlab::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+bool new_folders_allowed = false;
+}  // namespace
+
+void allow_new_folders(const Args& args) { new_folders_allowed = args.has("--mkdir"); }
+
 void prepare_output(const std::string& path) {
   if (path == "-") return;
   const fs::path parent = fs::path(path).parent_path();
   std::error_code ec;
-  if (!parent.empty()) {
+  if (!parent.empty() && !fs::is_directory(parent, ec)) {
+    if (!new_folders_allowed)
+      throw BadInputError("cannot write " + path + ": the folder " + parent.string() +
+                          " does not exist (give --mkdir to create it)");
     fs::create_directories(parent, ec);
     if (ec) throw BadInputError("cannot create the folder " + parent.string() + ": " + ec.message());
   }

@@ -1,12 +1,22 @@
 #pragma once
-// Output files of the command line. Folders are created as needed, and every output is
-// checked before a long run starts, so a typo in a path fails in a second, not after it.
+// Output files of the command line. Every output is checked before a long run starts, so
+// a typo in a path fails in a second, not after it; a missing folder is an error (a typo
+// in a folder's name would otherwise become a new folder) unless --mkdir is given.
 #include <string>
+
+#include "cli.hpp"
 
 namespace eqlab::cli {
 
-// Creates the parent folders of `path` and checks that the file can be written (a file
-// created by the check is removed again). Throws BadInputError.
+// The flag of the commands that write files: create missing folders of output paths.
+inline const FlagSpec kMkdirFlag{"--mkdir", false};
+
+// Whether prepare_output may create folders: --mkdir among `args`.
+void allow_new_folders(const Args& args);
+
+// Checks that `path` can be written: its folder exists (or is created, with --mkdir) and
+// a file there can be opened (a file created by the check is removed again). Throws
+// BadInputError.
 void prepare_output(const std::string& path);
 
 // Checks that a figure's name asks for a format eqlab draws (.png, .svg or .pdf).

@@ -155,7 +155,14 @@ TEST_CASE("cli: help and version") {
 
 TEST_CASE("cli: solve writes result and curve; eval recomputes the stored exploitability") {
   const fs::path dir = scratch("solve");
-  Run r = run_eqlab("solve kuhn --iterations 200 --checkpoints 10 --out out/result.json --curve out/curve.csv", dir);
+  // A folder that does not exist is a typo unless --mkdir says to create it.
+  Run r = run_eqlab("solve kuhn --iterations 200 --checkpoints 10 --out out/result.json", dir);
+  CHECK(r.code == 1);
+  CHECK(r.err == "eqlab solve: cannot write out/result.json: the folder out does not exist (give --mkdir to create "
+                 "it)\n");
+  CHECK_FALSE(fs::exists(dir / "out"));
+  r = run_eqlab("solve kuhn --iterations 200 --checkpoints 10 --out out/result.json --curve out/curve.csv --mkdir",
+                dir);
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());  // no progress bar off a terminal
   CHECK(r.out.find("exploitability") != std::string::npos);

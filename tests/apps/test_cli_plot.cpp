@@ -71,7 +71,7 @@ TEST_CASE("cli: plot draws the curves of two solve runs in one PNG") {
     return;
   }
   Run r = run_eqlab("plot shapley-omd.csv=omd shapley-efce-omd.csv=efce-omd --metric efce_gap --metric nfcce_gap "
-                    "--out figures/shapley.png --title 'Shapley: OMD vs EFCE-OMD'",
+                    "--out figures/shapley.png --mkdir --title 'Shapley: OMD vs EFCE-OMD'",
                     dir);
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());

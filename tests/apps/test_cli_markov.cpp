@@ -372,3 +372,25 @@ TEST_CASE("cli markov: --mixture adds cce-v's episode mixture; a learner that ca
   CHECK(kuhn.code == 2);
   CHECK(contains(kuhn.err, "--mixture evaluates the episode mixture of a Markov learner"));
 }
+
+TEST_CASE("cli markov: a policy file estimated above 100 MB is announced before the run, and Ctrl-C stops it") {
+  const fs::path dir = scratch("announce");
+  // 16 players with 2 actions, H = 2, 2,000,000 episodes: about 2.5 GiB of visit log
+  // (200,000 episodes wrote 253 MB), announced; the run cannot end within the second
+  // before the signal.
+  const Run r = run_eqlab("solve 'markov-polymatrix(players=16,states=3,actions=2,horizon=2,degree=2)' --solver cce-v "
+                          "--episodes 2000000 --policy policy.json --out result.json --no-progress",
+                          dir, "timeout --preserve-status -s INT 1");
+  CHECK(r.err.rfind("eqlab solve: note: policy.json will take about 2.5 GiB (the certified policy is its visit log, 2 "
+                    "visits of 32 probabilities per episode)\n",
+                    0) == 0);
+  // Stopped by the signal before the end: whole files, marked as such, exit 130.
+  CHECK(r.code == 130);
+  CHECK(contains(r.out, "\ninterrupted     at "));
+  const json result = json::parse(read_text(dir / "result.json"));
+  CHECK(result["interrupted"] == true);
+  CHECK(result["iterations"].get<long long>() < 2000000);
+  CHECK(json::parse(read_text(dir / "policy.json"))["format"] == "eqlab-markov-policy/1");
+  // A small run says nothing.
+  CHECK(run_eqlab("solve " + kGame + " --solver cce-v --episodes 100 --policy small.json --no-progress", dir).err.empty());
+}

@@ -212,7 +212,7 @@ void check_distribution_space(const std::string& path, const CompiledGame& game,
   std::ostringstream line;
   write_distribution_line(line, game, game.uniform_profile(), 1.0);
   const std::uint64_t bytes = saturating_multiply(line.str().size(), static_cast<std::uint64_t>(rounds));
-  if (bytes > 100'000'000)
+  if (bytes > kAnnouncedOutputBytes)
     std::cerr << "eqlab solve: note: the distribution file " << path << " will take about " << memory_text(bytes)
               << " (" << rounds << " lines of about " << line.str().size() << " bytes)\n";
   std::error_code ec;

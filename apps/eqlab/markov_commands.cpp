@@ -162,13 +162,11 @@ void prepare_markov_solve_outputs(const MarkovSolveOutputs& o) {
 // The certified policy's file holds its whole visit log: H visits per episode, each with
 // every player's distribution as text (about 20 bytes a number) and its episode. Measured:
 // 16 players with 2 actions, H = 2, 200,000 episodes wrote 253 MB; this gives 268 MB.
-constexpr std::uint64_t kAnnouncedFileBytes = 100'000'000;
-
 void announce_large_policy_file(const MarkovSolveOutputs& o, const MarkovSolver& solver, const MarkovModel& model,
                                 std::int64_t episodes) {
   if (o.policy_path.empty() || o.policy_path == "-" || solver.certified() == nullptr) return;
   const double bytes = static_cast<double>(episodes) * model.horizon() * (20.0 * model.total_actions() + 30.0);
-  if (bytes <= static_cast<double>(kAnnouncedFileBytes)) return;
+  if (bytes <= static_cast<double>(kAnnouncedOutputBytes)) return;
   std::cerr << "eqlab solve: note: " << o.policy_path << " will take about "
             << memory_text(static_cast<std::uint64_t>(bytes)) << " (the certified policy is its visit log, "
             << model.horizon() << " visits of " << model.total_actions() << " probabilities per episode)\n";

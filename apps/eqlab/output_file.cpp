@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include <eqlab/sim/plot.hpp>
+#include <eqlab/sim/result_files.hpp>
 
 #include "cli.hpp"
 
@@ -55,21 +56,11 @@ void write_text_file(const std::string& path, const std::string& text) {
     return;
   }
   prepare_output(path);
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (out) out << text;
-    out.flush();
-    if (!out) {
-      const std::string reason = std::strerror(errno);
-      std::error_code ignored;
-      fs::remove(partial, ignored);
-      throw BadInputError("cannot write " + path + ": " + reason);
-    }
+  try {
+    write_file_atomically(path, [&](std::ostream& out) { out << text; });
+  } catch (const std::runtime_error& e) {
+    throw BadInputError(e.what());
   }
-  std::error_code ec;
-  fs::rename(partial, path, ec);
-  if (ec) throw BadInputError("cannot write " + path + ": " + ec.message());
 }
 
 }  // namespace eqlab::cli

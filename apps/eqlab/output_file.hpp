@@ -2,6 +2,7 @@
 // Output files of the command line. Every output is checked before a long run starts, so
 // a typo in a path fails in a second, not after it; a missing folder is an error (a typo
 // in a folder's name would otherwise become a new folder) unless --mkdir is given.
+#include <cstdint>
 #include <string>
 
 #include "cli.hpp"
@@ -10,6 +11,9 @@ namespace eqlab::cli {
 
 // The flag of the commands that write files: create missing folders of output paths.
 inline const FlagSpec kMkdirFlag{"--mkdir", false};
+
+// Outputs estimated above this size are announced before the run that writes them.
+inline constexpr std::uint64_t kAnnouncedOutputBytes = 100'000'000;
 
 // Whether prepare_output may create folders: --mkdir among `args`.
 void allow_new_folders(const Args& args);

@@ -29,7 +29,7 @@ void write_header(const char* kind, const std::string& name, const std::vector<s
 }  // namespace
 
 std::string gambit_number(const Number& n) {
-  if (n.exact) return n.den == 1 ? std::to_string(n.num) : std::to_string(n.num) + "/" + std::to_string(n.den);
+  if (n.exact) return n.to_string();  // "3", "-1/3": Gambit's own spelling
   char text[40];
   std::snprintf(text, sizeof text, "%.16e", n.value);
   return text;

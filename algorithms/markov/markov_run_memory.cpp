@@ -35,6 +35,11 @@ void add_certified_log(MemoryEstimate& estimate, const MarkovModel& model, std::
                                                     static_cast<std::uint64_t>(std::max<std::int64_t>(episodes, 0))));
 }
 
+void add_play_log(MemoryEstimate& estimate, const MarkovModel& model, std::int64_t episodes) {
+  estimate.add("play log", saturating_multiply(2 * play_log_bytes_per_episode(model),
+                                               static_cast<std::uint64_t>(std::max<std::int64_t>(episodes, 0))));
+}
+
 // The exact evaluators: value tables and per-state best responses per player.
 void add_evaluation(MemoryEstimate& estimate, const MarkovModel& model) {
   estimate.add("evaluation",
@@ -47,6 +52,13 @@ std::uint64_t certified_log_bytes_per_episode(const MarkovModel& model) {
   return static_cast<std::uint64_t>(model.horizon()) * (4 + 4 * static_cast<std::uint64_t>(model.total_actions()));
 }
 
+std::uint64_t play_log_bytes_per_episode(const MarkovModel& model) {
+  std::uint64_t choice_bits = 0;
+  for (int i = 0; i < model.num_players(); ++i)
+    choice_bits += 2 * static_cast<std::uint64_t>(std::ceil(std::log2(static_cast<double>(model.num_actions(i)))));
+  return static_cast<std::uint64_t>(model.horizon()) * (4 + (choice_bits + 7) / 8);
+}
+
 MemoryEstimate per_action_learner_memory(const MarkovModel& model, std::int64_t episodes) {
   MemoryEstimate estimate;
   estimate.add("learner state", bytes_of(table_bytes(model, 0, 2, 2, 0)));
@@ -55,10 +67,20 @@ MemoryEstimate per_action_learner_memory(const MarkovModel& model, std::int64_t 
   return estimate;
 }
 
+MemoryEstimate v_learner_memory(const MarkovModel& model, std::int64_t episodes) {
+  MemoryEstimate estimate;
+  estimate.add("learner state", bytes_of(table_bytes(model, 0, 2, 2, 0)));
+  add_certified_log(estimate, model, episodes);
+  add_play_log(estimate, model, episodes);
+  add_evaluation(estimate, model);
+  return estimate;
+}
+
 MemoryEstimate swap_regret_learner_memory(const MarkovModel& model, std::int64_t episodes) {
   MemoryEstimate estimate;
   estimate.add("learner state", bytes_of(table_bytes(model, 1, 2, 2, 0)));
   add_certified_log(estimate, model, episodes);
+  add_play_log(estimate, model, episodes);
   add_evaluation(estimate, model);
   return estimate;
 }

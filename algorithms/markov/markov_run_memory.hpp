@@ -19,12 +19,17 @@ MemoryEstimate estimate_markov_run_memory(const MarkovModel& model, const std::s
 // Bytes per episode of a certified log: per step, the visit's episode number and each
 // player's strategy (float per action).
 std::uint64_t certified_log_bytes_per_episode(const MarkovModel& model);
+// Bytes per episode of a V-learner's play log, at most: per step the state (up to 4
+// bytes) and a sub-expert and action per player, bit-packed (play_log.hpp).
+std::uint64_t play_log_bytes_per_episode(const MarkovModel& model);
 
 // The estimates the registrations name. Per player and (step, state):
 // a few doubles per action (weights, loss sums, counts) and the log of played strategies
-// (CCE-V, EXP3-IX);
+// (EXP3-IX);
 MemoryEstimate per_action_learner_memory(const MarkovModel& model, std::int64_t episodes);
-// an A x A swap-regret table besides, and the log (CE-V);
+// the same and the play log (CCE-V);
+MemoryEstimate v_learner_memory(const MarkovModel& model, std::int64_t episodes);
+// an A x A swap-regret table besides, and both logs (CE-V);
 MemoryEstimate swap_regret_learner_memory(const MarkovModel& model, std::int64_t episodes);
 // a UCBVI model with next-state counts per action, besides the per-action tables and no
 // log (Nash-CA);

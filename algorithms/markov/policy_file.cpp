@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <eqlab/algorithms/markov/markov_solver.hpp>
+#include <eqlab/algorithms/markov/play_file.hpp>
 #include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/lib/error.hpp>
 
@@ -108,6 +109,22 @@ ojson certified_policy_json(const MarkovModel& model, const VisitLog& log) {
   return doc;
 }
 
+void check_markov_policy_shape(const nlohmann::json& doc, const MarkovModel& model) {
+  const nlohmann::json& horizon = jr::require(doc, "horizon", "", "the horizon");
+  if (!horizon.is_number_integer() || horizon.get<int>() != model.horizon())
+    jr::fail("/horizon", "the game has horizon " + std::to_string(model.horizon()));
+  if (jr::read_labels(jr::require_array(doc, "states", "", "the states"), "/states", "state labels") !=
+      model.shape().states)
+    jr::fail("/states", "the states are not the game's");
+  const nlohmann::json& actions = jr::require_array(doc, "actions", "", "the actions");
+  array_of(actions, static_cast<std::size_t>(model.num_players()), "/actions", "action lists");
+  for (int i = 0; i < model.num_players(); ++i)
+    if (jr::read_labels(actions[i], jr::child_pointer("/actions", static_cast<std::size_t>(i)), "action labels") !=
+        model.shape().actions[i])
+      jr::fail(jr::child_pointer("/actions", static_cast<std::size_t>(i)), "player " + std::to_string(i) +
+                                                                            "'s actions are not the game's");
+}
+
 MarkovPolicyFile parse_markov_policy(const nlohmann::json& doc, const std::string& file, const MarkovModel& model) {
   try {
     if (!doc.is_object()) jr::fail("", "a policy file is a JSON object");
@@ -118,19 +135,7 @@ MarkovPolicyFile parse_markov_policy(const nlohmann::json& doc, const std::strin
     MarkovPolicyFile out;
     out.game = jr::read_label(jr::require(doc, "game", "", "the game's name"), "/game", "the game's name");
     const std::string kind = jr::read_label(jr::require(doc, "kind", "", "the kind"), "/kind", "the kind");
-    const nlohmann::json& horizon = jr::require(doc, "horizon", "", "the horizon");
-    if (!horizon.is_number_integer() || horizon.get<int>() != model.horizon())
-      jr::fail("/horizon", "the game has horizon " + std::to_string(model.horizon()));
-    if (jr::read_labels(jr::require_array(doc, "states", "", "the states"), "/states", "state labels") !=
-        model.shape().states)
-      jr::fail("/states", "the states are not the game's");
-    const nlohmann::json& actions = jr::require_array(doc, "actions", "", "the actions");
-    array_of(actions, static_cast<std::size_t>(model.num_players()), "/actions", "action lists");
-    for (int i = 0; i < model.num_players(); ++i)
-      if (jr::read_labels(actions[i], jr::child_pointer("/actions", static_cast<std::size_t>(i)), "action labels") !=
-          model.shape().actions[i])
-        jr::fail(jr::child_pointer("/actions", static_cast<std::size_t>(i)), "player " + std::to_string(i) +
-                                                                              "'s actions are not the game's");
+    check_markov_policy_shape(doc, model);
     const std::size_t H = static_cast<std::size_t>(model.horizon()), S = static_cast<std::size_t>(model.num_states());
     if (kind == "product") {
       const nlohmann::json& players = jr::require(doc, "product", "", "the product policy");
@@ -221,6 +226,15 @@ MarkovPolicyFile parse_markov_policy(const nlohmann::json& doc, const std::strin
 
 MarkovPolicyFile read_markov_policy(const std::string& path, const MarkovModel& model, const LoadLimits& limits) {
   const std::string text = read_input_file(path, limits);
+  if (looks_like_play_file(text)) {
+    ReplayedPlay play = replay_play_file(text, path, model);
+    MarkovPolicyFile out;
+    out.game = std::move(play.game);
+    out.certified.emplace(std::move(play.log));
+    out.replay_matches = play.checksum_matches;
+    out.written_by = std::move(play.written_by);
+    return out;
+  }
   return parse_markov_policy(jr::parse_document(text, path, limits), path, model);
 }
 

@@ -47,6 +47,23 @@ std::span<const float> VisitLog::distribution(int h, int s, std::int64_t j, int 
   return {c.probs.data() + static_cast<std::size_t>(j) * row_ + offsets_[player], sizes_[player]};
 }
 
+std::uint64_t VisitLog::checksum() const {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  const auto mix = [&hash](const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (std::size_t b = 0; b < size; ++b) hash = (hash ^ bytes[b]) * 0x100000001b3ULL;
+  };
+  const auto k = static_cast<std::uint64_t>(episodes_);
+  mix(&k, sizeof k);
+  for (const Cell& c : cells_) {
+    const auto n = static_cast<std::uint64_t>(c.episodes.size());
+    mix(&n, sizeof n);
+    mix(c.episodes.data(), c.episodes.size() * sizeof(std::uint32_t));
+    mix(c.probs.data(), c.probs.size() * sizeof(float));
+  }
+  return hash;
+}
+
 std::size_t VisitLog::memory_bytes() const {
   std::size_t bytes = 0;
   for (const Cell& c : cells_) bytes += c.episodes.capacity() * sizeof(std::uint32_t) + c.probs.capacity() * sizeof(float);

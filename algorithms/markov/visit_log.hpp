@@ -65,6 +65,10 @@ class VisitLog {
   int num_states() const { return states_; }
   int num_players() const { return static_cast<int>(sizes_.size()); }
   std::size_t memory_bytes() const;
+  // FNV-1a (64 bits) over K and every (h, s)'s visit episodes and float bits, in order: two
+  // logs with the same checksum are, for any practical purpose, the same log. Play files
+  // record it so that a replay that differs from the run that wrote it is caught.
+  std::uint64_t checksum() const;
 
  private:
   struct Cell {

@@ -13,13 +13,16 @@
 #include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
 #include <eqlab/algorithms/markov/eval/product_eval.hpp>
 #include <eqlab/algorithms/markov/markov_run_memory.hpp>
+#include <eqlab/algorithms/markov/play_file.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
+#include <eqlab/algorithms/markov/vlearning/vlearning_solver.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/memory_text.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/result_documents.hpp>
+#include <eqlab/sim/result_files.hpp>
 
 #include "game_input.hpp"
 #include "interrupt.hpp"
@@ -39,9 +42,12 @@ policy's CCE/CE gap bounds (cce-v, ce-v), the last iterate's and the
 visit-averaged policy's Nash gaps, a correlated output's CCE and CE gaps, and
 (exp3-ix) the episode-uniform mixture of the policies played: its CCE gap,
 exact on small games, and bounds.
-  --policy FILE       write the output policy (eqlab-markov-policy/1: the
-                      certified policy as its visit log, a product or a
-                      correlated policy), for 'eqlab eval GAME FILE'
+  --policy FILE       write the output policy, for 'eqlab eval GAME FILE': a
+                      name ending in .eqplay writes the certified policy (cce-v,
+                      ce-v) as the run's play log, a few bits per player and
+                      step, which eval replays (eqlab-markov-play/1); any other
+                      name writes JSON (eqlab-markov-policy/1: the certified
+                      policy as its visit log, a product or a correlated policy)
   --mixture           also evaluate cce-v's episode-uniform mixture (it costs
                       about 1 + 2m product evaluations per episode played, at
                       every checkpoint)
@@ -159,17 +165,44 @@ void prepare_markov_solve_outputs(const MarkovSolveOutputs& o) {
     if (!path.empty()) prepare_output(path);
 }
 
-// The certified policy's file holds its whole visit log: H visits per episode, each with
-// every player's distribution as text (about 20 bytes a number) and its episode. Measured:
-// 16 players with 2 actions, H = 2, 200,000 episodes wrote 253 MB; this gives 268 MB.
+bool is_play_file_name(const std::string& path) {
+  return path.size() > 7 && path.compare(path.size() - 7, 7, ".eqplay") == 0;
+}
+
+// A play file holds a V-learner's run; the solver that will write it, or nullptr.
+const VLearningSolver* play_file_writer(const MarkovSolver& solver) {
+  const auto* learner = dynamic_cast<const VLearningSolver*>(&solver);
+  return learner != nullptr && learner->play_log() != nullptr ? learner : nullptr;
+}
+
+void check_policy_output(const std::string& command, const MarkovSolveOutputs& o, const MarkovSolver& solver) {
+  if (is_play_file_name(o.policy_path) && play_file_writer(solver) == nullptr)
+    throw CommandLineError(command, "--policy " + o.policy_path + ": a play file (.eqplay) holds the run of cce-v or "
+                                    "ce-v with log=true; name a .json file for " + solver.name() + "'s output policy");
+}
+
+// The certified policy's JSON file holds its whole visit log: H visits per episode, each
+// with every player's distribution as text (about 20 bytes a number) and its episode.
+// Measured: 16 players with 2 actions, H = 2, 200,000 episodes wrote 253 MB; this gives
+// 268 MB. A play file is exact (play_file_bytes).
 void announce_large_policy_file(const MarkovSolveOutputs& o, const MarkovSolver& solver, const MarkovModel& model,
                                 std::int64_t episodes) {
   if (o.policy_path.empty() || o.policy_path == "-" || solver.certified() == nullptr) return;
-  const double bytes = static_cast<double>(episodes) * model.horizon() * (20.0 * model.total_actions() + 30.0);
+  const VLearningSolver* learner = play_file_writer(solver);
+  const double json_bytes = static_cast<double>(episodes) * model.horizon() * (20.0 * model.total_actions() + 30.0);
+  const double play_bytes = learner ? static_cast<double>(play_file_bytes(model, *learner, episodes)) : 0.0;
+  const bool play = is_play_file_name(o.policy_path);
+  const double bytes = play ? play_bytes : json_bytes;
   if (bytes <= static_cast<double>(kAnnouncedOutputBytes)) return;
-  std::cerr << "eqlab solve: note: " << o.policy_path << " will take about "
-            << memory_text(static_cast<std::uint64_t>(bytes)) << " (the certified policy is its visit log, "
-            << model.horizon() << " visits of " << model.total_actions() << " probabilities per episode)\n";
+  std::cerr << "eqlab solve: note: " << o.policy_path << " will take about " << memory_text(static_cast<std::uint64_t>(bytes));
+  if (play) std::cerr << " (the play log: " << model.horizon() << " steps per episode)\n";
+  else
+    std::cerr << " (the certified policy as JSON is its visit log, " << model.horizon() << " visits of "
+              << model.total_actions() << " probabilities per episode"
+              << (learner ? "; a name ending in .eqplay writes its play log instead, about " +
+                                memory_text(static_cast<std::uint64_t>(play_bytes))
+                          : std::string())
+              << ")\n";
 }
 
 std::unique_ptr<MarkovSolver> make_markov_solve_solver(const Args& args, const std::string& command,
@@ -213,7 +246,12 @@ std::vector<std::string> write_markov_solve_outputs(const MarkovSolveOutputs& o,
     written.push_back(o.curve_path);
   }
   if (!o.policy_path.empty()) {
-    write_text_file(o.policy_path, output_policy_json(model, solver).dump() + "\n");
+    if (is_play_file_name(o.policy_path))
+      write_file_atomically(o.policy_path, [&](std::ostream& out) {
+        write_play_file(out, model, *play_file_writer(solver), seed);
+      });
+    else
+      write_text_file(o.policy_path, output_policy_json(model, solver).dump() + "\n");
     written.push_back(o.policy_path);
   }
   if (!o.plot_path.empty()) {
@@ -273,6 +311,7 @@ int run_markov_solve(const Args& args) {
                                           " cannot rebuild the policies it played (exp3-ix and cce-v can)");
     run.mixture = MixtureEvaluation::always;
   }
+  check_policy_output(command, outputs, *solver);
   announce_large_policy_file(outputs, *solver, *model, episodes);
   const InterruptWatch interrupt;
   run.should_stop = [] { return InterruptWatch::requested(); };
@@ -299,7 +338,13 @@ int run_markov_eval(const Args& args) {
   if (policy.game != model->name())
     std::cerr << "warning: " << args.positional[1] << " was written for " << policy.game << ", evaluated here on "
               << model->name() << "\n";
+  // A play file's replay that differs from its run (another eqlab, another machine's
+  // floating point) still gives a certified policy of the same play; say which one is measured.
+  if (policy.replay_matches == false)
+    std::cerr << "warning: replaying " << args.positional[1] << " (written by " << policy.written_by
+              << ") gives a visit log other than the one its run had: the gaps below are the replayed policy's\n";
   nlohmann::ordered_json out = {{"game", model->name()}, {"kind", policy.kind()}};
+  if (policy.replay_matches.has_value()) out["replay_matches_run"] = *policy.replay_matches;
   if (policy.certified) {
     const CertifiedEvaluation c = evaluate_certified(*model, *policy.certified, {});
     out["episodes"] = c.episodes;
@@ -344,6 +389,8 @@ int run_markov_info(const Args& args) {
     std::cout << field("memory") << solver->name << ": " << solver->markov_memory(m, 100000).text() << "\n";
   std::cout << field("") << "certified log (cce-v, ce-v, exp3-ix): " << certified_log_bytes_per_episode(m)
             << " bytes per episode, up to twice that while its arrays grow\n";
+  std::cout << field("") << "play log (cce-v, ce-v): at most " << play_log_bytes_per_episode(m)
+            << " bytes per episode, the same\n";
   return kExitOk;
 }
 

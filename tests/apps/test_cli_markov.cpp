@@ -211,6 +211,44 @@ TEST_CASE("cli markov: the policy file reproduces the printed gaps through eval,
                          "seed=9)\n");
 }
 
+TEST_CASE("cli markov: a play file (.eqplay) evaluates to the JSON policy's gaps and is refused where it cannot be") {
+  const fs::path dir = scratch("play-file");
+  for (const std::string solver : {"cce-v", "ce-v"}) {
+    INFO("solver ", solver);
+    const std::string solve = "solve " + kGame + " --solver " + solver + " --episodes 2000 --seed 5 --no-progress";
+    REQUIRE(run_eqlab(solve + " --policy policy.json", dir).code == 0);
+    const Run r = run_eqlab(solve + " --policy policy.eqplay", dir);
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    CHECK(contains(r.out, "wrote           policy.eqplay\n"));
+    // One byte of state and 3 players' choices (1 bit each for cce-v, 2 for ce-v) per step.
+    const std::string file = read_text(dir / "policy.eqplay");
+    CHECK(file.size() - (file.find('\n') + 1) == 2000u * 2u * 2u);
+    CHECK(fs::file_size(dir / "policy.json") > 50 * fs::file_size(dir / "policy.eqplay"));
+
+    json from_json = json::parse(run_eqlab("eval " + kGame + " policy.json --json", dir).out);
+    const Run e = run_eqlab("eval " + kGame + " policy.eqplay --json", dir);
+    REQUIRE_MESSAGE(e.code == 0, e.err);
+    json from_play = json::parse(e.out);
+    CHECK(from_play["replay_matches_run"] == true);
+    from_play.erase("replay_matches_run");
+    CHECK(from_play == from_json);
+  }
+  // Learners without a play log, or told to keep no log, are refused before they run.
+  for (const std::string args : {"--solver exp3-ix", "--solver nash-vi", "--solver cce-v --param log=false"}) {
+    const Run r = run_eqlab("solve " + kGame + " " + args + " --episodes 10 --no-progress --policy p.eqplay", dir);
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "a play file (.eqplay) holds the run of cce-v or ce-v with log=true"));
+    CHECK_FALSE(fs::exists(dir / "p.eqplay"));
+  }
+  // A truncated play file names what is wrong.
+  const std::string file = read_text(dir / "policy.eqplay");
+  write_text(dir / "cut.eqplay", file.substr(0, file.size() - 5));
+  const Run cut = run_eqlab("eval " + kGame + " cut.eqplay", dir);
+  CHECK(cut.code == 1);
+  CHECK(contains(cut.err, "eqlab eval: cut.eqplay: the payload after the header has 7995 bytes, not the 8000 the "
+                          "header announces: the file is truncated"));
+}
+
 TEST_CASE("cli markov: the same seed gives the same metrics, another seed others") {
   const fs::path dir = scratch("seeds");
   for (const std::string solver : {"cce-v", "exp3-ix", "nash-vi"}) {
@@ -291,13 +329,14 @@ TEST_CASE("cli markov: games lists the Markov games and info describes them") {
         "game            markov-team(players=2,states=2,actions=2,horizon=2,delta=0,kappa=1,seed=0)\n"
         "type            markov: 2 players, horizon 2, 2 states\n"
         "actions         2, 2 (max 2, joint 4 per state)\n"
-        "memory          cce-v: 7.6 MiB (learner state 384 B, certified log 7.6 MiB, evaluation 768 B)\n"
-        "memory          ce-v: 7.6 MiB (learner state 640 B, certified log 7.6 MiB, evaluation 768 B)\n"
+        "memory          cce-v: 9.5 MiB (learner state 384 B, certified log 7.6 MiB, play log 1.9 MiB, evaluation 768 B)\n"
+        "memory          ce-v: 9.5 MiB (learner state 640 B, certified log 7.6 MiB, play log 1.9 MiB, evaluation 768 B)\n"
         "memory          nash-ca: 1.9 KiB (learner state 1.1 KiB, evaluation 768 B)\n"
         "memory          exp3-ix: 7.6 MiB (learner state 384 B, certified log 7.6 MiB, evaluation 768 B)\n"
         "memory          nash-vi: 2.1 KiB (learner state 1.4 KiB, evaluation 768 B)\n"
         "                certified log (cce-v, ce-v, exp3-ix): 40 bytes per episode, up to twice that while its "
-        "arrays grow\n");
+        "arrays grow\n"
+        "                play log (cce-v, ce-v): at most 10 bytes per episode, the same\n");
 
   write_text(dir / "coordination.json", kCoordination);
   const Run file = run_eqlab("info coordination.json", dir);
@@ -381,8 +420,9 @@ TEST_CASE("cli markov: a policy file estimated above 100 MB is announced before 
   const Run r = run_eqlab("solve 'markov-polymatrix(players=16,states=3,actions=2,horizon=2,degree=2)' --solver cce-v "
                           "--episodes 2000000 --policy policy.json --out result.json --no-progress",
                           dir, "timeout --preserve-status -s INT 1");
-  CHECK(r.err.rfind("eqlab solve: note: policy.json will take about 2.5 GiB (the certified policy is its visit log, 2 "
-                    "visits of 32 probabilities per episode)\n",
+  CHECK(r.err.rfind("eqlab solve: note: policy.json will take about 2.5 GiB (the certified policy as JSON is its visit "
+                    "log, 2 visits of 32 probabilities per episode; a name ending in .eqplay writes its play log "
+                    "instead, about 11.4 MiB)\n",
                     0) == 0);
   // Stopped by the signal before the end: whole files, marked as such, exit 130.
   CHECK(r.code == 130);

@@ -11,7 +11,7 @@
 namespace eqlab {
 
 CceVLearning::CceVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed)
-    : VLearningSolver(model, options, seed) {
+    : VLearningSolver(model, options, seed, /*expert_choices=*/false) {
   g_.assign(current_.data().size(), 0.0);
   const double H = horizon_;
   for (int i = 0; i < m_; ++i) {
@@ -28,7 +28,12 @@ void CceVLearning::act(int h, int s, std::span<float> row) {
                                                                  static_cast<std::size_t>(model_.total_actions()));
     std::transform(all.begin(), all.end(), row.begin(), [](double p) { return static_cast<float>(p); });
   }
-  for (int i = 0; i < m_; ++i) actions_[i] = draw_index(current_.at(h, s, i), rng_[i].uniform());
+  for (int i = 0; i < m_; ++i) {
+    const std::span<const double> mu = current_.at(h, s, i);
+    if (replaying_) check_replayed_choice(i, mu[static_cast<std::size_t>(choices_[i])]);
+    else choices_[i] = draw_index(mu, rng_[i].uniform());
+    actions_[i] = choices_[i];
+  }
 }
 
 void CceVLearning::update_player(int i, int h, int s, int next, double reward) {
@@ -57,7 +62,7 @@ std::size_t CceVLearning::memory_bytes() const {
                             rng_.capacity() * sizeof(RngStream) +
                             (eta_factor_.capacity() + beta_factor_.capacity() + rewards_.capacity()) * sizeof(double) +
                             actions_.capacity() * sizeof(int);
-  return state + (options_.log ? log_.memory_bytes() : 0);
+  return state + (options_.log ? log_.memory_bytes() + play_.memory_bytes() : 0);
 }
 
 // Registration.
@@ -69,7 +74,7 @@ SolverEntry cce_v_entry() {
       "CCE-V-learning: every player runs an alpha-weighted EXP3-IX with optimistic values at "
       "each (step, state) from its own rewards; the certified policy is an epsilon-CCE after "
       "O~(H^5 S max A_i/epsilon^2) episodes",
-      per_action_learner_memory);
+      v_learner_memory);
 }
 
 }  // namespace

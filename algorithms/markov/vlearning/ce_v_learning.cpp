@@ -11,7 +11,7 @@
 namespace eqlab {
 
 CeVLearning::CeVLearning(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed)
-    : VLearningSolver(model, options, seed) {
+    : VLearningSolver(model, options, seed, /*expert_choices=*/true) {
   const std::size_t cells = static_cast<std::size_t>(horizon_) * states_;
   const double H = horizon_, iota = options_.iota, c = options_.bonus_scale;
   for (int i = 0; i < m_; ++i) {
@@ -53,7 +53,14 @@ void CeVLearning::choose(int i, int h, int s, std::span<float> row) {
     const std::span<float> mine = row.subspan(static_cast<std::size_t>(model_.action_offset(i)), mu.size());
     std::transform(mu.begin(), mu.end(), mine.begin(), [](double p) { return static_cast<float>(p); });
   }
-  const TwoStepDraw draw = two_step_draw(q, mu, A, rng_[i]);
+  TwoStepDraw draw;
+  if (replaying_) {
+    draw = {choices_[i] / A, choices_[i] % A};
+    check_replayed_choice(i, mu[static_cast<std::size_t>(draw.expert)] * q[static_cast<std::size_t>(choices_[i])]);
+  } else {
+    draw = two_step_draw(q, mu, A, rng_[i]);
+    choices_[i] = draw.expert * A + draw.action;
+  }
   experts_[i] = draw.expert;
   actions_[i] = draw.action;
   played_prob_[i] = q[static_cast<std::size_t>(draw.expert) * A + draw.action];
@@ -83,7 +90,7 @@ std::size_t CeVLearning::memory_bytes() const {
                             expert_count_.capacity() * sizeof(std::int64_t) + values_.memory_bytes() +
                             (sizes_.capacity() + actions_.capacity() + experts_.capacity()) * sizeof(int) +
                             square_offset_.capacity() * sizeof(std::size_t) + rng_.capacity() * sizeof(RngStream);
-  return state + (options_.log ? log_.memory_bytes() : 0);
+  return state + (options_.log ? log_.memory_bytes() + play_.memory_bytes() : 0);
 }
 
 // Registration.

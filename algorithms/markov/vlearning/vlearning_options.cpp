@@ -1,6 +1,7 @@
 #include <eqlab/algorithms/markov/vlearning/vlearning_options.hpp>
 
 #include <cmath>
+#include <limits>
 
 #include <eqlab/algorithms/json_option_reader.hpp>
 #include <eqlab/lib/error.hpp>
@@ -57,6 +58,27 @@ nlohmann::json to_json(const VLearningOptions& options) {
           {"planned_episodes", options.planned_episodes},
           {"iota", options.iota},
           {"log", options.log}};
+}
+
+VLearningOptions recorded_vlearning_options(const nlohmann::json& params, const std::string& solver) {
+  const JsonOptionReader in(params, solver,
+                            {"solver", "preset", "bonus_scale", "lr_scale", "ix_scale", "alpha_horizon", "epsilon",
+                             "failure_probability", "planned_episodes", "iota", "log"});
+  for (const char* key : {"preset", "bonus_scale", "lr_scale", "ix_scale", "alpha_horizon", "epsilon",
+                          "failure_probability", "planned_episodes", "iota", "log"})
+    if (!in.has(key)) throw UsageError("solver " + solver + ": the recorded parameters lack " + key);
+  VLearningOptions options;
+  options.preset = in.choice("preset", options.preset, {"practical", "paper", "theory"});
+  options.bonus_scale = in.nonnegative("bonus_scale", options.bonus_scale);
+  options.lr_scale = in.positive("lr_scale", options.lr_scale);
+  options.ix_scale = in.positive("ix_scale", options.ix_scale);
+  options.alpha_horizon = static_cast<int>(in.whole("alpha_horizon", 1, 1, 1'000'000));
+  options.epsilon = in.positive("epsilon", options.epsilon);
+  options.failure_probability = in.below_one("failure_probability", options.failure_probability);
+  options.planned_episodes = in.whole("planned_episodes", 1, 1, std::numeric_limits<std::int64_t>::max());
+  options.iota = in.positive("iota", 1.0);
+  options.log = in.flag("log", options.log);
+  return options;
 }
 
 std::vector<ParamSpec> vlearning_param_specs() {

@@ -1,8 +1,8 @@
 #pragma once
 // What CCE-V- and CE-V-learning share: the options resolved for the model, the simulator,
 // one learner stream per player RngStream(seed, kLearner, i), the optimistic values with
-// their visit counts, the last iterate and the visit log of the certified policy. The two
-// differ only in the per-(h, s) learner.
+// their visit counts, the last iterate, the visit log of the certified policy and the play
+// log that rebuilds it (play_log.hpp). The two differ only in the per-(h, s) learner.
 //
 // Reference: Song, Mei, Bai, "When Can We Learn General-Sum Markov Games with a Large Number
 // of Players Sample-Efficiently?", ICLR 2022, arXiv:2110.04184.
@@ -16,6 +16,7 @@
 
 #include <eqlab/algorithms/markov/markov_solver.hpp>
 #include <eqlab/algorithms/markov/vlearning/optimistic_values.hpp>
+#include <eqlab/algorithms/markov/vlearning/play_log.hpp>
 #include <eqlab/algorithms/markov/vlearning/vlearning_options.hpp>
 #include <eqlab/games/markov/markov_simulator.hpp>
 #include <eqlab/lib/rng.hpp>
@@ -30,6 +31,14 @@ class VLearningSolver : public MarkovSolver {
   std::int64_t episodes() const override { return episodes_; }
   // The visit log (nullptr when options.log is false).
   const VisitLog* certified() const override { return options_.log ? &log_ : nullptr; }
+  // The states and choices of every episode played (nullptr when options.log is false).
+  const PlayLog* play_log() const { return options_.log ? &play_ : nullptr; }
+  // Plays the episodes of `play` again with its states and choices in place of the
+  // simulator's and the players' draws, on a solver that has played nothing; afterwards the
+  // solver is where the run that wrote `play` was, visit log included. Throws
+  // InputError("episode k, step h", ...) at a state or choice the game or the learner could
+  // not have produced (probability 0), and UsageError when the shapes differ.
+  void replay(const PlayLog& play);
   const ProductPolicy* product() const override { return &current_; }
   // The options with ι and the α-horizon resolved, and the solver's name.
   nlohmann::json params() const override;
@@ -42,12 +51,18 @@ class VLearningSolver : public MarkovSolver {
 
  protected:
   // The model must outlive the solver. options.iota == 0 is computed from the model.
-  VLearningSolver(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed);
+  // `expert_choices`: a player's choice is a (sub-expert, action) pair, A_i² of them (CE-V),
+  // else its action alone.
+  VLearningSolver(const MarkovModel& model, const VLearningOptions& options, std::uint64_t seed,
+                  bool expert_choices);
 
   std::size_t cell(int h, int s) const { return static_cast<std::size_t>(h) * states_ + s; }
-  // Every player's action at (h, s) into actions_; when logging, row (empty otherwise)
-  // receives the distributions drawn from, for the certified policy to replay.
+  // Every player's action at (h, s) into actions_ and its choice into choices_; when
+  // logging, row (empty otherwise) receives the distributions drawn from, for the certified
+  // policy. While replaying_, the choices are given in choices_ and nothing is drawn.
   virtual void act(int h, int s, std::span<float> row) = 0;
+  // While replaying: refuses player i's logged choice when the learner gave it probability 0.
+  void check_replayed_choice(int i, double probability) const;
   // Player i's update after step h; next < 0 after the last step.
   virtual void update_player(int i, int h, int s, int next, double reward) = 0;
 
@@ -60,7 +75,11 @@ class VLearningSolver : public MarkovSolver {
   OptimisticValues values_;     // V̄ and the visit counts
   VisitLog log_;
   std::int64_t episodes_ = 0;
+  PlayLog play_;
+  bool replaying_ = false;
+  int replay_step_ = 0;  // the step being replayed, for errors
   std::vector<int> actions_;     // this step's, per player
+  std::vector<int> choices_;     // this step's, per player: as actions_, or b·A_i + a
   std::vector<double> rewards_;  // this step's, per player
 };
 

@@ -162,13 +162,18 @@ TEST_CASE_TEMPLATE("markov vlearning: memory grows with the log only", Learner, 
     unlogged.run_episode();
     logged_run.run_episode();
     if (k == 999) {
-      const std::size_t log_bytes = logged_run.certified()->memory_bytes();
+      const std::size_t log_bytes = logged_run.certified()->memory_bytes() + logged_run.play_log()->memory_bytes();
       CHECK(logged_run.memory_bytes() - log_bytes == start);
     }
   }
   CHECK(unlogged.memory_bytes() == start);
+  const std::size_t play_bytes = logged_run.play_log()->memory_bytes();
   const std::size_t log_bytes = logged_run.certified()->memory_bytes();
-  CHECK(logged_run.memory_bytes() - log_bytes == start);
+  CHECK(logged_run.memory_bytes() - log_bytes - play_bytes == start);
+  // The play log: H·K records of one byte of state and one of choices (3 players, at most
+  // 2 bits each).
+  CHECK(play_bytes >= 2 * 4000 * 2);
+  CHECK(play_bytes <= 2 * (2 * 4000 * 2));
   // H·K visits of 4 + 4·Σ A_i bytes; vectors grow by doubling, so at most twice that.
   const std::size_t exact = 2 * 4000 * (4 + 4 * 6);
   CHECK(log_bytes >= exact);

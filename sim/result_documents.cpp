@@ -1,5 +1,8 @@
 #include <eqlab/sim/result_documents.hpp>
 
+#include <eqlab/algorithms/markov/eval/certified_eval.hpp>
+#include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
+#include <eqlab/algorithms/markov/eval/product_eval.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
 #include <eqlab/games/io/result_file.hpp>
 
@@ -46,6 +49,31 @@ nlohmann::ordered_json markov_result_json(const MarkovSolver& solver, const Mark
   doc["metrics"]["memory_mb"] = static_cast<double>(result.memory_bytes) / (1024.0 * 1024.0);
   doc["curve"] = curve_to_json(result.curve);
   return doc;
+}
+
+nlohmann::ordered_json markov_policy_evaluation_json(const MarkovModel& model, const MarkovPolicyFile& policy) {
+  nlohmann::ordered_json out = {{"game", model.name()}, {"kind", policy.kind()}};
+  if (policy.replay_matches.has_value()) out["replay_matches_run"] = *policy.replay_matches;
+  if (policy.certified) {
+    const CertifiedEvaluation c = evaluate_certified(model, *policy.certified, {});
+    out["episodes"] = c.episodes;
+    out["values"] = c.value;
+    out["cce_gap_upper"] = c.cce_gap_upper;
+    out["cce_gap_lower"] = c.cce_gap_lower;
+    out["ce_gap_upper"] = c.ce_gap_upper;
+    if (c.cce_gap_exact) out["cce_gap_exact"] = *c.cce_gap_exact;
+  } else if (policy.correlated) {
+    const CorrelatedEvaluation c = evaluate_correlated(model, *policy.correlated);
+    out["values"] = c.value;
+    out["cce_gap"] = c.cce_gap;
+    out["ce_gap"] = c.ce_gap;
+  } else {
+    const ProductEvaluation p = evaluate_product(model, *policy.product);
+    out["values"] = p.value;
+    out["best_response"] = p.best_response;
+    out["nash_gap"] = p.nash_gap;
+  }
+  return out;
 }
 
 }  // namespace eqlab

@@ -9,9 +9,6 @@
 
 #include <tbb/global_control.h>
 
-#include <eqlab/algorithms/markov/eval/certified_eval.hpp>
-#include <eqlab/algorithms/markov/eval/correlated_eval.hpp>
-#include <eqlab/algorithms/markov/eval/product_eval.hpp>
 #include <eqlab/algorithms/markov/markov_run_memory.hpp>
 #include <eqlab/algorithms/markov/play_file.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
@@ -343,27 +340,7 @@ int run_markov_eval(const Args& args) {
   if (policy.replay_matches == false)
     std::cerr << "warning: replaying " << args.positional[1] << " (written by " << policy.written_by
               << ") gives a visit log other than the one its run had: the gaps below are the replayed policy's\n";
-  nlohmann::ordered_json out = {{"game", model->name()}, {"kind", policy.kind()}};
-  if (policy.replay_matches.has_value()) out["replay_matches_run"] = *policy.replay_matches;
-  if (policy.certified) {
-    const CertifiedEvaluation c = evaluate_certified(*model, *policy.certified, {});
-    out["episodes"] = c.episodes;
-    out["values"] = c.value;
-    out["cce_gap_upper"] = c.cce_gap_upper;
-    out["cce_gap_lower"] = c.cce_gap_lower;
-    out["ce_gap_upper"] = c.ce_gap_upper;
-    if (c.cce_gap_exact) out["cce_gap_exact"] = *c.cce_gap_exact;
-  } else if (policy.correlated) {
-    const CorrelatedEvaluation c = evaluate_correlated(*model, *policy.correlated);
-    out["values"] = c.value;
-    out["cce_gap"] = c.cce_gap;
-    out["ce_gap"] = c.ce_gap;
-  } else {
-    const ProductEvaluation p = evaluate_product(*model, *policy.product);
-    out["values"] = p.value;
-    out["best_response"] = p.best_response;
-    out["nash_gap"] = p.nash_gap;
-  }
+  const nlohmann::ordered_json out = markov_policy_evaluation_json(*model, policy);
   if (args.has("--json")) {
     std::cout << out.dump(2) << "\n";
     return kExitOk;

@@ -4,13 +4,16 @@
 
 #include <pybind11/stl.h>
 
+#include <eqlab/algorithms/markov/play_file.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
+#include <eqlab/algorithms/markov/vlearning/vlearning_solver.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/games/markov/table_model.hpp>
 #include <eqlab/sim/markov/markov_runner.hpp>
 #include <eqlab/sim/result_documents.hpp>
+#include <eqlab/sim/result_files.hpp>
 
 #include "json_bridge.hpp"
 #include "progress_hook.hpp"
@@ -41,7 +44,8 @@ class PyMarkovSolver {
                  std::int64_t episodes, const py::kwargs& params)
       : game_(std::move(game)),
         solver_(make_markov_solver(name, *game_->model, params ? from_python(params) : nlohmann::json::object(), seed,
-                                   episodes)) {}
+                                   episodes)),
+        seed_(seed) {}
 
   // Plays `count` more episodes with the interpreter lock released; Ctrl-C stops between
   // episodes with KeyboardInterrupt. Returns false when the learner has stopped by itself
@@ -74,11 +78,28 @@ class PyMarkovSolver {
   }
 
   py::object policy() const { return to_python(output_policy_json(*game_->model, *solver_)); }
+
+  // As `eqlab solve --policy PATH`: a name ending in .eqplay writes the play file of
+  // cce-v/ce-v, any other name the JSON policy; the file appears only when whole.
+  void write_policy(const std::string& path) const {
+    const bool play = path.size() > 7 && path.compare(path.size() - 7, 7, ".eqplay") == 0;
+    const auto* learner = dynamic_cast<const VLearningSolver*>(solver_.get());
+    if (play && (learner == nullptr || learner->play_log() == nullptr))
+      throw py::value_error("a play file (.eqplay) holds the run of cce-v or ce-v with log=true; name a .json file for " +
+                            solver_->name() + "'s output policy");
+    const nlohmann::ordered_json doc = play ? nlohmann::ordered_json() : output_policy_json(*game_->model, *solver_);
+    if (!play && doc.is_null()) throw py::value_error(solver_->name() + " has no output policy yet");
+    write_file_atomically(path, [&](std::ostream& out) {
+      if (play) write_play_file(out, *game_->model, *learner, seed_);
+      else out << doc.dump() << "\n";
+    });
+  }
   const MarkovSolver& solver() const { return *solver_; }
 
  private:
   std::shared_ptr<PyMarkovGame> game_;  // kept alive: the solver simulates its model
   std::unique_ptr<MarkovSolver> solver_;
+  std::uint64_t seed_;
   bool playing_ = true;
 };
 
@@ -115,6 +136,19 @@ An episodic m-player Markov game: a built-in generator ("markov-random(players=3
         for (int i = 0; i < g.model->num_players(); ++i) actions.push_back(g.model->num_actions(i));
         return actions;
       }, "the number of actions of each player")
+      .def("evaluate_policy",
+           [](const PyMarkovGame& g, const std::string& path) {
+             MarkovPolicyFile policy = read_markov_policy(path, *g.model);
+             nlohmann::ordered_json out;
+             {
+               py::gil_scoped_release release;
+               out = markov_policy_evaluation_json(*g.model, policy);
+             }
+             return to_python(out);
+           },
+           py::arg("path"),
+           "The values and gaps of a policy file (JSON or .eqplay) on this game, as `eqlab eval GAME PATH --json` "
+           "prints them.")
       .def("to_dict", [](const PyMarkovGame& g) { return to_python(markov_game_to_json(*g.model)); },
            "The game as a dict of type \"markov\", one transition entry per (step, state, joint action) "
            "(eqlab.load takes it back); ValueError above a million entries.")
@@ -144,7 +178,10 @@ does; policy() is the output policy (format eqlab-markov-policy/1).)doc")
            "The exact evaluation of the outputs: certified CCE/CE gap bounds, the last iterate's and the visit "
            "average's Nash gaps, the correlated policy's CCE and CE gaps, and (exp3-ix) the episode-uniform "
            "mixture's CCE gap and bounds under \"mixture\", as the learner has them.")
-      .def("policy", &PyMarkovSolver::policy, "The output policy as a dict (format eqlab-markov-policy/1).");
+      .def("policy", &PyMarkovSolver::policy, "The output policy as a dict (format eqlab-markov-policy/1).")
+      .def("write_policy", &PyMarkovSolver::write_policy, py::arg("path"),
+           "Writes the output policy as `eqlab solve --policy PATH` does: PATH ending in .eqplay gets the play file "
+           "of cce-v/ce-v (eqlab-markov-play/1, a few bits per player and step), any other PATH the JSON policy.");
   m.def("_solve_markov", &solve_markov, py::arg("game"), py::arg("solver"), py::arg("episodes"),
         py::arg("checkpoints"), py::arg("seed"), py::arg("progress"),
         "Runs a Markov learner as `eqlab solve` does and returns the result document as a dict.");

@@ -127,6 +127,30 @@ def test_a_markov_solver_steps_and_measures_like_the_run():
         eqlab.MarkovSolver(game, "cce-v", bonus_scal=1)
 
 
+def test_a_markov_policy_written_as_a_play_file_evaluates_to_the_solvers_gaps(tmp_path):
+    game = eqlab.load(MARKOV_GAME)
+    solver = eqlab.MarkovSolver(game, "ce-v", seed=2, episodes=1500)
+    solver.step(1500)
+    certified = solver.metrics()["certified"]
+    solver.write_policy(str(tmp_path / "p.eqplay"))
+    solver.write_policy(str(tmp_path / "p.json"))
+    assert (tmp_path / "p.json").stat().st_size > 20 * (tmp_path / "p.eqplay").stat().st_size
+    from_play = game.evaluate_policy(str(tmp_path / "p.eqplay"))
+    assert from_play["replay_matches_run"] is True
+    assert from_play["cce_gap_upper"] == certified["cce_gap_upper"]
+    assert from_play["values"] == certified["value"]
+    from_json = game.evaluate_policy(str(tmp_path / "p.json"))
+    assert {k: v for k, v in from_play.items() if k != "replay_matches_run"} == from_json
+    exp3 = eqlab.MarkovSolver(game, "exp3-ix", seed=2, episodes=10)
+    exp3.step(10)
+    with pytest.raises(ValueError, match="a play file"):
+        exp3.write_policy(str(tmp_path / "x.eqplay"))
+    assert not (tmp_path / "x.eqplay").exists()
+    (tmp_path / "cut.eqplay").write_bytes((tmp_path / "p.eqplay").read_bytes()[:-3])
+    with pytest.raises(ValueError, match="truncated"):
+        game.evaluate_policy(str(tmp_path / "cut.eqplay"))
+
+
 def test_exp3_ix_reports_its_episode_mixture_like_the_run():
     game = eqlab.load(MARKOV_GAME)
     solver = eqlab.MarkovSolver(game, "exp3-ix", seed=1, episodes=500)

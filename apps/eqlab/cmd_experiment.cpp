@@ -94,7 +94,8 @@ Each file appears under its name only once complete. With --resume, complete
 run files already in DIR are kept and only the missing runs are made, so a
 stopped experiment finishes with the same summary as an uninterrupted one;
 a DIR made by a config with other games, algorithms, iterations or
-checkpoints is refused (more seeds are fine).
+checkpoints is refused (more seeds are fine). Markov experiments resume the
+same way (their DIR must hold the same experiment.json but for the seeds).
 
 Over several machines: started by mpirun or srun (eqlab built with an MPI
 library such as Debian's libopenmpi-dev), each process makes every P-th run of
@@ -125,15 +126,24 @@ namespace {
 // A Markov experiment ("type": "markov"): sample complexity against a game parameter.
 int run_markov_experiment_command(const Args& args, const std::string& config_path, const std::string& out_dir,
                                   const MemoryBudget& budget) {
-  if (args.has("--resume")) throw CommandLineError("experiment", "--resume is not available for Markov experiments");
   const MarkovExperimentConfig config = load_markov_experiment_config(config_path);
   MarkovExperimentOptions options;
   options.out_dir = out_dir;
   options.plots = !args.has("--no-plots");
   options.progress = !args.has("--no-progress");
   options.memory_budget = budget;
+  options.resume = args.has("--resume");
+  // Ctrl-C stops the experiment with every finished run kept, as for extensive-form ones.
+  const InterruptWatch interrupt;
+  options.should_stop = [] { return InterruptWatch::requested(); };
   const MarkovExperimentReport report = run_markov_experiment(config, options);
+  if (report.interrupted) {
+    std::cerr << "eqlab experiment: interrupted: the finished runs are in " << out_dir
+              << "; rerun with --resume to finish the grid and write the summary\n";
+    return kExitInterrupted;
+  }
   std::cout << field("experiment") << config.name << "\n" << field("runs") << report.runs;
+  if (report.runs_resumed > 0) std::cout << " (" << report.runs_resumed << " kept from before)";
   if (report.refused > 0) std::cout << " (" << report.refused << " game/algorithm pairs refused)";
   std::cout << "\n";
   // Episode counts are medians of interpolated crossings: whole numbers are precise enough.

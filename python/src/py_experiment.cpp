@@ -68,10 +68,11 @@ py::dict markov_fit_dict(const MarkovFitRow& r) {
   return out;
 }
 
-py::dict run_markov(const MarkovExperimentConfig& config, const std::string& out_dir, bool plots,
+py::dict run_markov(const MarkovExperimentConfig& config, const std::string& out_dir, bool resume, bool plots,
                     const py::object& progress) {
   MarkovExperimentOptions options;
   options.out_dir = out_dir;
+  options.resume = resume;
   options.plots = plots;
   options.on_run_done = runs_progress_hook(progress);
   MarkovExperimentReport report;
@@ -84,6 +85,7 @@ py::dict run_markov(const MarkovExperimentConfig& config, const std::string& out
   out["type"] = "markov";
   out["runs"] = report.runs;
   out["refused"] = report.refused;
+  out["runs_resumed"] = report.runs_resumed;
   py::list episodes, fits;
   for (const MarkovEpisodesRow& r : report.episodes) episodes.append(episodes_dict(r));
   for (const MarkovFitRow& r : report.fits) fits.append(markov_fit_dict(r));
@@ -130,11 +132,10 @@ py::dict experiment(const py::object& config_spec, const std::string& out_dir, b
   const std::string path = from_dict ? std::string() : py::cast<std::string>(py::str(config_spec));
   const nlohmann::json document = from_dict ? from_python(config_spec) : nlohmann::json();
   if (from_dict ? is_markov_experiment(document) : is_markov_experiment_file(path)) {
-    if (resume) throw py::value_error("resume is not available for Markov experiments");
     MarkovExperimentConfig config =
         from_dict ? parse_markov_experiment_config(document, kDictName) : load_markov_experiment_config(path);
     if (from_dict && !document.contains("name")) config.name = "experiment";
-    return run_markov(config, out_dir, plots, progress);
+    return run_markov(config, out_dir, resume, plots, progress);
   }
   ExperimentConfig config = from_dict ? parse_experiment_config(document, kDictName) : load_experiment_config(path);
   if (config.name.empty()) config.name = "experiment";

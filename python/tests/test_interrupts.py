@@ -1,5 +1,5 @@
-"""Outputs never lie: 100 runs of `eqlab solve` (with a mixture file), Markov `solve` and
-`experiment` are stopped at random moments, mostly by SIGINT (Ctrl-C), some by SIGKILL.
+"""Outputs never lie: 100 runs of `eqlab solve` (with a mixture file), Markov `solve` (with a
+JSON or play-file policy), `experiment` and Markov `experiment` are stopped at random moments, mostly by SIGINT (Ctrl-C), some by SIGKILL.
 Whatever each leaves under its files' names must be whole: a result that parses, says
 "interrupted" exactly when the run exited 130, and matches its curve, its mixture file
 and its policy file line for line; an experiment's run files hold every checkpoint, and
@@ -27,6 +27,19 @@ EXPERIMENT = {
     "seeds": 2,
     "iterations": 400,
     "checkpoints": 6,
+}
+
+MARKOV_EXPERIMENT = {
+    "type": "markov",
+    "name": "markov-kills",
+    "games": [{"game": "markov-polymatrix(players=3,states=2,actions=2,horizon=2)", "label": "m3", "x": 3},
+              {"game": "markov-polymatrix(players=4,states=2,actions=2,horizon=2)", "label": "m4", "x": 4}],
+    "x_label": "players",
+    "algorithms": [{"solver": "cce-v"}, {"solver": "exp3-ix"}],
+    "seeds": 2,
+    "episodes": 200000,
+    "checkpoints": 5,
+    "epsilon": [0.3],
 }
 
 
@@ -107,18 +120,65 @@ def test_solve_stopped_at_random_leaves_only_whole_files(rng):
 
 
 def test_markov_solve_stopped_at_random_leaves_only_whole_files(rng):
-    for _ in range(30):
+    game = "markov-random(players=3,states=3,actions=2,horizon=3)"
+    for attempt in range(20):
+        policy_name = "p.eqplay" if attempt % 2 else "p.json"
         with tempfile.TemporaryDirectory() as work:
             code, sent, err = stop_at_random(
-                ["solve", "markov-random(players=3,states=3,actions=2,horizon=3)", "--solver", "cce-v",
-                 "--episodes", "5000000", "--out", "r.json", "--curve", "c.csv", "--policy", "p.json",
-                 "--no-progress"],
+                ["solve", game, "--solver", "cce-v", "--episodes", "5000000", "--out", "r.json", "--curve", "c.csv",
+                 "--policy", policy_name, "--no-progress"],
                 work, rng)
             check_partial_files(work, code, sent)
             result = check_result_and_curve(work, code, sent)
-            if result is not None:
-                policy = json.load(open(os.path.join(work, "p.json")))
-                assert policy["format"] == "eqlab-markov-policy/1"
+            if result is None:
+                continue
+            if policy_name == "p.json":
+                assert json.load(open(os.path.join(work, "p.json")))["format"] == "eqlab-markov-policy/1"
+                continue
+            # The play file replays to the certified policy the result measured.
+            with open(os.path.join(work, "p.eqplay"), "rb") as f:
+                header = json.loads(f.readline())
+            assert header["episodes"] == result["iterations"]
+            evaluated = subprocess.run([EQLAB, "eval", game, "p.eqplay", "--json"], cwd=work, capture_output=True,
+                                       text=True)
+            assert evaluated.returncode == 0, evaluated.stderr
+            measured = json.loads(evaluated.stdout)
+            assert measured["replay_matches_run"] is True
+            assert measured["cce_gap_upper"] == result["metrics"]["certified"]["cce_gap_upper"]
+
+
+def test_markov_experiment_stopped_at_random_keeps_whole_runs_and_resumes_to_the_same_summary(rng):
+    with tempfile.TemporaryDirectory() as work:
+        config = os.path.join(work, "markov-kills.json")
+        with open(config, "w") as f:
+            json.dump(MARKOV_EXPERIMENT, f)
+        clean = subprocess.run([EQLAB, "experiment", config, "--out", "clean", "--no-plots", "--no-progress"],
+                               cwd=work, capture_output=True, text=True)
+        assert clean.returncode == 0, clean.stderr
+        codes = []
+        for attempt in range(10):
+            out = "stopped-%d" % attempt
+            code, sent, err = stop_at_random(["experiment", config, "--out", out, "--no-plots", "--no-progress"],
+                                             work, rng, longest=1.2)
+            codes.append(code)
+            folder = os.path.join(work, out)
+            check_partial_files(folder, code, sent)
+            assert code in (0, 130, -signal.SIGINT, -signal.SIGKILL), (code, err)
+            if code == 130:
+                assert "rerun with --resume" in err
+                assert not os.path.exists(os.path.join(folder, "summary.csv"))
+            for root, _, files in os.walk(os.path.join(folder, "runs")):
+                for name in files:
+                    if name.endswith(".csv"):
+                        with open(os.path.join(root, name)) as f:
+                            assert len(f.read().strip().split("\n")) == MARKOV_EXPERIMENT["checkpoints"] + 1
+            resumed = subprocess.run([EQLAB, "experiment", config, "--out", out, "--resume", "--no-plots",
+                                      "--no-progress"], cwd=work, capture_output=True, text=True)
+            assert resumed.returncode == 0, resumed.stderr
+            for table in ("summary.csv", "episodes.csv", "fits.csv"):
+                with open(os.path.join(folder, table)) as a, open(os.path.join(work, "clean", table)) as b:
+                    assert a.read() == b.read(), table
+        assert codes.count(130) >= 3, codes
 
 
 def test_experiment_stopped_at_random_keeps_whole_runs_and_resumes_to_the_same_summary(rng):

@@ -8,6 +8,8 @@
 #include <eqlab/sim/markov/markov_experiment.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <fstream>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -63,6 +65,44 @@ json markov_manifest(const MarkovExperimentConfig& config, const MarkovModels& m
   return manifest;
 }
 
+// --resume keeps the runs of the same config only: experiment.json must be the one this
+// config writes, but for its seeds (another folder's runs would be mixed in; runs are
+// kept by seed, so more seeds are fine).
+void check_markov_resumable(const fs::path& manifest_path, json manifest) {
+  std::error_code ec;
+  if (!fs::is_regular_file(manifest_path, ec)) return;
+  std::ifstream in(manifest_path, std::ios::binary);
+  json found = json::parse(in, nullptr, false);
+  if (found.is_object()) found.erase("seeds");
+  manifest.erase("seeds");
+  if (found == manifest) return;
+  throw UsageError("--resume: " + manifest_path.parent_path().string() +
+                   " holds the runs of another config (its experiment.json differs); resume with the same config, "
+                   "or use a new folder");
+}
+
+// A run a resumed experiment keeps: a curve file with the Markov columns (it is written
+// only when the run is over), or the reason the run was refused.
+bool read_kept_markov_run(const fs::path& folder, const std::string& stem, MarkovRunRecord& record) {
+  std::error_code ec;
+  if (fs::is_regular_file(folder / (stem + ".csv"), ec)) {
+    try {
+      Curve curve = read_curve_csv((folder / (stem + ".csv")).string());
+      if (curve.metrics != markov_curve_metrics() || curve.rows.empty()) return false;
+      record.curve = std::move(curve);
+      return true;
+    } catch (const InputError&) {
+      return false;
+    }
+  }
+  if (fs::is_regular_file(folder / (stem + ".refused"), ec)) {
+    std::ifstream in(folder / (stem + ".refused"), std::ios::binary);
+    std::getline(in, record.refused);
+    return !record.refused.empty();
+  }
+  return false;
+}
+
 // The memory budget: pairs whose run would not fit alone are refused (their reason, per
 // pair), and at most as many runs go at once as the largest of the others allows.
 struct MarkovMemoryPlan {
@@ -103,15 +143,18 @@ std::unique_ptr<MarkovSolver> make_markov_run_solver(const MarkovExperimentConfi
 }
 
 // One run: its curve written as runs/<game>/<label>/seed-<s>.csv, or the reason it was
-// refused as seed-<s>.refused.
-void make_markov_run(const MarkovExperimentConfig& config, const MarkovModels& models, const MarkovMemoryPlan& memory,
-                     const fs::path& out, const RunGrid& grid, std::size_t r, MarkovRunRecord& record) {
+// refused as seed-<s>.refused. Returns whether the run was kept from before (resume).
+bool make_markov_run(const MarkovExperimentConfig& config, const MarkovModels& models, const MarkovMemoryPlan& memory,
+                     const fs::path& out, const RunGrid& grid, std::size_t r, const MarkovExperimentOptions& options,
+                     MarkovRunRecord& record) {
   const auto [g, a, s] = grid.cell(r);
   const MarkovExperimentAlgorithm& algorithm = config.algorithms[a];
   const std::int64_t episodes = markov_episode_budget(config, a);
   const fs::path folder = run_folder(out, config.games[g].label, algorithm.label);
   fs::create_directories(folder);
   const std::string stem = run_file_stem(config.seeds[s]);
+  if (options.resume && read_kept_markov_run(folder, stem, record)) return true;
+  if (options.should_stop && options.should_stop()) return false;
   std::unique_ptr<MarkovSolver> solver;
   if (!memory.over_budget[grid.pair_index(g, a)].empty())
     record.refused = memory.over_budget[grid.pair_index(g, a)];
@@ -119,15 +162,19 @@ void make_markov_run(const MarkovExperimentConfig& config, const MarkovModels& m
     solver = make_markov_run_solver(config, models, algorithm, g, s, episodes, record.refused);
   if (!solver) {
     write_file_atomically(folder / (stem + ".refused"), [&](std::ostream& o) { o << record.refused << "\n"; });
-    return;
+    return false;
   }
   MarkovRunOptions run;
   run.episodes = episodes;
   run.checkpoints = config.checkpoints;
   run.ce_bound = solver->solution_concept() == Concept::ce || config.metric == "ce_gap_upper";
   run.lower_bound = config.metric == "cce_gap_lower";
-  record.curve = run_markov_solver(*solver, *models[g], run).curve;
+  run.should_stop = options.should_stop;
+  MarkovRunResult result = run_markov_solver(*solver, *models[g], run);
+  if (result.interrupted) return false;  // an unfinished run leaves no file
+  record.curve = std::move(result.curve);
   write_run_curve(folder / (stem + ".csv"), record.curve);
+  return false;
 }
 
 }  // namespace
@@ -138,17 +185,25 @@ MarkovExperimentReport run_markov_experiment(const MarkovExperimentConfig& confi
   const fs::path out(options.out_dir);
   fs::create_directories(out);
   const MarkovModels models = load_markov_models(config);
-  write_experiment_manifest(out, markov_manifest(config, models));
+  const json manifest = markov_manifest(config, models);
+  if (options.resume) check_markov_resumable(out / "experiment.json", manifest);
+  write_experiment_manifest(out, manifest);
 
   MarkovExperimentRuns runs{RunGrid(config.games.size(), config.algorithms.size(), config.seeds.size()), {}};
   const RunGrid& grid = runs.grid;
   report.runs = static_cast<int>(grid.size());
   runs.records.resize(grid.size());
   const MarkovMemoryPlan memory = plan_markov_memory(config, models, grid, options.memory_budget);
+  std::atomic<int> kept{0};
   run_in_parallel(grid.size(), runs_at_a_time(options.memory_budget, 0, memory.largest_run),
                   "markov experiment: runs", options.progress, options.on_run_done, [&](std::size_t r) {
-                    make_markov_run(config, models, memory, out, grid, r, runs.records[r]);
+                    if (make_markov_run(config, models, memory, out, grid, r, options, runs.records[r])) ++kept;
                   });
+  report.runs_resumed = kept.load();
+  if (options.should_stop && options.should_stop()) {
+    report.interrupted = true;
+    return report;
+  }
 
   write_markov_summary_table(config, runs, out, report);
   summarise_markov_episodes(config, runs, report);

@@ -19,7 +19,8 @@
 //                                         default "gap")
 //
 // Output folder DIR:
-//   experiment.json                     the config as run
+//   experiment.json                     the config as run (with --resume, it must be
+//                                       the same config's)
 //   runs/<game>/<label>/seed-<s>.csv    every run's curve (markov_curve_metrics columns);
 //                                       a run the solver refused (e.g. Nash-VI's memory
 //                                       guard) writes seed-<s>.refused with the reason
@@ -99,6 +100,13 @@ struct MarkovExperimentOptions {
   // .refused file gives the estimate), and fewer runs go at a time when the others would
   // not fit together. bytes 0: no limit.
   MemoryBudget memory_budget;
+  // Keep the runs whose files are already in out_dir (a curve that reads back, or a
+  // .refused file), when out_dir/experiment.json is this config's; refuse (UsageError) a
+  // folder of another config.
+  bool resume = false;
+  // Polled before each run and between episodes: when it returns true the runs in flight
+  // stop, leave no file, and no summary is made (report.interrupted).
+  std::function<bool()> should_stop;
 };
 
 struct MarkovEpisodesRow {
@@ -125,6 +133,8 @@ struct MarkovEpsilonFitRow {
 
 struct MarkovExperimentReport {
   int runs = 0, refused = 0;
+  int runs_resumed = 0;      // kept from out_dir (resume)
+  bool interrupted = false;  // stopped by should_stop: no summary
   std::vector<MarkovEpisodesRow> episodes;
   std::vector<MarkovFitRow> fits;
   std::vector<MarkovEpsilonFitRow> epsilon_fits;

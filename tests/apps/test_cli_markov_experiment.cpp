@@ -214,8 +214,11 @@ TEST_CASE("cli markov experiment: bad configs are refused with the pointer of th
           "eqlab experiment: bad.json: /games/0: \"kuhn\" is not a Markov game: give a markov game file or a built-in");
   refused(with("\"markov-polymatrix(players=3,states=2,actions=2,horizon=2)\"", "\"missing/game.json\""), out, 1,
           "eqlab experiment: bad.json: /games/1: cannot open");
-  refused(config, "--out o --resume", 2, "--resume is not available for Markov experiments");
-  CHECK(!fs::exists(dir / "o/runs"));
+  // --resume into a folder of another config.
+  write_text(dir / "good.json", config);
+  REQUIRE(run_eqlab("experiment good.json --out o --no-plots --no-progress", dir).code == 0);
+  refused(with("\"checkpoints\": 6", "\"checkpoints\": 5"), out + " --resume", 2,
+          "--resume: o holds the runs of another config (its experiment.json differs)");
 }
 
 TEST_CASE("cli markov experiment: a game without x sits at x = 0") {

@@ -114,12 +114,13 @@ CompiledGame compile(const GameTree& tree) {
         }
       } else if (tp.parent_seq[j] != seq[p]) {
         const Infoset& info = tree.infosets[node.infoset];
-        throw InputError(tree.pointer_of(v) + "/infoset",
-                         "imperfect recall: infoset \"" + info.label + "\" of player " +
-                             std::to_string(p) + " (" + tree.players[p] + ") is reached at node " +
-                             tree.describe(witness[node.infoset]) + " with " +
-                             history_text(g, p, tp.parent_seq[j]) + " and at node " +
-                             tree.describe(v) + " with " + history_text(g, p, seq[p]));
+        // A tree read from a text format names the node's place in that file.
+        const bool sourced = tree.source_of(v) != tree.pointer_of(v);
+        throw InputError(sourced ? tree.source_of(v) : tree.pointer_of(v) + "/infoset",
+                         "imperfect recall: infoset \"" + info.label + "\" of player " + std::to_string(p) + " (" +
+                             tree.players[p] + ") is reached at " + tree.describe(witness[node.infoset]) + " with " +
+                             history_text(g, p, tp.parent_seq[j]) + " and at " + tree.describe(v) + " with " +
+                             history_text(g, p, seq[p]));
       }
       na.player[v] = p;
       na.infoset[v] = j;

@@ -139,9 +139,16 @@ std::string GameTree::pointer_of(int node) const {
   return p;
 }
 
-std::string GameTree::describe(int node) const {
-  if (node < static_cast<int>(node_ids.size()) && !node_ids[node].empty()) return "\"" + node_ids[node] + "\"";
+std::string GameTree::source_of(int node) const {
+  if (node < static_cast<int>(node_sources.size()) && !node_sources[node].empty()) return node_sources[node];
   return pointer_of(node);
+}
+
+std::string GameTree::describe(int node) const {
+  if (node < static_cast<int>(node_ids.size()) && !node_ids[node].empty()) return "node \"" + node_ids[node] + "\"";
+  if (node < static_cast<int>(node_sources.size()) && !node_sources[node].empty())
+    return "the node at " + node_sources[node];
+  return "node " + pointer_of(node);
 }
 
 }  // namespace eqlab

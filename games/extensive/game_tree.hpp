@@ -82,7 +82,11 @@ class GameTree {
 
   // The JSON pointer of a node in eqlab's own format ("/root/children/0/children/2").
   std::string pointer_of(int node) const;
-  // A human-readable name: the node's id when it has one, else its pointer.
+  // Where a node was read: its place in the source file when the reader recorded one
+  // (node_sources: "line 7, column 1" in a Gambit file), else its pointer.
+  std::string source_of(int node) const;
+  // A human-readable name: node "id" when it has an id, else the node at its source
+  // place, else node POINTER.
   std::string describe(int node) const;
 
   std::string name;
@@ -97,6 +101,7 @@ class GameTree {
   std::vector<std::string> chance_actions;
   std::vector<Number> payoffs;
   std::vector<std::string> node_ids;    // empty, or one (possibly empty) id per node
+  std::vector<std::string> node_sources;  // empty, or where each node was read (text formats)
 
  private:
   int add_node(int parent, int edge, NodeSpec spec);

@@ -23,14 +23,14 @@ constexpr std::int64_t kMaxNumber = std::numeric_limits<std::int64_t>::max();
 // An information set or chance event, as described where it first appears.
 struct Described {
   std::int64_t number = 0;
-  int line = 0;
+  gambit::Position at;
   std::string name;
   std::vector<std::string> actions;
   std::vector<Number> probs;  // chance events only
 };
 
 struct Outcome {
-  int line = 0;
+  gambit::Position at;
   std::string name;
   std::vector<Number> payoffs;
 };
@@ -38,7 +38,7 @@ struct Outcome {
 // One node as read, before labels are settled (they depend on the whole file).
 struct ParsedNode {
   NodeKind kind = NodeKind::terminal;
-  int line = 0;
+  gambit::Position at;
   std::string name;
   int player = kChancePlayer;  // decision nodes, 0-based
   int infoset = -1;           // into infosets_[player] (decision) or events_ (chance)
@@ -64,11 +64,11 @@ class EfgReader {
 
   LoadedGame read() {
     header();
-    if (lex_.at(TokenKind::end)) lex_.fail(lex_.peek().line, "the file has no nodes");
+    if (lex_.at(TokenKind::end)) lex_.fail(lex_.peek().at, "the file has no nodes");
     while (!lex_.at(TokenKind::end)) node();
     if (!open_.empty()) {
       const ParsedNode& n = nodes_[open_.back().first];
-      lex_.fail(lex_.peek().line, "unexpected end of file: the node at line " + std::to_string(n.line) +
+      lex_.fail(lex_.peek().at, "unexpected end of file: the node at line " + std::to_string(n.at.line) +
                                       " has " + std::to_string(n.num_children) + " children but only " +
                                       std::to_string(n.num_children - open_.back().second) +
                                       " are given");
@@ -81,14 +81,14 @@ class EfgReader {
     if (!lex_.at(TokenKind::word) || lex_.peek().text != "EFG")
       lex_.fail_expected("'EFG' (the start of a Gambit extensive game file)");
     lex_.take();
-    const int version_line = lex_.peek().line;
+    const gambit::Position version_line = lex_.peek().at;
     const std::string version = lex_.word("the format version 2");
     if (version != "2") lex_.fail(version_line, "unsupported .efg version '" + version + "' (only version 2 is read)");
-    const int kind_line = lex_.peek().line;
+    const gambit::Position kind_line = lex_.peek().at;
     const std::string kind = lex_.word("'R' after the version");
     if (kind != "R" && kind != "D") lex_.fail(kind_line, "expected 'R' after the version, found '" + kind + "'");
     title_ = lex_.string("the game's title");
-    const int players_line = lex_.peek().line;
+    const gambit::Position players_line = lex_.peek().at;
     player_names_ = lex_.string_list("the list of player names");
     if (player_names_.empty()) lex_.fail(players_line, "the game has no players");
     infosets_.resize(player_names_.size());
@@ -100,13 +100,13 @@ class EfgReader {
 
   void node() {
     ParsedNode n;
-    n.line = lex_.peek().line;
+    n.at = lex_.peek().at;
     const std::string kind = lex_.word("a node ('c', 'p' or 't')");
     if (kind != "c" && kind != "p" && kind != "t")
-      lex_.fail(n.line, "expected a node ('c', 'p' or 't'), found '" + kind + "'");
+      lex_.fail(n.at, "expected a node ('c', 'p' or 't'), found '" + kind + "'");
     if (!nodes_.empty() && open_.empty())
-      lex_.fail(n.line, "a node after the end of the tree (the tree that starts at line " +
-                            std::to_string(nodes_.front().line) + " is already complete)");
+      lex_.fail(n.at, "a node after the end of the tree (the tree that starts at line " +
+                          std::to_string(nodes_.front().at.line) + " is already complete)");
     n.name = lex_.string("the node's name");
     if (kind == "c") {
       n.kind = NodeKind::chance;
@@ -114,7 +114,7 @@ class EfgReader {
       n.num_children = static_cast<int>(events_[n.infoset].actions.size());
     } else if (kind == "p") {
       n.kind = NodeKind::decision;
-      const int player_line = lex_.peek().line;
+      const gambit::Position player_line = lex_.peek().at;
       const std::int64_t player = lex_.integer("the player number", std::numeric_limits<std::int64_t>::min(), kMaxNumber);
       if (player < 1 || player > num_players())
         lex_.fail(player_line, "unknown player " + std::to_string(player) + " (the game has " +
@@ -136,18 +136,18 @@ class EfgReader {
   }
 
   int decision_infoset(int player) {
-    const int line = lex_.peek().line;
+    const gambit::Position at = lex_.peek().at;
     const std::int64_t number = lex_.integer("the information set number", 1, kMaxNumber);
     const std::string what = "information set " + std::to_string(number) + " of player " + std::to_string(player + 1);
     Described d;
     d.number = number;
-    d.line = line;
+    d.at = at;
     // The name may be left out before the actions, as OpenSpiel's reader allows.
     const bool described = lex_.at(TokenKind::string) || lex_.at(TokenKind::open);
     if (described) {
       if (lex_.at(TokenKind::string)) d.name = lex_.take().text;
       d.actions = lex_.string_list("the actions of " + what);
-      if (d.actions.empty()) lex_.fail(line, what + " has no actions");
+      if (d.actions.empty()) lex_.fail(at, what + " has no actions");
     }
     return register_described(infoset_index_[player], infosets_[player], std::move(d), described, what,
                               "its name and actions");
@@ -160,30 +160,30 @@ class EfgReader {
     if (auto it = index.find(d.number); it != index.end()) {
       const Described& first = list[it->second];
       if (described && (d.name != first.name || d.actions != first.actions || !same_numbers(d.probs, first.probs)))
-        lex_.fail(d.line, what + " is described differently from its first appearance at line " +
-                              std::to_string(first.line) + " (a repeated description must match exactly)");
+        lex_.fail(d.at, what + " is described differently from its first appearance at line " +
+                            std::to_string(first.at.line) + " (a repeated description must match exactly)");
       return it->second;
     }
-    if (!described) lex_.fail(d.line, what + " appears here for the first time without " + description);
+    if (!described) lex_.fail(d.at, what + " appears here for the first time without " + description);
     index.emplace(d.number, static_cast<int>(list.size()));
     list.push_back(std::move(d));
     return static_cast<int>(list.size()) - 1;
   }
 
   int chance_event() {
-    const int line = lex_.peek().line;
+    const gambit::Position at = lex_.peek().at;
     const std::int64_t number = lex_.integer("the chance event number", 1, kMaxNumber);
     const std::string what = "chance event " + std::to_string(number);
     Described d;
     d.number = number;
-    d.line = line;
+    d.at = at;
     const bool described = lex_.at(TokenKind::string) || lex_.at(TokenKind::open);
     if (described) {
       if (lex_.at(TokenKind::string)) d.name = lex_.take().text;
       lex_.open("the actions and probabilities of " + what);
       while (!lex_.at(TokenKind::close)) {
         d.actions.push_back(lex_.string("an action name or '}' in " + what));
-        const int prob_line = lex_.peek().line;
+        const gambit::Position prob_line = lex_.peek().at;
         d.probs.push_back(lex_.number("the probability of action \"" + d.actions.back() + "\""));
         if (d.probs.back().value < 0)
           lex_.fail(prob_line, "the probability of action \"" + d.actions.back() + "\" of " + what +
@@ -191,7 +191,7 @@ class EfgReader {
         lex_.optional_comma();
       }
       lex_.take();
-      if (d.actions.empty()) lex_.fail(line, what + " has no actions");
+      if (d.actions.empty()) lex_.fail(at, what + " has no actions");
       check_probability_sum(d, what);
     }
     return register_described(event_index_, events_, std::move(d), described, what,
@@ -206,38 +206,36 @@ class EfgReader {
       exact = exact && p.exact;
     }
     if (exact && !sum.exact)
-      lex_.fail(d.line, "the exact sum of the probabilities of " + what +
+      lex_.fail(d.at, "the exact sum of the probabilities of " + what +
                             " does not fit in 64-bit rationals, so it cannot be checked; use smaller denominators");
     const bool ok = exact ? sum.num == 1 && sum.den == 1 : std::fabs(sum.value - 1.0) <= 1e-9;
-    if (!ok) lex_.fail(d.line, "the probabilities of " + what + " sum to " + sum.to_string() + ", not 1");
+    if (!ok) lex_.fail(d.at, "the probabilities of " + what + " sum to " + sum.to_string() + ", not 1");
   }
 
   int outcome() {
-    const int line = lex_.peek().line;
+    const gambit::Position at = lex_.peek().at;
     const std::int64_t number = lex_.integer("the outcome number", 0, kMaxNumber);
     const std::string what = "outcome " + std::to_string(number);
     Outcome o;
-    o.line = line;
+    o.at = at;
     const bool described = lex_.at(TokenKind::string) || lex_.at(TokenKind::open);
     if (described) {
       if (lex_.at(TokenKind::string)) o.name = lex_.take().text;
-      o.payoffs = lex_.number_list("the payoffs of " + what);
-      for (const Number& u : o.payoffs)
-        if (const std::string problem = payoff_range_problem(u.value); !problem.empty()) lex_.fail(line, problem);
-      if (number == 0) lex_.fail(line, "outcome 0 means \"no outcome\" and cannot have a name or payoffs");
+      o.payoffs = lex_.payoff_list("the payoffs of " + what);
+      if (number == 0) lex_.fail(at, "outcome 0 means \"no outcome\" and cannot have a name or payoffs");
       if (static_cast<int>(o.payoffs.size()) != num_players())
-        lex_.fail(line, what + " has " + std::to_string(o.payoffs.size()) + " payoffs, but the game has " +
+        lex_.fail(at, what + " has " + std::to_string(o.payoffs.size()) + " payoffs, but the game has " +
                             std::to_string(num_players()) + " players");
     }
     if (number == 0) return -1;
     if (auto it = outcome_index_.find(number); it != outcome_index_.end()) {
       const Outcome& first = outcomes_[it->second];
       if (described && (o.name != first.name || !same_numbers(o.payoffs, first.payoffs)))
-        lex_.fail(line, what + " is described differently from its first appearance at line " +
-                            std::to_string(first.line) + " (a repeated description must match exactly)");
+        lex_.fail(at, what + " is described differently from its first appearance at line " +
+                            std::to_string(first.at.line) + " (a repeated description must match exactly)");
       return it->second;
     }
-    if (!described) lex_.fail(line, what + " appears here for the first time without its name and payoffs");
+    if (!described) lex_.fail(at, what + " appears here for the first time without its name and payoffs");
     outcome_index_.emplace(number, static_cast<int>(outcomes_.size()));
     outcomes_.push_back(std::move(o));
     return static_cast<int>(outcomes_.size()) - 1;
@@ -294,7 +292,7 @@ class EfgReader {
           const Described& d = infosets_[v.player][v.infoset];
           k = tree.infoset(v.player, infoset_labels[v.player][v.infoset],
                            gambit::unique_labels(d.actions, positions(d.actions.size()), ""),
-                           "line " + std::to_string(v.line));
+                           gambit::position_text(v.at));
         }
         spec = GameTree::decision_node(k, std::move(id));
       }
@@ -305,6 +303,8 @@ class EfgReader {
         Frame& parent = stack.back();
         index = tree.add_child(parent.node, parent.next_edge++, std::move(spec));
       }
+      if (tree.node_sources.size() <= static_cast<std::size_t>(index)) tree.node_sources.resize(index + 1);
+      tree.node_sources[index] = gambit::position_text(v.at);
       if (v.num_children > 0) stack.push_back({index, 0, v.num_children, std::move(accumulated)});
       while (!stack.empty() && stack.back().next_edge == stack.back().num_children) stack.pop_back();
     }

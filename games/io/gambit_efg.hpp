@@ -17,7 +17,8 @@
 //   payoff is the sum of the outcomes on its path. Outcome 0 is "no outcome".
 // - An information set, chance event or outcome must be described (actions, chance
 //   probabilities, payoffs) the first time it appears; later appearances may omit the
-//   description or repeat it exactly. Anything else is an error naming the line.
+//   description or repeat it exactly. Anything else is an error naming the line
+//   and column.
 // - Chance probabilities are >= 0 and sum to 1: exactly when every one is exact (integers,
 //   "p/q", short decimals), within 1e-9 otherwise.
 // - The game's name is the title, or the file's name when the title is empty.
@@ -28,7 +29,9 @@
 namespace eqlab {
 
 // `text` is the file content, `file` its name for error messages. Returns a game of type
-// "extensive" with a finalized tree. Throws InputError(file, "line N", ...) for bad input.
+// "extensive" with a finalized tree. Throws InputError(file, "line L, column C", ...) for bad
+// input; the tree records every node's place (GameTree::node_sources), so that compile()'s
+// perfect-recall error names the file's lines too.
 // Perfect recall is not checked here: compile() checks it.
 LoadedGame read_gambit_efg(const std::string& text, const std::string& file);
 

@@ -34,19 +34,22 @@ Token Lexer::take() {
 }
 
 void Lexer::advance() {
-  const int last_line = next_.line;
+  // The end is reported just after the last token: that is where the file stops making sense.
+  const Position after_last{line_, static_cast<int>(pos_ - line_start_) + 1};
   while (pos_ < text_.size() && is_space(text_[pos_])) {
-    if (text_[pos_] == '\n') ++line_;
+    if (text_[pos_] == '\n') {
+      ++line_;
+      line_start_ = pos_ + 1;
+    }
     ++pos_;
   }
   next_ = Token{};
   if (pos_ >= text_.size()) {
-    // The end is reported where the last token was: that is where the file stops making sense.
     next_.kind = TokenKind::end;
-    next_.line = last_line;
+    next_.at = after_last;
     return;
   }
-  next_.line = line_;
+  next_.at = {line_, static_cast<int>(pos_ - line_start_) + 1};
   const char c = text_[pos_];
   if (c == '{' || c == '}' || c == ',') {
     next_.kind = c == '{' ? TokenKind::open : c == '}' ? TokenKind::close : TokenKind::comma;
@@ -56,17 +59,20 @@ void Lexer::advance() {
   }
   if (c == '"') {
     next_.kind = TokenKind::string;
-    const int start_line = line_;
+    const Position start = next_.at;
     ++pos_;
     while (true) {
-      if (pos_ >= text_.size()) fail(start_line, "unterminated string (no closing '\"')");
+      if (pos_ >= text_.size()) fail(start, "unterminated string (no closing '\"')");
       char d = text_[pos_++];
       if (d == '"') break;
       if (d == '\\') {
-        if (pos_ >= text_.size()) fail(start_line, "unterminated string (no closing '\"')");
+        if (pos_ >= text_.size()) fail(start, "unterminated string (no closing '\"')");
         d = text_[pos_++];
       }
-      if (d == '\n') ++line_;
+      if (d == '\n') {
+        ++line_;
+        line_start_ = pos_;
+      }
       next_.text += d;
     }
     return;
@@ -77,13 +83,15 @@ void Lexer::advance() {
   next_.text = std::string(text_.substr(start, pos_ - start));
 }
 
-void Lexer::fail(int line, const std::string& what) const {
-  throw InputError(file_, "line " + std::to_string(line), what);
+std::string position_text(Position at) {
+  return "line " + std::to_string(at.line) + ", column " + std::to_string(at.column);
 }
 
+void Lexer::fail(Position at, const std::string& what) const { throw InputError(file_, position_text(at), what); }
+
 void Lexer::fail_expected(const std::string& expected) const {
-  if (next_.kind == TokenKind::end) fail(next_.line, "unexpected end of file: expected " + expected);
-  fail(next_.line, "expected " + expected + ", found " + describe(next_));
+  if (next_.kind == TokenKind::end) fail(next_.at, "unexpected end of file: expected " + expected);
+  fail(next_.at, "expected " + expected + ", found " + describe(next_));
 }
 
 std::string Lexer::word(const std::string& what) {
@@ -115,9 +123,9 @@ std::int64_t Lexer::integer(const std::string& what, std::int64_t min, std::int6
   if (first != last && *first == '+') ++first;
   auto [end, ec] = std::from_chars(first, last, value);
   if (ec != std::errc() || end != last)
-    fail(t.line, "expected " + what + " (an integer), found '" + shorten(t.text) + "'");
+    fail(t.at, "expected " + what + " (an integer), found '" + shorten(t.text) + "'");
   if (value < min || value > max)
-    fail(t.line, what + " " + t.text + " is out of range (" + std::to_string(min) + " to " +
+    fail(t.at, what + " " + t.text + " is out of range (" + std::to_string(min) + " to " +
                      std::to_string(max) + ")");
   return value;
 }
@@ -126,8 +134,15 @@ Number Lexer::number(const std::string& what) {
   if (!at(TokenKind::word)) fail_expected(what + " (a number)");
   const Token t = take();
   auto n = Number::parse(t.text);
-  if (!n) fail(t.line, "expected " + what + " (a number), found '" + shorten(t.text) + "'");
+  if (!n) fail(t.at, "expected " + what + " (a number), found '" + shorten(t.text) + "'");
   return *n;
+}
+
+Number Lexer::payoff(const std::string& what) {
+  const Position at = next_.at;
+  const Number u = number(what);
+  if (const std::string problem = payoff_range_problem(u.value); !problem.empty()) fail(at, problem);
+  return u;
 }
 
 void Lexer::optional_comma() {
@@ -142,11 +157,11 @@ std::vector<std::string> Lexer::string_list(const std::string& what) {
   return out;
 }
 
-std::vector<Number> Lexer::number_list(const std::string& what) {
+std::vector<Number> Lexer::payoff_list(const std::string& what) {
   open(what);
   std::vector<Number> out;
   while (!at(TokenKind::close)) {
-    out.push_back(number("a number in " + what + " or '}'"));
+    out.push_back(payoff("a number in " + what + " or '}'"));
     // Commas between numbers are optional, and one may close the list: { 5, 2, }, as
     // OpenSpiel's reader accepts.
     if (at(TokenKind::comma)) take();

@@ -4,9 +4,10 @@
 //
 // Gambit text is a stream of tokens separated by white space: quoted strings (a backslash
 // makes the next character literal, so \" is a quote), braces, commas, and words (numbers,
-// node kinds, the "EFG"/"NFG" magic). Every token remembers its line so that every error
-// can say "line N". The lexer never reads past the end: a truncated file is reported as
-// "unexpected end of file" at the line of the last token.
+// node kinds, the "EFG"/"NFG" magic). Every token remembers where it starts so that every
+// error can say "line L, column C" (columns count bytes from 1; a tab is one). The lexer
+// never reads past the end: a truncated file is reported as "unexpected end of file" just
+// after the last token.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,10 +20,18 @@ namespace eqlab::gambit {
 
 enum class TokenKind { end, word, string, open, close, comma };
 
+// Where a token starts: its line and column, both from 1.
+struct Position {
+  int line = 1;
+  int column = 1;
+};
+// "line L, column C": the pointer of an InputError from a Gambit file.
+std::string position_text(Position at);
+
 struct Token {
   TokenKind kind = TokenKind::end;
   std::string text;  // the word, or the string with its escapes resolved
-  int line = 1;
+  Position at;
 };
 
 class Lexer {
@@ -36,8 +45,8 @@ class Lexer {
   // file can hold, used to refuse absurd declared sizes before allocating for them.
   std::size_t remaining_bytes() const { return text_.size() - pos_; }
 
-  // Throws InputError(file, "line N", what).
-  [[noreturn]] void fail(int line, const std::string& what) const;
+  // Throws InputError(file, "line L, column C", what).
+  [[noreturn]] void fail(Position at, const std::string& what) const;
   // Fails at the next token, saying what was expected and what was found instead.
   [[noreturn]] void fail_expected(const std::string& expected) const;
 
@@ -48,13 +57,16 @@ class Lexer {
   void close(const std::string& what);
   std::int64_t integer(const std::string& what, std::int64_t min, std::int64_t max);
   Number number(const std::string& what);
+  // A payoff: a number whose magnitude is within kMaxPayoffMagnitude (lib/number.hpp), so
+  // that sums and products of payoffs stay finite.
+  Number payoff(const std::string& what);
   // Skips one comma if there is one: Gambit separates payoffs by commas, spaces or both.
   void optional_comma();
 
   // "{ "a" "b" ... }"
   std::vector<std::string> string_list(const std::string& what);
-  // "{ 1, -1/2 3.5 }": numbers separated by white space and/or single commas.
-  std::vector<Number> number_list(const std::string& what);
+  // "{ 1, -1/2 3.5 }": payoffs separated by white space and/or single commas.
+  std::vector<Number> payoff_list(const std::string& what);
 
   const std::string& file() const { return file_; }
 
@@ -65,6 +77,7 @@ class Lexer {
   std::string file_;
   std::size_t pos_ = 0;
   int line_ = 1;
+  std::size_t line_start_ = 0;  // where line_ starts in text_
   Token next_;
 };
 

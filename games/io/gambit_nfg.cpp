@@ -54,14 +54,14 @@ class NfgReader {
       const std::vector<std::vector<Number>> outcomes = outcome_list();
       const std::int64_t last = static_cast<std::int64_t>(outcomes.size());
       for (std::size_t k = 0; k < profiles; ++k, order.advance()) {
-        const int line = lex_.peek().line;
+        const gambit::Position at = lex_.peek().at;
         if (lex_.at(TokenKind::end))
-          lex_.fail(line, "unexpected end of file: " + std::to_string(profiles) +
+          lex_.fail(at, "unexpected end of file: " + std::to_string(profiles) +
                               " outcome numbers are needed (one per profile), only " + std::to_string(k) +
                               " are given");
         const std::int64_t o = lex_.integer("an outcome number", 0, std::numeric_limits<std::int64_t>::max());
         if (o > last)
-          lex_.fail(line, "outcome " + std::to_string(o) + " does not exist (the file defines " +
+          lex_.fail(at, "outcome " + std::to_string(o) + " does not exist (the file defines " +
                               std::to_string(last) + " outcomes, numbered from 1; 0 means all payoffs 0)");
         if (o > 0)
           for (int p = 0; p < n; ++p) g.payoffs[order.eqlab_index() * n + p] = outcomes[o - 1][p];
@@ -70,20 +70,16 @@ class NfgReader {
       for (std::size_t k = 0; k < profiles; ++k, order.advance()) {
         for (int p = 0; p < n; ++p) {
           if (lex_.at(TokenKind::end))
-            lex_.fail(lex_.peek().line, "unexpected end of file: " + std::to_string(profiles * n) +
+            lex_.fail(lex_.peek().at, "unexpected end of file: " + std::to_string(profiles * n) +
                                             " payoffs are needed (" + std::to_string(n) + " per profile), only " +
                                             std::to_string(k * n + p) + " are given");
           if (k + p > 0) lex_.optional_comma();
-          const int line = lex_.peek().line;
-          g.payoffs[order.eqlab_index() * n + p] = lex_.number("a payoff");
-          if (const std::string problem = payoff_range_problem(g.payoffs[order.eqlab_index() * n + p].value);
-              !problem.empty())
-            lex_.fail(line, problem);
+          g.payoffs[order.eqlab_index() * n + p] = lex_.payoff("a payoff");
         }
       }
     }
     if (!lex_.at(TokenKind::end))
-      lex_.fail(lex_.peek().line, "unexpected " + gambit::describe(lex_.peek()) + " after the last " +
+      lex_.fail(lex_.peek().at, "unexpected " + gambit::describe(lex_.peek()) + " after the last " +
                                       (outcome_version_ ? "outcome number" : "payoff") + " (the game has " +
                                       std::to_string(profiles) + " profiles)");
     LoadedGame out;
@@ -99,14 +95,14 @@ class NfgReader {
     if (!lex_.at(TokenKind::word) || lex_.peek().text != "NFG")
       lex_.fail_expected("'NFG' (the start of a Gambit strategic game file)");
     lex_.take();
-    const int version_line = lex_.peek().line;
+    const gambit::Position version_line = lex_.peek().at;
     const std::string version = lex_.word("the format version 1");
     if (version != "1") lex_.fail(version_line, "unsupported .nfg version '" + version + "' (only version 1 is read)");
-    const int kind_line = lex_.peek().line;
+    const gambit::Position kind_line = lex_.peek().at;
     const std::string kind = lex_.word("'R' after the version");
     if (kind != "R" && kind != "D") lex_.fail(kind_line, "expected 'R' after the version, found '" + kind + "'");
     const std::string title = lex_.string("the game's title");
-    header_line_ = lex_.peek().line;
+    header_line_ = lex_.peek().at;
     const std::vector<std::string> names = lex_.string_list("the list of player names");
     if (names.empty()) lex_.fail(header_line_, "the game has no players");
     const std::size_t n = names.size();
@@ -114,26 +110,26 @@ class NfgReader {
     game_.players = gambit::unique_labels(names, gambit::positions(n), "Player ");
     game_.actions.resize(n);
 
-    const int strategies_line = lex_.peek().line;
+    const gambit::Position strategies_line = lex_.peek().at;
     lex_.open("the strategies (counts or names per player)");
     const bool named = lex_.at(TokenKind::open);
     for (std::size_t p = 0; p < n; ++p) {
       const std::string whose = "player " + std::to_string(p + 1);
       if (named) {
-        const int line = lex_.peek().line;
+        const gambit::Position at = lex_.peek().at;
         const std::vector<std::string> strategies = lex_.string_list("the strategy names of " + whose);
-        if (strategies.empty()) lex_.fail(line, whose + " has no strategies");
+        if (strategies.empty()) lex_.fail(at, whose + " has no strategies");
         game_.actions[p] = gambit::unique_labels(strategies, gambit::positions(strategies.size()), "");
       } else {
-        const int line = lex_.peek().line;
+        const gambit::Position at = lex_.peek().at;
         if (lex_.at(TokenKind::close))
-          lex_.fail(line, "expected a strategy count for each of the " + std::to_string(n) +
+          lex_.fail(at, "expected a strategy count for each of the " + std::to_string(n) +
                               " players, found " + std::to_string(p));
         const std::int64_t count = lex_.integer("the strategy count of " + whose, 0, std::numeric_limits<int>::max());
-        if (count == 0) lex_.fail(line, whose + " has no strategies");
+        if (count == 0) lex_.fail(at, whose + " has no strategies");
         // Each strategy needs at least one payoff in the rest of the file.
         if (static_cast<std::size_t>(count) > lex_.remaining_bytes())
-          lex_.fail(line, whose + " has " + std::to_string(count) +
+          lex_.fail(at, whose + " has " + std::to_string(count) +
                               " strategies, more than the rest of the file could give payoffs for");
         game_.actions[p] = gambit::unique_labels(std::vector<std::string>(count),
                                                  gambit::positions(static_cast<std::size_t>(count)), "");
@@ -141,7 +137,7 @@ class NfgReader {
       counts_.push_back(game_.actions[p].size());
     }
     if (!lex_.at(TokenKind::close))
-      lex_.fail(lex_.peek().line, "the strategy list (line " + std::to_string(strategies_line) +
+      lex_.fail(lex_.peek().at, "the strategy list (line " + std::to_string(strategies_line.line) +
                                       ") has more entries than the " + std::to_string(n) + " players");
     lex_.take();
     if (lex_.at(TokenKind::string)) lex_.take();  // the optional comment
@@ -170,20 +166,18 @@ class NfgReader {
     std::vector<std::vector<Number>> outcomes;
     lex_.open("the list of outcomes");
     while (!lex_.at(TokenKind::close)) {
-      const int line = lex_.peek().line;
+      const gambit::Position at = lex_.peek().at;
       const std::string what = "outcome " + std::to_string(outcomes.size() + 1);
       lex_.open(what + " (or '}' closing the list of outcomes)");
       lex_.string("the name of " + what);
       std::vector<Number> payoffs;
       while (!lex_.at(TokenKind::close)) {
         if (!payoffs.empty()) lex_.optional_comma();
-        payoffs.push_back(lex_.number("a payoff of " + what + " or '}'"));
-        if (const std::string problem = payoff_range_problem(payoffs.back().value); !problem.empty())
-          lex_.fail(line, problem);
+        payoffs.push_back(lex_.payoff("a payoff of " + what + " or '}'"));
       }
       lex_.take();
       if (payoffs.size() != n)
-        lex_.fail(line, what + " has " + std::to_string(payoffs.size()) + " payoffs, but the game has " +
+        lex_.fail(at, what + " has " + std::to_string(payoffs.size()) + " payoffs, but the game has " +
                             std::to_string(n) + " players");
       outcomes.push_back(std::move(payoffs));
     }
@@ -196,7 +190,7 @@ class NfgReader {
   NormalGame game_;
   std::vector<std::size_t> counts_;
   bool outcome_version_ = false;
-  int header_line_ = 1;
+  gambit::Position header_line_;
 };
 
 }  // namespace

@@ -20,7 +20,7 @@
 namespace eqlab {
 
 // `text` is the file content, `file` its name for error messages. Returns a game of type
-// "normal" whose tree is normal->to_tree(). Throws InputError(file, "line N", ...).
+// "normal" whose tree is normal->to_tree(). Throws InputError(file, "line L, column C", ...).
 LoadedGame read_gambit_nfg(const std::string& text, const std::string& file);
 
 }  // namespace eqlab

@@ -198,8 +198,8 @@ std::map<std::string, Check> documented_facts() {
     CHECK(heads.exact);
     CHECK(heads.num == 3);
     CHECK(heads.den == 4);
-    CHECK(t.describe(0) == "\"toss\"");
-    CHECK(t.describe(t.child(0, 1)) == "\"alice-tails\"");
+    CHECK(t.describe(0) == "node \"toss\"");
+    CHECK(t.describe(t.child(0, 1)) == "node \"alice-tails\"");
     const auto uniform = e.compiled.expected_values(e.compiled.uniform_profile());
     CHECK(uniform[0] == doctest::Approx(-0.25).epsilon(1e-12));
     CHECK(uniform[1] == doctest::Approx(0.25).epsilon(1e-12));
@@ -428,10 +428,10 @@ TEST_CASE("FORMAT.md: the error lines of 'Error messages' are the ones eqlab pri
     read_gambit_efg(efg, "bad.efg");
   } catch (const InputError& e) {
     efg_error = e.detail();
-    CHECK(e.pointer() == "line 3");
+    CHECK(e.pointer() == "line 3, column 6");
   }
   CHECK(efg_error == "the probabilities of chance event 1 sum to 5/6, not 1");
-  CHECK(shown.find("eqlab info: bad.efg: line 3: " + efg_error + "\n") != std::string::npos);
+  CHECK(shown.find("eqlab info: bad.efg: line 3, column 6: " + efg_error + "\n") != std::string::npos);
 
   std::string builtin_error;
   try {

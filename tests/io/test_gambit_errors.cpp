@@ -1,4 +1,5 @@
-// Bad Gambit input: every error names the file and the line, and nothing crashes.
+// Bad Gambit input: every error names the file, the line and the column, and nothing
+// crashes.
 #include <doctest/doctest.h>
 
 #include <eqlab/games/extensive/compiled_game.hpp>
@@ -41,12 +42,13 @@ Failure nfg_failure(const std::string& text) {
 
 std::string line(int n) { return "line " + std::to_string(n); }
 
-// Checks that `f` is an InputError at `where` whose text contains `what`.
+// Checks that `f` is an InputError on line `where` (at some column) whose text contains
+// `what`; the exact columns are checked below.
 void check_failure(const Failure& f, const std::string& file, int where, const std::string& what) {
   INFO(f.pointer << ": " << f.detail);
   REQUIRE(f.thrown);
   CHECK(f.file == file);
-  CHECK(f.pointer == line(where));
+  CHECK(f.pointer.rfind(line(where) + ", column ", 0) == 0);
   CHECK(f.detail.find(what) != std::string::npos);
 }
 
@@ -57,6 +59,49 @@ int count_lines(const std::string& text) {
 }
 
 }  // namespace
+
+TEST_CASE("errors in .efg and .nfg files name the line and column of the token at fault") {
+  const std::string efg = "EFG 2 R \"x\" { \"P1\" \"P2\" }\n"
+                          "\"\"\n"
+                          "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+                          "t \"\" 1 \"\" { 1, x }\n"
+                          "\tt \"\" 2 \"\" { 0, 0 }\n";
+  Failure f = efg_failure(efg);
+  CHECK(f.pointer == "line 4, column 16");  // the 'x'
+  CHECK(f.detail == "expected a number in the payoffs of outcome 1 or '}' (a number), found 'x'");
+  f = efg_failure(replace_once(efg, "{ 1, x }", "{ 1, 1 }").substr(0, efg.size() - 10));
+  CHECK(f.pointer == "line 5, column 11");  // just after the last token, '""': a tab counts one column
+  CHECK(f.detail.find("unexpected end of file") == 0);
+  f = efg_failure(replace_once(efg, "{ 1, x }", "{ 1, 2e200 }"));
+  CHECK(f.pointer == "line 4, column 16");  // the payoff out of range, not its outcome
+  CHECK(f.detail.find("the payoff 2e+200 is larger in magnitude than 1e100") == 0);
+  f = efg_failure(replace_once(efg, "p \"\" 1 1", "p \"\" 3 1"));
+  CHECK(f.pointer == "line 3, column 6");
+  f = nfg_failure("NFG 1 R \"x\" { \"P1\" \"P2\" } { 2 2 }\n\n1 2  3 x\n");
+  CHECK(f.pointer == "line 3, column 8");
+  CHECK(f.detail == "expected a payoff (a number), found 'x'");
+  f = nfg_failure("NFG 1 R \"x\" { \"P1\" \"P2\" } { 2 2 }\n\"unterminated\n");
+  CHECK(f.pointer == "line 2, column 1");
+}
+
+TEST_CASE("imperfect recall in a .efg file names the nodes' lines and columns, not a pointer into eqlab's JSON") {
+  // Player 1 forgets its first move: infoset 2 follows both L and R.
+  const std::string text = "EFG 2 R \"forgetful\" { \"P1\" \"P2\" }\n"
+                           "\"\"\n"
+                           "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\n"
+                           "  p \"\" 1 2 \"\" { \"l\" \"r\" } 0\n"
+                           "    t \"\" 1 \"\" { 1, -1 }\n"
+                           "    t \"\" 2 \"\" { 0, 0 }\n"
+                           "  p \"\" 1 2 0\n"
+                           "    t \"\" 3 \"\" { 2, -2 }\n"
+                           "    t \"\" 4 \"\" { 3, -3 }\n";
+  const Failure f = failure_of([&] { (void)compile(read_gambit_efg(text, "forgetful.efg").tree); });
+  REQUIRE(f.thrown);
+  CHECK(f.pointer == "line 7, column 3");
+  CHECK(f.detail ==
+        "imperfect recall: infoset \"#2\" of player 0 (P1) is reached at the node at line 4, column 3 with last own "
+        "move \"L\" at infoset \"#1\" and at the node at line 7, column 3 with last own move \"R\" at infoset \"#1\"");
+}
 
 TEST_CASE("a truncated .efg file is reported at its last line") {
   const std::string text = read_text(kGambitData + "/" + kPoker);

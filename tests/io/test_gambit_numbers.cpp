@@ -86,7 +86,7 @@ TEST_CASE("node names become node ids, and the uniform value of a small game") {
   CHECK(tree.node_ids[1] == "2");
   CHECK(tree.node_ids[4] == "3");
   CHECK(tree.node_ids[2].empty());
-  CHECK(tree.describe(4) == "\"3\"");
+  CHECK(tree.describe(4) == "node \"3\"");
   // Player 1 moves 1: player 2's payoff-equal branches give (2, 3); move 2: (4, 5) or
   // (6, 7) uniformly, (5, 6). Averaged: (3.5, 4.5).
   const CompiledGame g = compile(tree);

@@ -225,14 +225,14 @@ class EfgReader {
       if (number == 0) lex_.fail(at, "outcome 0 means \"no outcome\" and cannot have a name or payoffs");
       if (static_cast<int>(o.payoffs.size()) != num_players())
         lex_.fail(at, what + " has " + std::to_string(o.payoffs.size()) + " payoffs, but the game has " +
-                            std::to_string(num_players()) + " players");
+                          std::to_string(num_players()) + " players");
     }
     if (number == 0) return -1;
     if (auto it = outcome_index_.find(number); it != outcome_index_.end()) {
       const Outcome& first = outcomes_[it->second];
       if (described && (o.name != first.name || !same_numbers(o.payoffs, first.payoffs)))
         lex_.fail(at, what + " is described differently from its first appearance at line " +
-                            std::to_string(first.at.line) + " (a repeated description must match exactly)");
+                          std::to_string(first.at.line) + " (a repeated description must match exactly)");
       return it->second;
     }
     if (!described) lex_.fail(at, what + " appears here for the first time without its name and payoffs");

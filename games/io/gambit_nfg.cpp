@@ -57,12 +57,12 @@ class NfgReader {
         const gambit::Position at = lex_.peek().at;
         if (lex_.at(TokenKind::end))
           lex_.fail(at, "unexpected end of file: " + std::to_string(profiles) +
-                              " outcome numbers are needed (one per profile), only " + std::to_string(k) +
-                              " are given");
+                            " outcome numbers are needed (one per profile), only " + std::to_string(k) +
+                            " are given");
         const std::int64_t o = lex_.integer("an outcome number", 0, std::numeric_limits<std::int64_t>::max());
         if (o > last)
           lex_.fail(at, "outcome " + std::to_string(o) + " does not exist (the file defines " +
-                              std::to_string(last) + " outcomes, numbered from 1; 0 means all payoffs 0)");
+                            std::to_string(last) + " outcomes, numbered from 1; 0 means all payoffs 0)");
         if (o > 0)
           for (int p = 0; p < n; ++p) g.payoffs[order.eqlab_index() * n + p] = outcomes[o - 1][p];
       }
@@ -124,13 +124,13 @@ class NfgReader {
         const gambit::Position at = lex_.peek().at;
         if (lex_.at(TokenKind::close))
           lex_.fail(at, "expected a strategy count for each of the " + std::to_string(n) +
-                              " players, found " + std::to_string(p));
+                            " players, found " + std::to_string(p));
         const std::int64_t count = lex_.integer("the strategy count of " + whose, 0, std::numeric_limits<int>::max());
         if (count == 0) lex_.fail(at, whose + " has no strategies");
         // Each strategy needs at least one payoff in the rest of the file.
         if (static_cast<std::size_t>(count) > lex_.remaining_bytes())
           lex_.fail(at, whose + " has " + std::to_string(count) +
-                              " strategies, more than the rest of the file could give payoffs for");
+                            " strategies, more than the rest of the file could give payoffs for");
         game_.actions[p] = gambit::unique_labels(std::vector<std::string>(count),
                                                  gambit::positions(static_cast<std::size_t>(count)), "");
       }
@@ -178,7 +178,7 @@ class NfgReader {
       lex_.take();
       if (payoffs.size() != n)
         lex_.fail(at, what + " has " + std::to_string(payoffs.size()) + " payoffs, but the game has " +
-                            std::to_string(n) + " players");
+                          std::to_string(n) + " players");
       outcomes.push_back(std::move(payoffs));
     }
     lex_.take();

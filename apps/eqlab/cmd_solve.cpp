@@ -16,6 +16,7 @@
 #include <eqlab/algorithms/run_memory.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/io/distribution_file.hpp>
+#include <eqlab/games/io/gambit_profile.hpp>
 #include <eqlab/lib/memory_text.hpp>
 #include <eqlab/sim/plot.hpp>
 #include <eqlab/sim/result_documents.hpp>
@@ -59,6 +60,11 @@ options:
   --seed S            random seed, written into the result (default 0)
   --out FILE          write the result (eqlab-result/1 JSON)
   --curve FILE        write the learning curve as CSV
+  --out-profile FILE  write the output profile as one line of behaviour
+                      probabilities in the order Gambit's tools print them
+                      (player, then information set in depth-first order,
+                      then action), for comparing with Gambit on the .efg of
+                      'eqlab convert GAME --to efg'; Nash learners only
   --distribution FILE write the mixture of the profiles played as JSON Lines,
                       one {"weight": 1/T, "strategies": [...]} per round, while
                       running; the result then records the mixture's
@@ -120,7 +126,7 @@ struct SolveRequest {
   std::uint64_t seed = 0;
   int checkpoints = 30;
   std::int64_t threads = 0;
-  std::string out_path, curve_path, plot_path, distribution_path;
+  std::string out_path, curve_path, plot_path, distribution_path, profile_path;
   nlohmann::json params;
   std::optional<int> kefce_k;  // --k
   bool progress = true;
@@ -190,12 +196,20 @@ SolveRequest read_solve_request(const Args& args) {
   request.curve_path = args.text("--curve");
   request.plot_path = args.text("--plot");
   request.distribution_path = args.text("--distribution");
+  request.profile_path = args.text("--out-profile");
   request.progress = !args.has("--no-progress");
   request.params = solver_params(args.all("--param"));
   read_kefce_k(args, request);
   check_solver_params(*request.entry, request.params);
-  if ((request.out_path == "-") + (request.curve_path == "-") + (request.distribution_path == "-") > 1)
-    throw CommandLineError("solve", "only one of --out, --curve and --distribution can be '-' (standard output)");
+  if ((request.out_path == "-") + (request.curve_path == "-") + (request.distribution_path == "-") +
+          (request.profile_path == "-") >
+      1)
+    throw CommandLineError("solve",
+                           "only one of --out, --curve, --distribution and --out-profile can be '-' (standard output)");
+  if (!request.profile_path.empty() && is_correlated(request.entry->learns))
+    throw CommandLineError("solve", "--out-profile writes one behaviour profile, but " + request.entry->name +
+                                        " learns a correlated equilibrium, a mixture of profiles: write it with "
+                                        "--distribution");
   if (request.plot_path == "-")
     throw CommandLineError("solve", "--plot needs a file name: a figure does not go to standard output");
   if (!request.plot_path.empty()) check_figure_name("solve", "--plot", request.plot_path);
@@ -323,6 +337,18 @@ std::vector<std::string> write_outputs(const SolveRequest& request, const GameIn
     write_curve(result.curve, request.curve_path);
     written.push_back(request.curve_path);
   }
+  if (!request.profile_path.empty()) {
+    const Profile x = solver.output_profile();
+    Profile behavioural(x.size());
+    for (std::size_t p = 0; p < x.size(); ++p) {
+      behavioural[p].assign(x[p].size(), 0.0);
+      game.compiled.treeplex[p].to_behavioural(x[p], behavioural[p]);
+    }
+    const std::string line = gambit_behaviour_profile(game.compiled, behavioural) + "\n";
+    if (request.profile_path == "-") std::cout << line << std::flush;
+    else write_text_file(request.profile_path, line);
+    written.push_back(request.profile_path);
+  }
   return written;
 }
 
@@ -346,7 +372,7 @@ void print_solve_summary(std::ostream& summary, const SolveRequest& request, con
 int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--feedback"}, {"--iterations"}, {"--episodes"}, {"--seed"}, {"--out"}, {"--curve"},
-                                {"--plot"}, {"--distribution"}, {"--param"}, {"--checkpoints"}, {"--threads"},
+                                {"--plot"}, {"--distribution"}, {"--out-profile"}, {"--param"}, {"--checkpoints"}, {"--threads"},
                                 {"--k"}, {"--policy"}, {"--no-progress", false}, {"--mixture", false}, kMkdirFlag,
                                 kMaxBytesFlag, kMaxNestingFlag, kMemoryBudgetFlag},
                                {"GAME"}, 1);
@@ -354,7 +380,8 @@ int run_solve(std::span<const std::string> argv) {
   if (is_markov_argument(args.positional[0])) return run_markov_solve(args);
   const SolveRequest request = read_solve_request(args);
   // Standard output carries only the file written there, so the summary moves to stderr.
-  const bool stdout_is_data = request.out_path == "-" || request.curve_path == "-" || request.distribution_path == "-";
+  const bool stdout_is_data = request.out_path == "-" || request.curve_path == "-" ||
+                              request.distribution_path == "-" || request.profile_path == "-";
   std::ostream& summary = stdout_is_data ? std::cerr : std::cout;
 
   // Everything that can fail fails now, before a long run.
@@ -363,7 +390,8 @@ int run_solve(std::span<const std::string> argv) {
     thread_limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(request.threads));
   if (!request.plot_path.empty() && find_program("gnuplot").empty())
     throw PlotError("gnuplot not found: install the gnuplot-nox package (or leave out --plot)");
-  for (const std::string& path : {request.out_path, request.curve_path, request.plot_path, request.distribution_path})
+  for (const std::string& path :
+       {request.out_path, request.curve_path, request.plot_path, request.distribution_path, request.profile_path})
     if (!path.empty()) prepare_output(path);
   const MemoryBudget budget = memory_budget(args);
   const GameInput game = load_and_compile(args.positional[0], load_limits(args));

@@ -124,8 +124,8 @@ namespace {
 
 void check_markov_solve_flags(const Args& args, const std::string& command) {
   if (args.has("--iterations")) throw CommandLineError(command, "Markov games learn from episodes: give --episodes, not --iterations");
-  if (args.has("--distribution") || args.has("--k"))
-    throw CommandLineError(command, "--distribution and --k are for extensive-form games");
+  if (args.has("--distribution") || args.has("--k") || args.has("--out-profile"))
+    throw CommandLineError(command, "--distribution, --k and --out-profile are for extensive-form and normal-form games");
   if (args.has("--feedback") && args.text("--feedback") != "bandit")
     throw CommandLineError(command, "the Markov learners learn from sampled episodes: --feedback bandit or nothing");
 }

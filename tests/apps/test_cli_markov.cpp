@@ -286,9 +286,9 @@ TEST_CASE("cli markov: wrong flags, solvers, parameters and policy files are ref
           "eqlab solve: 'nope' is not a Markov-game solver: choose one of cce-v, ce-v, nash-ca, exp3-ix, nash-vi");
   refused("solve " + kGame + " --solver cfr --no-progress", 2, "'cfr' is not a Markov-game solver");
   refused("solve " + kGame + " --iterations 10 --no-progress", 2, "give --episodes, not --iterations");
-  refused("solve " + kGame + " --k 1 --no-progress", 2, "--distribution and --k are for extensive-form games");
+  refused("solve " + kGame + " --k 1 --no-progress", 2, "--distribution, --k and --out-profile are for extensive-form and normal-form games");
   refused("solve " + kGame + " --distribution d.jsonl --no-progress", 2,
-          "--distribution and --k are for extensive-form games");
+          "--distribution, --k and --out-profile are for extensive-form and normal-form games");
   refused("solve " + kGame + " --feedback full --no-progress", 2, "--feedback bandit or nothing");
   refused("solve " + kGame + " --param bogus=1 --episodes 10 --no-progress", 1,
           "eqlab solve: solver cce-v: unknown parameter bogus");

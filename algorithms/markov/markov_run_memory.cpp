@@ -68,11 +68,8 @@ MemoryEstimate per_action_learner_memory(const MarkovModel& model, std::int64_t 
 }
 
 MemoryEstimate v_learner_memory(const MarkovModel& model, std::int64_t episodes) {
-  MemoryEstimate estimate;
-  estimate.add("learner state", bytes_of(table_bytes(model, 0, 2, 2, 0)));
-  add_certified_log(estimate, model, episodes);
+  MemoryEstimate estimate = per_action_learner_memory(model, episodes);
   add_play_log(estimate, model, episodes);
-  add_evaluation(estimate, model);
   return estimate;
 }
 
@@ -80,8 +77,8 @@ MemoryEstimate swap_regret_learner_memory(const MarkovModel& model, std::int64_t
   MemoryEstimate estimate;
   estimate.add("learner state", bytes_of(table_bytes(model, 1, 2, 2, 0)));
   add_certified_log(estimate, model, episodes);
-  add_play_log(estimate, model, episodes);
   add_evaluation(estimate, model);
+  add_play_log(estimate, model, episodes);
   return estimate;
 }
 

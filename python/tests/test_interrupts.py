@@ -84,6 +84,18 @@ def check_result_and_curve(folder, code, sent):
     return result
 
 
+def write_config_and_run_it_clean(work, name, config):
+    """Writes an experiment config into `work` and runs it to `work/clean`, never stopped;
+    returns the config's path."""
+    path = os.path.join(work, name)
+    with open(path, "w") as f:
+        json.dump(config, f)
+    clean = subprocess.run([EQLAB, "experiment", path, "--out", "clean", "--no-plots", "--no-progress"],
+                           cwd=work, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stderr
+    return path
+
+
 @pytest.fixture(scope="module")
 def rng():
     return random.Random(20261207)
@@ -149,12 +161,7 @@ def test_markov_solve_stopped_at_random_leaves_only_whole_files(rng):
 
 def test_markov_experiment_stopped_at_random_keeps_whole_runs_and_resumes_to_the_same_summary(rng):
     with tempfile.TemporaryDirectory() as work:
-        config = os.path.join(work, "markov-kills.json")
-        with open(config, "w") as f:
-            json.dump(MARKOV_EXPERIMENT, f)
-        clean = subprocess.run([EQLAB, "experiment", config, "--out", "clean", "--no-plots", "--no-progress"],
-                               cwd=work, capture_output=True, text=True)
-        assert clean.returncode == 0, clean.stderr
+        config = write_config_and_run_it_clean(work, "markov-kills.json", MARKOV_EXPERIMENT)
         codes = []
         for attempt in range(10):
             out = "stopped-%d" % attempt
@@ -183,12 +190,7 @@ def test_markov_experiment_stopped_at_random_keeps_whole_runs_and_resumes_to_the
 
 def test_experiment_stopped_at_random_keeps_whole_runs_and_resumes_to_the_same_summary(rng):
     with tempfile.TemporaryDirectory() as work:
-        config = os.path.join(work, "kills.json")
-        with open(config, "w") as f:
-            json.dump(EXPERIMENT, f)
-        clean = subprocess.run([EQLAB, "experiment", config, "--out", "clean", "--no-plots", "--no-progress"],
-                               cwd=work, capture_output=True, text=True)
-        assert clean.returncode == 0, clean.stderr
+        config = write_config_and_run_it_clean(work, "kills.json", EXPERIMENT)
         for attempt in range(30):
             out = "stopped-%d" % attempt
             code, sent, err = stop_at_random(["experiment", config, "--out", out, "--no-plots", "--no-progress"],

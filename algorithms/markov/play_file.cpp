@@ -85,16 +85,13 @@ void write_play_file(std::ostream& out, const MarkovModel& model, const VLearnin
   out.write(reinterpret_cast<const char*>(payload.data()), static_cast<std::streamsize>(payload.size()));
 }
 
-ReplayedPlay replay_play_file(std::string_view text, const std::string& file, const MarkovModel& model) {
+ReplayedPlay replay_play_file(std::string_view text, const std::string& file, const MarkovModel& model,
+                              const LoadLimits& limits) {
   try {
     const std::size_t newline = text.find('\n');
     if (newline == std::string_view::npos) jr::fail("", "a play file starts with one line of JSON, its header");
-    nlohmann::json header;
-    try {
-      header = nlohmann::json::parse(text.substr(0, newline));
-    } catch (const nlohmann::json::exception&) {
-      jr::fail("", "the first line is not JSON: a play file starts with one line of JSON, its header");
-    }
+    // The header is read with the same nesting and number checks as every JSON input.
+    const nlohmann::json header = jr::parse_document(std::string(text.substr(0, newline)), file, limits);
     if (!header.is_object()) jr::fail("", "the header is a JSON object");
     jr::check_members(header, "",
                       {"format", "game", "kind", "horizon", "states", "actions", "solver", "seed", "params", "episodes",

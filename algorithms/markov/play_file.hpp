@@ -23,6 +23,7 @@
 #include <string_view>
 
 #include <eqlab/algorithms/markov/visit_log.hpp>
+#include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/markov/markov_model.hpp>
 
 namespace eqlab {
@@ -48,6 +49,7 @@ struct ReplayedPlay {
 // Reads a play file for `model` and replays it. The header is checked member by member
 // (InputError with a JSON pointer), the payload by size and by replay (InputError naming
 // the episode and step of a state or choice the game or learner gives probability 0).
-ReplayedPlay replay_play_file(std::string_view text, const std::string& file, const MarkovModel& model);
+ReplayedPlay replay_play_file(std::string_view text, const std::string& file, const MarkovModel& model,
+                              const LoadLimits& limits = {});
 
 }  // namespace eqlab

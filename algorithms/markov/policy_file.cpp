@@ -227,7 +227,7 @@ MarkovPolicyFile parse_markov_policy(const nlohmann::json& doc, const std::strin
 MarkovPolicyFile read_markov_policy(const std::string& path, const MarkovModel& model, const LoadLimits& limits) {
   const std::string text = read_input_file(path, limits);
   if (looks_like_play_file(text)) {
-    ReplayedPlay play = replay_play_file(text, path, model);
+    ReplayedPlay play = replay_play_file(text, path, model, limits);
     MarkovPolicyFile out;
     out.game = std::move(play.game);
     out.certified.emplace(std::move(play.log));

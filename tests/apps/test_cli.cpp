@@ -436,10 +436,11 @@ TEST_CASE("cli: help solve lists every solver the library knows, and each one ru
 
 TEST_CASE("cli: a mixture file estimated above 100 MB is announced before the run") {
   const fs::path dir = scratch("announce-mixture");
-  // Kuhn's lines are about 200 bytes: a million rounds is about 200 MB. Ctrl-C (from
-  // timeout) stops the run within a second, leaving a whole, shorter file.
-  const Run r = run_eqlab("solve kuhn --solver efce-omd --iterations 1000000 --distribution d.jsonl --no-progress",
-                          dir, "timeout --preserve-status -s INT 1");
+  // Kuhn's lines are about 200 bytes: a million rounds is about 200 MB. Ctrl-C half a
+  // second after the announcement stops the run, leaving a whole, shorter file.
+  const Run r = eqlab::test::run_eqlab_interrupted(
+      "solve kuhn --solver efce-omd --iterations 1000000 --distribution d.jsonl --no-progress", dir,
+      "eqlab solve: note:");
   CHECK(r.err.rfind("eqlab solve: note: the distribution file d.jsonl will take about ", 0) == 0);
   CHECK(r.err.find(" (1000000 lines of about ") != std::string::npos);
   CHECK(r.code == 130);

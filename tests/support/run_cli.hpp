@@ -59,4 +59,25 @@ inline Run run_eqlab(const std::string& args, const std::filesystem::path& dir, 
   return run;
 }
 
+// Runs eqlab in the background and sends it SIGINT (Ctrl-C) once `marker` has appeared on
+// its standard error and `settle_seconds` more have passed, so that the signal reaches the
+// run rather than the start-up, however loaded the machine (a fixed delay does not). The
+// code is the process's exit status (128 + 2 if the signal killed it). `marker` must not
+// hold a single quote.
+inline Run run_eqlab_interrupted(const std::string& args, const std::filesystem::path& dir, const std::string& marker,
+                                 double settle_seconds = 0.5) {
+  const std::filesystem::path out = dir / "stdout.txt", err = dir / "stderr.txt";
+  const std::string command =
+      "cd '" + dir.string() + "' && { '" EQLAB_BINARY_DIR "/bin/eqlab' " + args + " >'" + out.string() + "' 2>'" +
+      err.string() + "' </dev/null & pid=$!; i=0; while ! grep -qF '" + marker + "' '" + err.string() +
+      "' && kill -0 $pid 2>/dev/null && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done; sleep " +
+      std::to_string(settle_seconds) + "; kill -INT $pid 2>/dev/null; wait $pid; }";
+  const int status = std::system(command.c_str());
+  Run run;
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_text(out);
+  run.err = read_text(err);
+  return run;
+}
+
 }  // namespace eqlab::test

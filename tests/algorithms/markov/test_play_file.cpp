@@ -140,6 +140,13 @@ TEST_CASE("play file: broken files are refused where they break") {
   CHECK(refusal(good.substr(0, good.size() - 1)).find("truncated") != std::string::npos);
   CHECK(refusal(good + "x").find("longer than its header says") != std::string::npos);
   CHECK(refusal("{\"format\": \"eqlab-markov-play/1\"").find("header") != std::string::npos);
+  CHECK(refusal("{\"format\": \"eqlab-markov-play/1\",\n").find("invalid JSON") != std::string::npos);
+  // The header is held to the nesting limit of every JSON input (--max-nesting).
+  const std::string deep = "{\"format\": \"eqlab-markov-play/1\", \"x-deep\": " + std::string(200, '[') +
+                           std::string(200, ']') + "}\n";
+  LoadLimits shallow;
+  shallow.max_nesting = 100;
+  CHECK_THROWS_WITH_AS(replay_play_file(deep, "p.eqplay", model, shallow), doctest::Contains("nesting"), InputError);
 
   std::string other_record = good;
   other_record.replace(other_record.find("\"bytes\":"), 9, "\"bytes\":7");

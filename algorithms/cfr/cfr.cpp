@@ -53,12 +53,15 @@ void CfrSolver::step() {
   }
 }
 
-void CfrSolver::update_regrets(int player) {
-  const Treeplex& tp = game_.treeplex[player];
-  std::vector<double>& value = gradient_[player];  // becomes counterfactual values in place
-  const std::vector<double>& b = behavioural_[player];
-  std::vector<double>& regret = regret_[player];
-  const bool plus = config_.regret_matching_plus;
+namespace {
+
+// The two passes of an iteration, one instance per configuration so that the loops carry
+// no test of it (the arithmetic, and so every result, is the same as with the tests).
+
+// Bottom-up: counterfactual values in place of the gradient, and the cumulative regrets.
+template <bool Plus, bool Predictive>
+void regret_pass(const Treeplex& tp, std::vector<double>& value, const std::vector<double>& b,
+                 std::vector<double>& regret, std::vector<double>& last_regret) {
   for (int j = tp.num_infosets() - 1; j >= 0; --j) {
     const int s0 = tp.first_seq[j], s1 = s0 + tp.num_actions[j];
     double infoset_value = 0.0;
@@ -66,22 +69,23 @@ void CfrSolver::update_regrets(int player) {
     for (int s = s0; s < s1; ++s) {
       const double instant = value[s] - infoset_value;
       const double r = regret[s] + instant;
-      regret[s] = plus ? std::max(r, 0.0) : r;
-      if (config_.predictive) last_regret_[player][s] = instant;
+      regret[s] = Plus ? std::max(r, 0.0) : r;
+      if constexpr (Predictive) last_regret[s] = instant;
     }
     value[tp.parent_seq[j]] += infoset_value;
   }
 }
 
-void CfrSolver::refresh_strategy(int player) {
-  const Treeplex& tp = game_.treeplex[player];
-  const std::vector<double>& regret = regret_[player];
-  const std::vector<double>& prediction = last_regret_[player];
-  const bool predictive = config_.predictive;
-  std::vector<double>& b = behavioural_[player];
-  auto score = [&](int s) { return std::max(predictive ? regret[s] + prediction[s] : regret[s], 0.0); };
+// Top-down: regret matching to the behavioural strategy and, in the same walk, its
+// sequence form (what Treeplex::to_sequence_form computes, in the same order).
+template <bool Predictive>
+void matching_pass(const Treeplex& tp, const std::vector<double>& regret, const std::vector<double>& prediction,
+                   std::vector<double>& b, std::vector<double>& x) {
+  auto score = [&](int s) { return std::max(Predictive ? regret[s] + prediction[s] : regret[s], 0.0); };
+  x[0] = 1.0;
   for (int j = 0; j < tp.num_infosets(); ++j) {
     const int s0 = tp.first_seq[j], s1 = s0 + tp.num_actions[j];
+    const double reach = x[tp.parent_seq[j]];
     double positive = 0.0;
     for (int s = s0; s < s1; ++s) positive += score(s);
     if (positive > 0.0) {
@@ -90,8 +94,31 @@ void CfrSolver::refresh_strategy(int player) {
       const double uniform = 1.0 / (s1 - s0);
       for (int s = s0; s < s1; ++s) b[s] = uniform;
     }
+    for (int s = s0; s < s1; ++s) x[s] = reach * b[s];
   }
-  tp.to_sequence_form(b, current_[player]);
+}
+
+}  // namespace
+
+void CfrSolver::update_regrets(int player) {
+  const Treeplex& tp = game_.treeplex[player];
+  std::vector<double>& value = gradient_[player];  // becomes counterfactual values in place
+  std::vector<double>& last = last_regret_[player];
+  if (config_.regret_matching_plus) {
+    if (config_.predictive) regret_pass<true, true>(tp, value, behavioural_[player], regret_[player], last);
+    else regret_pass<true, false>(tp, value, behavioural_[player], regret_[player], last);
+  } else {
+    if (config_.predictive) regret_pass<false, true>(tp, value, behavioural_[player], regret_[player], last);
+    else regret_pass<false, false>(tp, value, behavioural_[player], regret_[player], last);
+  }
+}
+
+void CfrSolver::refresh_strategy(int player) {
+  const Treeplex& tp = game_.treeplex[player];
+  if (config_.predictive)
+    matching_pass<true>(tp, regret_[player], last_regret_[player], behavioural_[player], current_[player]);
+  else
+    matching_pass<false>(tp, regret_[player], last_regret_[player], behavioural_[player], current_[player]);
 }
 
 Profile CfrSolver::output_profile() const { return average_.value(current_); }

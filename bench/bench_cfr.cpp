@@ -24,6 +24,15 @@ void cfr_plus_iteration(benchmark::State& state, const std::string& spec) {
   for (auto _ : state) solver->step();
   state.counters["terminals"] = g.terminals.size();
   state.counters["infosets"] = g.num_infosets();
+  // The work of one iteration, for its floor (bench_floor.cpp): every player's gradient
+  // entries, and its sequences, which the regret, matching and averaging passes each visit.
+  double entries = 0.0, sequences = 0.0;
+  for (int p = 0; p < g.num_players(); ++p) {
+    entries += static_cast<double>(g.gradient_index[p].weight.size());
+    sequences += g.treeplex[p].num_sequences();
+  }
+  state.counters["gradient_entries"] = entries;
+  state.counters["sequences"] = sequences;
 }
 
 // A whole run as a program makes it: a fresh solver, then `iterations` steps. The Python

@@ -13,6 +13,7 @@
 
 #include <eqlab/algorithms/bandit/efce_omd_bandit.hpp>
 #include <eqlab/algorithms/bandit/episode.hpp>
+#include <eqlab/algorithms/eval/mixture_meter.hpp>
 
 #include "bench_games.hpp"
 
@@ -46,6 +47,19 @@ void balanced_efce_omd_episode(benchmark::State& state, const std::string& spec,
                                                              benchmark::Counter::kIsRate);
 }
 
+// The other part of an experiment round: adding the round's profile to the exact NFCCE
+// and EFCE gap accumulators of the mixture (MixtureMeter::add), from a fixed profile.
+void mixture_meter_add(benchmark::State& state, const std::string& spec) {
+  const CompiledGame& g = game(spec);
+  MixtureMeter meter(g, std::nullopt);
+  const Profile x = g.uniform_profile();
+  for (auto _ : state) meter.add(x, nullptr, 1.0);
+  double storage = 0.0;
+  for (const Treeplex& tp : g.treeplex) storage += static_cast<double>(measure_subtrees(tp).trigger_storage);
+  state.counters["trigger_entries"] = storage;
+}
+
+BENCHMARK_CAPTURE(mixture_meter_add, Leduc, std::string("leduc"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(balanced_efce_omd_episode, Leduc, std::string("leduc"), false)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(balanced_efce_omd_episode, Sheriff, std::string("sheriff"), false)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(balanced_efce_omd_episode, Leduc_with_expected_strategy, std::string("leduc"), true)

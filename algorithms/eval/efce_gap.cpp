@@ -22,6 +22,7 @@ EfceGap::EfceGap(const CompiledGame& game) : game_(game) {
   for (int p = 0; p < n; ++p) {
     const Treeplex& tp = game.treeplex[p];
     subtrees_.emplace_back(tp);
+    runs_.push_back(subtree_runs(subtrees_.back()));
     const std::size_t m = static_cast<std::size_t>(tp.num_sequences());
     deviation_sum_.emplace_back(subtrees_.back().trigger_storage(), 0.0);
     kept_sum_.emplace_back(m, 0.0);
@@ -31,7 +32,28 @@ EfceGap::EfceGap(const CompiledGame& game) : game_(game) {
   }
 }
 
-void EfceGap::add(const Profile& x, double weight) {
+EfceGap::PlayerRuns EfceGap::subtree_runs(const TreeplexSubtrees& st) {
+  const Treeplex& tp = st.treeplex();
+  PlayerRuns out;
+  out.begin.push_back(0);
+  for (int g = 0; g < tp.num_infosets(); ++g) {
+    for (const SubtreeMember& member : st.members(g)) {
+      const int first = tp.first_seq[member.infoset], length = tp.num_actions[member.infoset];
+      if (static_cast<int>(out.runs.size()) > out.begin.back()) {
+        Run& last = out.runs.back();
+        if (last.first + last.length == first && last.local_first + last.length == member.local_first) {
+          last.length += length;
+          continue;
+        }
+      }
+      out.runs.push_back({first, member.local_first, length});
+    }
+    out.begin.push_back(static_cast<int>(out.runs.size()));
+  }
+  return out;
+}
+
+void EfceGap::check_round(const Profile& x, double weight) const {
   const std::size_t players = static_cast<std::size_t>(game_.num_players());
   // A profile of the wrong shape would be read out of bounds by the gradient.
   bool fits = x.size() == players;
@@ -39,22 +61,37 @@ void EfceGap::add(const Profile& x, double weight) {
     fits = x[p].size() == static_cast<std::size_t>(game_.treeplex[p].num_sequences());
   if (!fits) throw UsageError("EfceGap::add: the profile does not match the game's sequence counts");
   if (!(weight > 0.0) || !std::isfinite(weight)) throw UsageError("EfceGap::add: a weight must be positive and finite");
+}
+
+void EfceGap::add(const Profile& x, double weight) {
+  check_round(x, weight);
   ++rounds_;
   total_weight_ += weight;
   // Every player writes only its own arrays, so players are independent tasks.
-  parallel_ranges(players, work_per_round_, 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t p = begin; p < end; ++p) add_player(static_cast<int>(p), x, weight);
+  parallel_ranges(x.size(), work_per_round_, 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t p = begin; p < end; ++p) add_player(static_cast<int>(p), x, nullptr, weight);
   });
 }
 
-void EfceGap::add_player(int player, const Profile& x, double weight) {
+void EfceGap::add(const Profile& x, const Profile& gradients, double weight) {
+  check_round(x, weight);
+  if (gradients.size() != x.size()) throw UsageError("EfceGap::add: one gradient per player");
+  ++rounds_;
+  total_weight_ += weight;
+  parallel_ranges(x.size(), work_per_round_, 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t p = begin; p < end; ++p) add_player(static_cast<int>(p), x, &gradients[p], weight);
+  });
+}
+
+void EfceGap::add_player(int player, const Profile& x, const std::vector<double>* given, double weight) {
   const Treeplex& tp = game_.treeplex[player];
   const TreeplexSubtrees& st = subtrees_[player];
   const std::vector<double>& mu = x[player];
   std::vector<double>& g = gradient_[player];
   std::vector<double>& below = below_[player];
   const int m = tp.num_sequences();
-  game_.utility_gradient(player, x, g);
+  if (given) std::copy(given->begin(), given->end(), g.begin());
+  else game_.utility_gradient(player, x, g);
   // Every sum is linear in the round's gradient: weighting it weights the round.
   if (weight != 1.0)
     for (double& v : g) v *= weight;
@@ -75,16 +112,19 @@ void EfceGap::add_player(int player, const Profile& x, double weight) {
 
   // W_τ(local s) += μ(τ) g(s) over the whole subtree of the trigger's infoset.
   double* w = deviation_sum_[player].data();
+  const PlayerRuns& runs = runs_[player];
   auto add_triggers = [&](std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
       const int trigger = static_cast<int>(k) + 1;
       const double reach = mu[trigger];
       if (reach == 0.0) continue;  // adds exact zeros
       double* block = w + st.trigger_offset(trigger);
-      for (const SubtreeMember& member : st.members(tp.seq_infoset[trigger])) {
-        const double* grad = g.data() + tp.first_seq[member.infoset];
-        double* out = block + member.local_first;
-        for (int a = 0; a < tp.num_actions[member.infoset]; ++a) out[a] += reach * grad[a];
+      const int infoset = tp.seq_infoset[trigger];
+      for (int r = runs.begin[infoset]; r < runs.begin[infoset + 1]; ++r) {
+        const Run& run = runs.runs[r];
+        const double* grad = g.data() + run.first;
+        double* out = block + run.local_first;
+        for (int a = 0; a < run.length; ++a) out[a] += reach * grad[a];
       }
     }
   };

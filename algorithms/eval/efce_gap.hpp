@@ -38,6 +38,9 @@ class EfceGap {
   // Adds a profile with weight w > 0: the gaps divide by the total weight, so add(x) T
   // times and add(x, 1/T) T times describe the same mixture.
   void add(const Profile& x, double weight);
+  // The same, given every player's utility gradient at x (CompiledGame::utility_gradient),
+  // so that meters measuring one round share them.
+  void add(const Profile& x, const Profile& gradients, double weight);
 
   std::int64_t rounds() const { return rounds_; }
   double total_weight() const { return total_weight_; }
@@ -49,11 +52,29 @@ class EfceGap {
 
  private:
   // One player's share of add(): its gradient, the bottom-up sums R^t, then W and B.
-  void add_player(int player, const Profile& x, double weight);
+  // `given` is the player's gradient at x, or nullptr to compute it.
+  void add_player(int player, const Profile& x, const std::vector<double>* given, double weight);
+  void check_round(const Profile& x, double weight) const;
   // max over player's triggers τ of [best ⟨v, W_τ⟩ − B_τ], 0 without triggers.
   double best_total_gain(int player) const;
 
+  // A stretch of a subtree whose sequences are consecutive both in the treeplex and in the
+  // block's local numbering: members with consecutive infoset numbers make one run, so
+  // adding μ(τ) g over a subtree is a few contiguous multiply-adds instead of one short
+  // loop per member (the same operations on the same numbers, in another grouping).
+  struct Run {
+    int first;        // the run's first sequence in the treeplex
+    int local_first;  // and in the block
+    int length;
+  };
+  struct PlayerRuns {
+    std::vector<int> begin;  // per infoset + 1: the runs of its subtree
+    std::vector<Run> runs;
+  };
+  static PlayerRuns subtree_runs(const TreeplexSubtrees& st);
+
   const CompiledGame& game_;
+  std::vector<PlayerRuns> runs_;  // per player
   std::int64_t rounds_ = 0;
   double total_weight_ = 0.0;
   std::vector<TreeplexSubtrees> subtrees_;     // per player

@@ -40,9 +40,11 @@ class MixtureMeter {
   MixtureReport report() const;
 
  private:
+  const CompiledGame& game_;
   NfcceGap nfcce_;
   EfceGap efce_;
   std::optional<KefceGap> kefce_;
+  Profile gradients_;  // this round's, per player
 };
 
 }  // namespace eqlab

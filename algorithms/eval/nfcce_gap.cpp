@@ -7,23 +7,26 @@
 namespace eqlab {
 
 NfcceGap::NfcceGap(const CompiledGame& game) : game_(game), value_sum_(game.num_players(), 0.0) {
-  std::size_t largest = 0;
-  for (const Treeplex& tp : game.treeplex) {
-    gradient_sum_.emplace_back(tp.num_sequences(), 0.0);
-    largest = std::max<std::size_t>(largest, tp.num_sequences());
-  }
-  scratch_.resize(largest);
+  for (const Treeplex& tp : game.treeplex) gradient_sum_.emplace_back(tp.num_sequences(), 0.0);
 }
 
 void NfcceGap::add(const Profile& x, double weight) {
+  Profile gradients(static_cast<std::size_t>(game_.num_players()));
+  for (int p = 0; p < game_.num_players(); ++p) {
+    gradients[p].resize(static_cast<std::size_t>(game_.treeplex[p].num_sequences()));
+    game_.utility_gradient(p, x, gradients[p]);
+  }
+  add(x, gradients, weight);
+}
+
+void NfcceGap::add(const Profile& x, const Profile& gradients, double weight) {
   if (!(weight > 0.0) || !std::isfinite(weight))
     throw std::invalid_argument("NfcceGap::add: the weight must be positive and finite");
   ++rounds_;
   total_weight_ += weight;
   for (int p = 0; p < game_.num_players(); ++p) {
     const int m = game_.treeplex[p].num_sequences();
-    std::span<double> g(scratch_.data(), m);
-    game_.utility_gradient(p, x, g);
+    const std::vector<double>& g = gradients[p];
     double value = 0.0;
     for (int s = 0; s < m; ++s) {
       gradient_sum_[p][s] += weight * g[s];

@@ -28,6 +28,9 @@ class NfcceGap {
   // Adds a profile with weight w > 0: every sum divides by the total weight, so add(x)
   // T times and add(x, 1/T) T times describe the same mixture.
   void add(const Profile& x, double weight);
+  // The same, given every player's utility gradient at x (CompiledGame::utility_gradient),
+  // so that meters measuring one round share them.
+  void add(const Profile& x, const Profile& gradients, double weight);
 
   std::int64_t rounds() const { return rounds_; }
   double total_weight() const { return total_weight_; }
@@ -44,7 +47,6 @@ class NfcceGap {
   double total_weight_ = 0.0;                      // Σ_t w_t
   std::vector<std::vector<double>> gradient_sum_;  // Σ_t w_t g_i^t
   std::vector<double> value_sum_;                  // Σ_t w_t <x_i^t, g_i^t>
-  std::vector<double> scratch_;
 };
 
 }  // namespace eqlab

@@ -7,16 +7,15 @@
 namespace eqlab {
 
 NfcceGap::NfcceGap(const CompiledGame& game) : game_(game), value_sum_(game.num_players(), 0.0) {
-  for (const Treeplex& tp : game.treeplex) gradient_sum_.emplace_back(tp.num_sequences(), 0.0);
+  for (const Treeplex& tp : game.treeplex) {
+    gradient_sum_.emplace_back(tp.num_sequences(), 0.0);
+    gradients_.emplace_back(tp.num_sequences(), 0.0);
+  }
 }
 
 void NfcceGap::add(const Profile& x, double weight) {
-  Profile gradients(static_cast<std::size_t>(game_.num_players()));
-  for (int p = 0; p < game_.num_players(); ++p) {
-    gradients[p].resize(static_cast<std::size_t>(game_.treeplex[p].num_sequences()));
-    game_.utility_gradient(p, x, gradients[p]);
-  }
-  add(x, gradients, weight);
+  for (int p = 0; p < game_.num_players(); ++p) game_.utility_gradient(p, x, gradients_[p]);
+  add(x, gradients_, weight);
 }
 
 void NfcceGap::add(const Profile& x, const Profile& gradients, double weight) {

@@ -47,6 +47,7 @@ class NfcceGap {
   double total_weight_ = 0.0;                      // Σ_t w_t
   std::vector<std::vector<double>> gradient_sum_;  // Σ_t w_t g_i^t
   std::vector<double> value_sum_;                  // Σ_t w_t <x_i^t, g_i^t>
+  Profile gradients_;  // add(x, w)'s scratch: this round's, per player
 };
 
 }  // namespace eqlab

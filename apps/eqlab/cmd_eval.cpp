@@ -51,8 +51,9 @@ it is refused, unless --marginals asks to score those marginals as a product
 profile (values, best responses, NashConv), which the output then says.
 
 For a Markov game, RESULT is a policy file written by 'eqlab solve --policy'
-(eqlab-markov-policy/1): a product policy gets its values, best responses and
-Nash gap; a correlated policy its CCE and CE gaps; the certified policy of
+(eqlab-markov-policy/1, or a .eqplay play file, eqlab-markov-play/1, replayed
+through its learner first): a product policy gets its values, best responses
+and Nash gap; a correlated policy its CCE and CE gaps; the certified policy of
 CCE-/CE-V-learning its values, CCE gap bounds (upper: a deviator that also
 knows the policy's hidden index; lower: one Markov deviation), its CE gap
 bound, and its exact CCE gap when the horizon is 1.

@@ -70,9 +70,9 @@ options:
                       running; the result then records the mixture's
                       nfcce_gap and efce_gap ('eqlab eval --distribution'
                       recomputes them). Only for solvers that play a mixture
-                      (--out, --curve and --distribution may be '-': standard
-                      output, for one of them; the summary then goes to
-                      standard error)
+                      (--out, --curve, --distribution and --out-profile may
+                      be '-': standard output, for one of them; the summary
+                      then goes to standard error)
   --plot FILE         draw the curve (needs gnuplot): PNG, SVG or PDF, as the
                       name ends (.png, .svg, .pdf)
   --mkdir             create the missing folders of output files (else a path

@@ -186,3 +186,30 @@ TEST_CASE("play file: read_markov_policy tells play files from JSON policies") {
   CHECK(policy.replay_matches == true);
   CHECK(policy.certified->checksum() == run.certified()->checksum());
 }
+
+TEST_CASE("play file: random corruption is refused with an InputError or replays, never worse") {
+  // A small fuzz: single-byte changes anywhere in a valid file, and cuts at random points.
+  const TableMarkovModel model(vlearning_test::random_table(3, 2, 3, 3, 17));
+  CeVLearning run(model, planned(model, 200), 2);
+  for (int k = 0; k < 200; ++k) run.run_episode();
+  const std::string good = play_file_of(model, run, 2);
+  RngStream rng(41, 7);
+  int refused = 0, replayed = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    std::string bad = good;
+    if (trial % 4 == 3) {
+      bad.resize(static_cast<std::size_t>(rng.uniform() * static_cast<double>(good.size())));
+    } else {
+      const auto at = static_cast<std::size_t>(rng.uniform() * static_cast<double>(good.size()));
+      bad[at] = static_cast<char>(static_cast<unsigned char>(bad[at]) ^ (1U + static_cast<unsigned>(rng.uniform() * 255)));
+    }
+    try {
+      (void)replay_play_file(bad, "p.eqplay", model);
+      ++replayed;
+    } catch (const InputError&) {
+      ++refused;
+    }
+  }
+  CHECK(refused + replayed == 400);
+  CHECK(refused > 100);
+}

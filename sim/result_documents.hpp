@@ -29,13 +29,13 @@ nlohmann::ordered_json run_result_json(const Solver& solver, const std::string& 
 // played product policy as the strategies (when the solver has one; its certified or
 // correlated output goes to a policy file), the final evaluation with the learner's
 // memory, and the curve.
+nlohmann::ordered_json markov_result_json(const MarkovSolver& solver, const MarkovModel& model, std::uint64_t seed,
+                                          const MarkovRunResult& result);
+
 // What `eqlab eval GAME POLICY --json` prints for a policy file read against its game:
 // "game", "kind", for a play file "replay_matches_run", then the values and gaps of its
 // kind (certified: episodes and gap bounds; correlated: CCE and CE gaps; product: best
 // responses and the Nash gap).
 nlohmann::ordered_json markov_policy_evaluation_json(const MarkovModel& model, const MarkovPolicyFile& policy);
-
-nlohmann::ordered_json markov_result_json(const MarkovSolver& solver, const MarkovModel& model, std::uint64_t seed,
-                                          const MarkovRunResult& result);
 
 }  // namespace eqlab

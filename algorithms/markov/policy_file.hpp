@@ -48,13 +48,14 @@ class MarkovSolver;
 // else its correlated policy, else its product policy; null when it has none yet.
 nlohmann::ordered_json output_policy_json(const MarkovModel& model, const MarkovSolver& solver);
 
-// Reads a policy file for `model`, JSON (eqlab-markov-policy/1) or a play file
-// (eqlab-markov-play/1, replayed into its certified policy): the sizes and labels must be the model's, every
-// distribution must be one (non-negative, summing to 1 within 1e-6), visit episodes
-// non-decreasing and below K. Throws InputError(file, pointer, what).
 // Checks a policy document's "horizon", "states" and "actions" against the model's
 // (InputError with the pointer at fault; shared by every policy format).
 void check_markov_policy_shape(const nlohmann::json& doc, const MarkovModel& model);
+
+// Reads a policy file for `model`, JSON (eqlab-markov-policy/1) or a play file
+// (eqlab-markov-play/1, replayed into its certified policy): the sizes and labels must be
+// the model's, every distribution must be one (non-negative, summing to 1 within 1e-6),
+// visit episodes non-decreasing and below K. Throws InputError(file, pointer, what).
 MarkovPolicyFile read_markov_policy(const std::string& path, const MarkovModel& model, const LoadLimits& limits = {});
 MarkovPolicyFile parse_markov_policy(const nlohmann::json& doc, const std::string& file, const MarkovModel& model);
 

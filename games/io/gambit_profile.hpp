@@ -30,8 +30,8 @@ std::string gambit_behaviour_profile(const CompiledGame& game, const Profile& be
 // decimals; each information set's probabilities must sum to 1 within 1e-4 (the tools
 // print 6 decimals) and are then normalised, or be all 0 where the player's own play never
 // reaches the set (the reduced profiles of gambit-enumpure), which then gets the uniform
-// strategy. InputError(file, "entry K", ...) for a bad
-// number, InputError(file, "", ...) for a wrong count.
+// strategy. InputError(file, "entry K", ...) for a bad number, InputError(file, "", ...)
+// for a wrong count.
 Profile read_gambit_behaviour_profile(const CompiledGame& game, std::string_view line, const std::string& file);
 
 }  // namespace eqlab

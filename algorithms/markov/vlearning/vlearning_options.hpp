@@ -49,11 +49,11 @@ VLearningOptions parse_vlearning_options(const nlohmann::json& params, const Mar
                                          std::int64_t planned_episodes, const std::string& solver = "v-learning");
 
 // Every knob, ι included, for a result's solver.params.
+nlohmann::json to_json(const VLearningOptions& options);
 // The inverse of to_json: every member as recorded (ι and the α-horizon resolved, and the
 // solver's name under "solver" allowed), so that a recorded run can be played again with
 // the same numbers bit for bit. UsageError names the member at fault.
 VLearningOptions recorded_vlearning_options(const nlohmann::json& params, const std::string& solver);
-nlohmann::json to_json(const VLearningOptions& options);
 
 // The schema of these keys, shared by the cce-v and ce-v registrations.
 std::vector<ParamSpec> vlearning_param_specs();

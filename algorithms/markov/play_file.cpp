@@ -5,6 +5,7 @@
 #include <limits>
 #include <memory>
 #include <ostream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -47,6 +48,21 @@ std::unique_ptr<VLearningSolver> make_replayer(const std::string& solver, const 
 }
 
 }  // namespace
+
+bool is_play_file_name(std::string_view path) {
+  constexpr std::string_view kSuffix = ".eqplay";
+  return path.size() > kSuffix.size() && path.substr(path.size() - kSuffix.size()) == kSuffix;
+}
+
+const VLearningSolver* play_file_writer(const MarkovSolver& solver) {
+  const auto* learner = dynamic_cast<const VLearningSolver*>(&solver);
+  return learner != nullptr && learner->play_log() != nullptr ? learner : nullptr;
+}
+
+std::string no_play_file_reason(const MarkovSolver& solver) {
+  return "a play file (.eqplay) holds the run of cce-v or ce-v with log=true; name a .json file for " + solver.name() +
+         "'s output policy";
+}
 
 bool looks_like_play_file(std::string_view text) {
   const std::string_view first_line = text.substr(0, std::min(text.find('\n'), std::size_t{256}));
@@ -142,8 +158,8 @@ ReplayedPlay replay_play_file(std::string_view text, const std::string& file, co
 
     PlayLog play = layout;
     play.assign_bytes(std::vector<std::uint8_t>(payload.begin(), payload.end()));
-    solver->replay(play);
-    out.log = *solver->certified();
+    solver->replay(std::move(play));
+    out.log = solver->release_visit_log();
     out.checksum_matches = checksum.get<std::string>() == checksum_text(out.log.checksum());
     return out;
   } catch (const InputError& e) {

@@ -28,9 +28,18 @@
 
 namespace eqlab {
 
+class MarkovSolver;
 class VLearningSolver;
 
 inline constexpr std::string_view kPlayFormat = "eqlab-markov-play/1";
+
+// Whether `path` names a play file (it ends in ".eqplay"): the command line and the Python
+// package write a certified policy as a play file under such a name, as JSON otherwise.
+bool is_play_file_name(std::string_view path);
+// The solver as the writer of a play file: a V-learner that keeps its log, else nullptr.
+const VLearningSolver* play_file_writer(const MarkovSolver& solver);
+// Why `solver` cannot write a play file, for the refusal.
+std::string no_play_file_reason(const MarkovSolver& solver);
 
 // Whether `text` begins like a play file (its first line names the format).
 bool looks_like_play_file(std::string_view text);

@@ -12,7 +12,6 @@
 #include <eqlab/algorithms/markov/markov_run_memory.hpp>
 #include <eqlab/algorithms/markov/play_file.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
-#include <eqlab/algorithms/markov/vlearning/vlearning_solver.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/memory_text.hpp>
@@ -162,20 +161,9 @@ void prepare_markov_solve_outputs(const MarkovSolveOutputs& o) {
     if (!path.empty()) prepare_output(path);
 }
 
-bool is_play_file_name(const std::string& path) {
-  return path.size() > 7 && path.compare(path.size() - 7, 7, ".eqplay") == 0;
-}
-
-// A play file holds a V-learner's run; the solver that will write it, or nullptr.
-const VLearningSolver* play_file_writer(const MarkovSolver& solver) {
-  const auto* learner = dynamic_cast<const VLearningSolver*>(&solver);
-  return learner != nullptr && learner->play_log() != nullptr ? learner : nullptr;
-}
-
 void check_policy_output(const std::string& command, const MarkovSolveOutputs& o, const MarkovSolver& solver) {
   if (is_play_file_name(o.policy_path) && play_file_writer(solver) == nullptr)
-    throw CommandLineError(command, "--policy " + o.policy_path + ": a play file (.eqplay) holds the run of cce-v or "
-                                    "ce-v with log=true; name a .json file for " + solver.name() + "'s output policy");
+    throw CommandLineError(command, "--policy " + o.policy_path + ": " + no_play_file_reason(solver));
 }
 
 // The certified policy's JSON file holds its whole visit log: H visits per episode, each

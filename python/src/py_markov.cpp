@@ -6,7 +6,6 @@
 
 #include <eqlab/algorithms/markov/play_file.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
-#include <eqlab/algorithms/markov/vlearning/vlearning_solver.hpp>
 #include <eqlab/algorithms/solver_registry.hpp>
 #include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/games/markov/markov_source.hpp>
@@ -82,11 +81,9 @@ class PyMarkovSolver {
   // As `eqlab solve --policy PATH`: a name ending in .eqplay writes the play file of
   // cce-v/ce-v, any other name the JSON policy; the file appears only when whole.
   void write_policy(const std::string& path) const {
-    const bool play = path.size() > 7 && path.compare(path.size() - 7, 7, ".eqplay") == 0;
-    const auto* learner = dynamic_cast<const VLearningSolver*>(solver_.get());
-    if (play && (learner == nullptr || learner->play_log() == nullptr))
-      throw py::value_error("a play file (.eqplay) holds the run of cce-v or ce-v with log=true; name a .json file for " +
-                            solver_->name() + "'s output policy");
+    const bool play = is_play_file_name(path);
+    const VLearningSolver* learner = play_file_writer(*solver_);
+    if (play && learner == nullptr) throw py::value_error(no_play_file_reason(*solver_));
     const nlohmann::ordered_json doc = play ? nlohmann::ordered_json() : output_policy_json(*game_->model, *solver_);
     if (!play && doc.is_null()) throw py::value_error(solver_->name() + " has no output policy yet");
     write_file_atomically(path, [&](std::ostream& out) {

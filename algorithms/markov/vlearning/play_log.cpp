@@ -69,9 +69,4 @@ void PlayLog::assign_bytes(std::vector<std::uint8_t> bytes) {
   bytes_ = std::move(bytes);
 }
 
-void PlayLog::truncate(std::int64_t k) {
-  const std::size_t keep = static_cast<std::size_t>(k) * static_cast<std::size_t>(horizon_) * record_bytes_;
-  if (keep < bytes_.size()) bytes_.resize(keep);
-}
-
 }  // namespace eqlab

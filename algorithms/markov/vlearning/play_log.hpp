@@ -50,8 +50,6 @@ class PlayLog {
   // episodes (a multiple of H·record_bytes()); states and choices are not checked here.
   std::span<const std::uint8_t> bytes() const { return bytes_; }
   void assign_bytes(std::vector<std::uint8_t> bytes);
-  // Drops the episodes from k on (the part of an interrupted episode, for example).
-  void truncate(std::int64_t k);
   std::size_t memory_bytes() const { return bytes_.capacity(); }
 
  private:

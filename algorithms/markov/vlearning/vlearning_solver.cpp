@@ -2,12 +2,18 @@
 
 #include <limits>
 #include <string>
+#include <utility>
 
 #include <eqlab/lib/error.hpp>
 
 namespace eqlab {
 
 namespace {
+
+// Where a replay stands, as its errors name it.
+std::string replay_place(std::int64_t episode, int step) {
+  return "episode " + std::to_string(episode) + ", step " + std::to_string(step);
+}
 
 std::vector<int> choice_counts(const MarkovModel& model, bool expert_choices) {
   std::vector<int> counts;
@@ -59,7 +65,7 @@ bool VLearningSolver::run_episode() {
   return true;
 }
 
-void VLearningSolver::replay(const PlayLog& play) {
+void VLearningSolver::replay(PlayLog play) {
   if (episodes_ != 0) throw UsageError(name() + ": replay needs a solver that has played nothing");
   if (!options_.log) throw UsageError(name() + ": replay rebuilds the visit log, which needs log=true");
   if (play.horizon() != horizon_ || play.num_states() != states_ || play.num_players() != m_)
@@ -67,9 +73,6 @@ void VLearningSolver::replay(const PlayLog& play) {
   for (int i = 0; i < m_; ++i)
     if (play.num_choices(i) != play_.num_choices(i))
       throw UsageError(name() + ": the play log's choices of player " + std::to_string(i) + " are not this learner's");
-  const auto where = [&](std::int64_t k, int h) {
-    return "episode " + std::to_string(k) + ", step " + std::to_string(h);
-  };
   std::vector<double> next_distribution(static_cast<std::size_t>(states_));
   replaying_ = true;
   const std::int64_t episodes = play.episodes();
@@ -78,13 +81,13 @@ void VLearningSolver::replay(const PlayLog& play) {
       throw UsageError(name() + ": the visit log counts at most 2^32 - 1 episodes");
     int s = play.state(k, 0);
     if (s >= states_ || model_.initial()[static_cast<std::size_t>(s)] <= 0.0)
-      throw InputError(where(k, 0), "the game cannot start in state " + std::to_string(s));
+      throw InputError(replay_place(k, 0), "the game cannot start in state " + std::to_string(s));
     for (int h = 0; h < horizon_; ++h) {
       replay_step_ = h;
       play.choices(k, h, choices_);
       for (int i = 0; i < m_; ++i)
         if (choices_[i] >= play.num_choices(i))
-          throw InputError(where(k, h), "player " + std::to_string(i) + " has no choice " + std::to_string(choices_[i]));
+          throw InputError(replay_place(k, h), "player " + std::to_string(i) + " has no choice " + std::to_string(choices_[i]));
       act(h, s, log_.add_visit(h, s, static_cast<std::uint32_t>(k)));
       model_.rewards(h, s, actions_, rewards_);
       int next = -1;
@@ -92,7 +95,7 @@ void VLearningSolver::replay(const PlayLog& play) {
         next = play.state(k, h + 1);
         if (next < states_) model_.next_distribution(h, s, actions_, next_distribution);
         if (next >= states_ || next_distribution[static_cast<std::size_t>(next)] <= 0.0)
-          throw InputError(where(k, h + 1), "the game cannot move to state " + std::to_string(next) + " from state " +
+          throw InputError(replay_place(k, h + 1), "the game cannot move to state " + std::to_string(next) + " from state " +
                                                 std::to_string(s) + " under the logged actions");
       }
       for (int i = 0; i < m_; ++i) update_player(i, h, s, next, rewards_[i]);
@@ -102,12 +105,12 @@ void VLearningSolver::replay(const PlayLog& play) {
     log_.set_episodes(episodes_);
   }
   replaying_ = false;
-  play_ = play;
+  play_ = std::move(play);
 }
 
 void VLearningSolver::check_replayed_choice(int i, double probability) const {
   if (probability > 0.0) return;
-  throw InputError("episode " + std::to_string(episodes_) + ", step " + std::to_string(replay_step_),
+  throw InputError(replay_place(episodes_, replay_step_),
                    "player " + std::to_string(i) + "'s logged choice " + std::to_string(choices_[i]) +
                        " has probability 0 under the learner: the log is not from this game and learner");
 }

@@ -38,7 +38,10 @@ class VLearningSolver : public MarkovSolver {
   // solver is where the run that wrote `play` was, visit log included. Throws
   // InputError("episode k, step h", ...) at a state or choice the game or the learner could
   // not have produced (probability 0), and UsageError when the shapes differ.
-  void replay(const PlayLog& play);
+  void replay(PlayLog play);
+  // Hands over the visit log without copying it (it can take gigabytes); the solver keeps
+  // none afterwards, so this is for a solver about to be dropped, such as a replay's.
+  VisitLog release_visit_log() { return std::move(log_); }
   const ProductPolicy* product() const override { return &current_; }
   // The options with ι and the α-horizon resolved, and the solver's name.
   nlohmann::json params() const override;

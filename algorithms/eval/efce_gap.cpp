@@ -53,7 +53,14 @@ EfceGap::PlayerRuns EfceGap::subtree_runs(const TreeplexSubtrees& st) {
   return out;
 }
 
-void EfceGap::check_round(const Profile& x, double weight) const {
+void EfceGap::add(const Profile& x, double weight) { add_round(x, nullptr, weight); }
+
+void EfceGap::add(const Profile& x, const Profile& gradients, double weight) {
+  if (gradients.size() != x.size()) throw UsageError("EfceGap::add: one gradient per player");
+  add_round(x, &gradients, weight);
+}
+
+void EfceGap::add_round(const Profile& x, const Profile* gradients, double weight) {
   const std::size_t players = static_cast<std::size_t>(game_.num_players());
   // A profile of the wrong shape would be read out of bounds by the gradient.
   bool fits = x.size() == players;
@@ -61,25 +68,12 @@ void EfceGap::check_round(const Profile& x, double weight) const {
     fits = x[p].size() == static_cast<std::size_t>(game_.treeplex[p].num_sequences());
   if (!fits) throw UsageError("EfceGap::add: the profile does not match the game's sequence counts");
   if (!(weight > 0.0) || !std::isfinite(weight)) throw UsageError("EfceGap::add: a weight must be positive and finite");
-}
-
-void EfceGap::add(const Profile& x, double weight) {
-  check_round(x, weight);
   ++rounds_;
   total_weight_ += weight;
   // Every player writes only its own arrays, so players are independent tasks.
-  parallel_ranges(x.size(), work_per_round_, 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t p = begin; p < end; ++p) add_player(static_cast<int>(p), x, nullptr, weight);
-  });
-}
-
-void EfceGap::add(const Profile& x, const Profile& gradients, double weight) {
-  check_round(x, weight);
-  if (gradients.size() != x.size()) throw UsageError("EfceGap::add: one gradient per player");
-  ++rounds_;
-  total_weight_ += weight;
-  parallel_ranges(x.size(), work_per_round_, 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t p = begin; p < end; ++p) add_player(static_cast<int>(p), x, &gradients[p], weight);
+  parallel_ranges(players, work_per_round_, 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t p = begin; p < end; ++p)
+      add_player(static_cast<int>(p), x, gradients ? &(*gradients)[p] : nullptr, weight);
   });
 }
 

@@ -52,9 +52,11 @@ class EfceGap {
 
  private:
   // One player's share of add(): its gradient, the bottom-up sums R^t, then W and B.
+  // Both add()s: checks the round, then every player's share; `gradients` (per player, at
+  // x) or nullptr to compute them.
+  void add_round(const Profile& x, const Profile* gradients, double weight);
   // `given` is the player's gradient at x, or nullptr to compute it.
   void add_player(int player, const Profile& x, const std::vector<double>* given, double weight);
-  void check_round(const Profile& x, double weight) const;
   // max over player's triggers τ of [best ⟨v, W_τ⟩ − B_τ], 0 without triggers.
   double best_total_gain(int player) const;
 

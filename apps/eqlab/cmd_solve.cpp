@@ -338,12 +338,7 @@ std::vector<std::string> write_outputs(const SolveRequest& request, const GameIn
     written.push_back(request.curve_path);
   }
   if (!request.profile_path.empty()) {
-    const Profile x = solver.output_profile();
-    Profile behavioural(x.size());
-    for (std::size_t p = 0; p < x.size(); ++p) {
-      behavioural[p].assign(x[p].size(), 0.0);
-      game.compiled.treeplex[p].to_behavioural(x[p], behavioural[p]);
-    }
+    const Profile behavioural = game.compiled.behavioural_profile(solver.output_profile());
     const std::string line = gambit_behaviour_profile(game.compiled, behavioural) + "\n";
     if (request.profile_path == "-") std::cout << line << std::flush;
     else write_text_file(request.profile_path, line);

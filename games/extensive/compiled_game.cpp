@@ -115,8 +115,8 @@ CompiledGame compile(const GameTree& tree) {
       } else if (tp.parent_seq[j] != seq[p]) {
         const Infoset& info = tree.infosets[node.infoset];
         // A tree read from a text format names the node's place in that file.
-        const bool sourced = tree.source_of(v) != tree.pointer_of(v);
-        throw InputError(sourced ? tree.source_of(v) : tree.pointer_of(v) + "/infoset",
+        const std::string source = tree.source_of(v);
+        throw InputError(source.empty() ? tree.pointer_of(v) + "/infoset" : source,
                          "imperfect recall: infoset \"" + info.label + "\" of player " + std::to_string(p) + " (" +
                              tree.players[p] + ") is reached at " + tree.describe(witness[node.infoset]) + " with " +
                              history_text(g, p, tp.parent_seq[j]) + " and at " + tree.describe(v) + " with " +
@@ -186,6 +186,15 @@ Profile CompiledGame::uniform_profile() const {
   Profile x;
   for (const Treeplex& tp : treeplex) x.push_back(tp.uniform_sequence_form());
   return x;
+}
+
+Profile CompiledGame::behavioural_profile(const Profile& x) const {
+  Profile behavioural(x.size());
+  for (std::size_t p = 0; p < x.size(); ++p) {
+    behavioural[p].assign(x[p].size(), 0.0);
+    treeplex[p].to_behavioural(x[p], behavioural[p]);
+  }
+  return behavioural;
 }
 
 void CompiledGame::utility_gradient(int player, const Profile& x, std::span<double> out) const {

@@ -74,6 +74,9 @@ class CompiledGame {
   double payoff_span() const;
   int num_infosets() const;  // all players together
   Profile uniform_profile() const;
+  // A sequence-form profile as behavioural strategies, per player and sequence
+  // (Treeplex::to_behavioural: unreached infosets get the uniform strategy).
+  Profile behavioural_profile(const Profile& x) const;
 
   // out[s] = sum over terminals t with seq_p(t) = s of chance(t) u_p(t) prod_{q != p} x_q[seq_q(t)].
   void utility_gradient(int player, const Profile& x, std::span<double> out) const;

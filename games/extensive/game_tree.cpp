@@ -140,14 +140,12 @@ std::string GameTree::pointer_of(int node) const {
 }
 
 std::string GameTree::source_of(int node) const {
-  if (node < static_cast<int>(node_sources.size()) && !node_sources[node].empty()) return node_sources[node];
-  return pointer_of(node);
+  return node < static_cast<int>(node_sources.size()) ? node_sources[node] : std::string();
 }
 
 std::string GameTree::describe(int node) const {
   if (node < static_cast<int>(node_ids.size()) && !node_ids[node].empty()) return "node \"" + node_ids[node] + "\"";
-  if (node < static_cast<int>(node_sources.size()) && !node_sources[node].empty())
-    return "the node at " + node_sources[node];
+  if (const std::string source = source_of(node); !source.empty()) return "the node at " + source;
   return "node " + pointer_of(node);
 }
 

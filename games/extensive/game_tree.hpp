@@ -83,7 +83,7 @@ class GameTree {
   // The JSON pointer of a node in eqlab's own format ("/root/children/0/children/2").
   std::string pointer_of(int node) const;
   // Where a node was read: its place in the source file when the reader recorded one
-  // (node_sources: "line 7, column 1" in a Gambit file), else its pointer.
+  // (node_sources: "line 7, column 1" in a Gambit file), else empty.
   std::string source_of(int node) const;
   // A human-readable name: node "id" when it has an id, else the node at its source
   // place, else node POINTER.

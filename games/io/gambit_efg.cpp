@@ -303,8 +303,7 @@ class EfgReader {
         Frame& parent = stack.back();
         index = tree.add_child(parent.node, parent.next_edge++, std::move(spec));
       }
-      if (tree.node_sources.size() <= static_cast<std::size_t>(index)) tree.node_sources.resize(index + 1);
-      tree.node_sources[index] = gambit::position_text(v.at);
+      tree.node_sources.push_back(gambit::position_text(v.at));  // node `index`, the last one added
       if (v.num_children > 0) stack.push_back({index, 0, v.num_children, std::move(accumulated)});
       while (!stack.empty() && stack.back().next_edge == stack.back().num_children) stack.pop_back();
     }

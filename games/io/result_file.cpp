@@ -99,12 +99,7 @@ nlohmann::ordered_json behavioural_strategies_to_json(const CompiledGame& game, 
 nlohmann::ordered_json strategies_to_json(const CompiledGame& game, const Profile& x) {
   if (static_cast<int>(x.size()) != game.num_players())
     throw std::invalid_argument("strategies_to_json: the profile does not match the game");
-  Profile behavioural(game.num_players());
-  for (int p = 0; p < game.num_players(); ++p) {
-    behavioural[p].assign(game.treeplex[p].num_sequences(), 0.0);
-    game.treeplex[p].to_behavioural(x[p], behavioural[p]);
-  }
-  return behavioural_strategies_to_json(game, behavioural);
+  return behavioural_strategies_to_json(game, game.behavioural_profile(x));
 }
 
 nlohmann::ordered_json result_to_json(const ResultHeader& header, const CompiledGame& game, const Profile& x, nlohmann::ordered_json metrics, nlohmann::ordered_json curve) {

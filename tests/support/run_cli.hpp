@@ -45,18 +45,27 @@ struct Run {
   std::string out, err;
 };
 
-// Runs `eqlab ARGS` through the shell (ARGS is quoted by the caller), in `dir`, after the
-// environment assignments `env` ("PATH=/x") when given.
-inline Run run_eqlab(const std::string& args, const std::filesystem::path& dir, const std::string& env = {}) {
+// Runs a shell command that writes eqlab's output to dir/stdout.txt and dir/stderr.txt
+// (the names `make_command` is given), and reads back its exit code and both files.
+template <class MakeCommand>
+Run run_collecting_output(const std::filesystem::path& dir, MakeCommand make_command) {
   const std::filesystem::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string command = "cd '" + dir.string() + "' && " + env + " '" EQLAB_BINARY_DIR "/bin/eqlab' " + args +
-                              " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const std::string command = make_command(out.string(), err.string());
   const int status = std::system(command.c_str());
   Run run;
   run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   run.out = read_text(out);
   run.err = read_text(err);
   return run;
+}
+
+// Runs `eqlab ARGS` through the shell (ARGS is quoted by the caller), in `dir`, after the
+// environment assignments `env` ("PATH=/x") when given.
+inline Run run_eqlab(const std::string& args, const std::filesystem::path& dir, const std::string& env = {}) {
+  return run_collecting_output(dir, [&](const std::string& out, const std::string& err) {
+    return "cd '" + dir.string() + "' && " + env + " '" EQLAB_BINARY_DIR "/bin/eqlab' " + args + " >'" + out +
+           "' 2>'" + err + "' </dev/null";
+  });
 }
 
 // Runs eqlab in the background and sends it SIGINT (Ctrl-C) once `marker` has appeared on
@@ -66,18 +75,12 @@ inline Run run_eqlab(const std::string& args, const std::filesystem::path& dir, 
 // hold a single quote.
 inline Run run_eqlab_interrupted(const std::string& args, const std::filesystem::path& dir, const std::string& marker,
                                  double settle_seconds = 0.5) {
-  const std::filesystem::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string command =
-      "cd '" + dir.string() + "' && { '" EQLAB_BINARY_DIR "/bin/eqlab' " + args + " >'" + out.string() + "' 2>'" +
-      err.string() + "' </dev/null & pid=$!; i=0; while ! grep -qF '" + marker + "' '" + err.string() +
-      "' && kill -0 $pid 2>/dev/null && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done; sleep " +
-      std::to_string(settle_seconds) + "; kill -INT $pid 2>/dev/null; wait $pid; }";
-  const int status = std::system(command.c_str());
-  Run run;
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = read_text(out);
-  run.err = read_text(err);
-  return run;
+  return run_collecting_output(dir, [&](const std::string& out, const std::string& err) {
+    return "cd '" + dir.string() + "' && { '" EQLAB_BINARY_DIR "/bin/eqlab' " + args + " >'" + out + "' 2>'" + err +
+           "' </dev/null & pid=$!; i=0; while ! grep -qF '" + marker + "' '" + err +
+           "' && kill -0 $pid 2>/dev/null && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done; sleep " +
+           std::to_string(settle_seconds) + "; kill -INT $pid 2>/dev/null; wait $pid; }";
+  });
 }
 
 }  // namespace eqlab::test

@@ -1,7 +1,6 @@
 #include <eqlab/lib/stationary_distribution.hpp>
 
 #include <algorithm>
-#include <vector>
 
 namespace eqlab {
 
@@ -16,9 +15,8 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
   // is subnormal (a state all but absorbing). Here column k keeps its raw entries and the
   // elimination uses k's exit distribution at(k, j) / out, which is at most 1; the
   // division by `out` waits for the back-substitution, which rescales instead of
-  // overflowing.
-  thread_local std::vector<double> exit_rate;
-  exit_rate.assign(static_cast<std::size_t>(n), 0.0);
+  // overflowing. Each exit rate is kept on the diagonal, which the caller's chain leaves
+  // unread, so that the elimination needs no memory of its own.
   int first = 0;  // the lowest state with positive probability
   for (int k = n - 1; k >= 1; --k) {
     double out = 0.0;
@@ -27,7 +25,7 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
       first = k;
       break;
     }
-    exit_rate[k] = out;
+    at(k, k) = out;
     for (int j = 0; j < k; ++j) at(k, j) /= out;
     for (int i = 0; i < k; ++i) {
       const double to_k = at(i, k);
@@ -44,13 +42,14 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
   for (int k = first + 1; k < n; ++k) {
     double inflow = 0.0;
     for (int i = first; i < k; ++i) inflow += pi[i] * at(i, k);
-    if (inflow >= exit_rate[k] * kLargestRatio) {
-      const double scale = exit_rate[k] / inflow;
+    const double exit_rate = at(k, k);
+    if (inflow >= exit_rate * kLargestRatio) {
+      const double scale = exit_rate / inflow;
       for (int i = first; i < k; ++i) pi[i] *= scale;
       total *= scale;
       pi[k] = 1.0;
     } else {
-      pi[k] = inflow / exit_rate[k];
+      pi[k] = inflow / exit_rate;
     }
     total += pi[k];
   }

@@ -6,13 +6,18 @@
 
 #include <eqlab/lib/parallel.hpp>
 #include <eqlab/lib/stationary_distribution.hpp>
+#include <eqlab/lib/vector_math.hpp>
 
 namespace eqlab {
 
 namespace {
 
-// Trigger blocks are computed one infoset at a time; this many infosets per task.
+// The utility sums are added one infoset at a time; this many infosets per task.
 constexpr std::size_t kInfosetsPerTask = 16;
+// A group of infosets whose triggers are computed together holds at most this many
+// infosets, and stops growing once its trigger storage reaches kGroupEntries.
+constexpr int kGroupInfosets = 32;
+constexpr std::size_t kGroupEntries = 8192;
 
 
 }  // namespace
@@ -27,19 +32,41 @@ TriggerFixedPoint::TriggerFixedPoint(int widest)
 void TriggerFixedPoint::solve_all(const TreeplexSubtrees& subtrees, std::span<const double> log_weight,
                                   std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
                                   std::span<double> behavioural, std::span<double> plan) {
+  prepare_weights(subtrees, nullptr, log_weight);
   plan[0] = 1.0;
   for (int x = 0; x < subtrees.treeplex().num_infosets(); ++x)
-    solve_infoset(subtrees, x, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
+    solve_infoset(subtrees, x, trigger_behavioural, trigger_plan, behavioural, plan);
 }
 
 void TriggerFixedPoint::solve_below(const TreeplexSubtrees& subtrees, std::span<const char> stale_top,
                                     std::span<const double> log_weight, std::span<const double> trigger_behavioural,
                                     std::span<const double> trigger_plan, std::span<double> behavioural,
                                     std::span<double> plan) {
+  prepare_weights(subtrees, stale_top.data(), log_weight);
   plan[0] = 1.0;
   for (int x = 0; x < subtrees.treeplex().num_infosets(); ++x)
     if (stale_top[subtrees.ancestors(x).back().root])
-      solve_infoset(subtrees, x, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
+      solve_infoset(subtrees, x, trigger_behavioural, trigger_plan, behavioural, plan);
+}
+
+void TriggerFixedPoint::prepare_weights(const TreeplexSubtrees& subtrees, const char* stale_top,
+                                        std::span<const double> log_weight) {
+  const Treeplex& tp = subtrees.treeplex();
+  infoset_top_.resize(tp.num_infosets());
+  relative_weight_.resize(tp.num_sequences());
+  for (int g = 0; g < tp.num_infosets(); ++g) {
+    const int first = tp.first_seq[g], end = first + tp.num_actions[g];
+    if (stale_top && !stale_top[subtrees.ancestors(g).back().root]) {
+      std::fill(relative_weight_.begin() + first, relative_weight_.begin() + end, 0.0);
+      continue;
+    }
+    double top = -std::numeric_limits<double>::infinity();
+    for (int t = first; t < end; ++t) top = std::max(top, log_weight[t]);
+    infoset_top_[g] = top;
+    for (int t = first; t < end; ++t) relative_weight_[t] = log_weight[t] - top;
+  }
+  relative_weight_[0] = 0.0;
+  exp_in_place(relative_weight_);
 }
 
 TriggerRegretLearner::TriggerRegretLearner(const Treeplex& treeplex, TriggerLearnerOptions options)
@@ -54,6 +81,7 @@ TriggerRegretLearner::TriggerRegretLearner(const Treeplex& treeplex, TriggerLear
   behavioural_.assign(m, 0.0);
   plan_.assign(m, 0.0);
   below_.assign(m, 0.0);
+  build_levels();
   compute_trigger_strategies(0.0);
   solve_fixed_point();
 }
@@ -91,57 +119,166 @@ void TriggerRegretLearner::update(std::span<const double> u, double eta) {
   solve_fixed_point();
 }
 
-void TriggerRegretLearner::compute_trigger_strategies(double eta) {
+void TriggerRegretLearner::build_levels() {
   const Treeplex& tp = treeplex_;
-  parallel_ranges(tp.num_infosets(), subtrees_.trigger_storage(), kInfosetsPerTask,
-                  [&](std::size_t begin, std::size_t end) {
-                    for (std::size_t g = begin; g < end; ++g)
-                      for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t)
-                        compute_trigger(t, eta);
-                  });
+  const int n = tp.num_infosets();
+  level_begin_.assign(n + 1, 0);
+  std::vector<int> height, member_at_local, order;
+  for (int g = 0; g < n; ++g) {
+    const auto members = subtrees_.members(g);
+    const int count = static_cast<int>(members.size());
+    // A member's height is one more than its highest child's; children follow their
+    // parent in the member list, so one backward sweep settles every height. Every height
+    // from 0 to the root's is then taken.
+    member_at_local.assign(subtrees_.block_size(g), -1);
+    for (int k = 0; k < count; ++k)
+      for (int a = 0; a < tp.num_actions[members[k].infoset]; ++a) member_at_local[members[k].local_first + a] = k;
+    height.assign(count, 0);
+    for (int k = count - 1; k > 0; --k) {
+      int& parent_height = height[member_at_local[members[k].parent_local]];
+      parent_height = std::max(parent_height, height[k] + 1);
+    }
+    order.resize(count);
+    for (int k = 0; k < count; ++k) order[k] = count - 1 - k;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return height[a] < height[b]; });
+    for (int i = 0; i < count; ++i) {
+      const int k = order[i];
+      if (i == 0 || height[k] != height[order[i - 1]])
+        levels_.push_back({static_cast<int>(level_members_.size()), static_cast<int>(level_members_.size()), 0});
+      const SubtreeMember& member = members[k];
+      level_members_.push_back({member.local_first, member.parent_local, tp.num_actions[member.infoset],
+                                options_.member_weight.empty() ? 1.0 : options_.member_weight[subtrees_.member_index(g) + k]});
+      levels_.back().end = static_cast<int>(level_members_.size());
+      levels_.back().entries += tp.num_actions[members[k].infoset];
+    }
+    level_begin_[g + 1] = static_cast<int>(levels_.size());
+  }
+
+  for (int g = 0; g < n;) {
+    Group group{g, g, 0};
+    std::size_t storage = 0;
+    while (group.last < n && group.last - group.first < kGroupInfosets && storage < kGroupEntries) {
+      const int x = group.last++;
+      storage += static_cast<std::size_t>(tp.num_actions[x]) * subtrees_.block_size(x);
+      group.height = std::max(group.height, levels_of(x));
+    }
+    for (int h = 0; h < group.height; ++h) {
+      std::size_t entries = 0, members = 0;
+      for (int x = group.first; x < group.last; ++x) {
+        if (h >= levels_of(x)) continue;
+        const Level& level = levels_[level_begin_[x] + h];
+        entries += static_cast<std::size_t>(tp.num_actions[x]) * level.entries;
+        members += static_cast<std::size_t>(tp.num_actions[x]) * (level.end - level.begin);
+      }
+      scratch_entries_ = std::max(scratch_entries_, entries);
+      scratch_members_ = std::max(scratch_members_, members);
+    }
+    groups_.push_back(group);
+    g = group.last;
+  }
 }
 
-void TriggerRegretLearner::compute_trigger(int trigger, double eta) {
-  const Treeplex& tp = treeplex_;
-  const int g = tp.seq_infoset[trigger];
-  const auto members = subtrees_.members(g);
-  const std::size_t offset = subtrees_.trigger_offset(trigger);
-  const double* S = deviation_utility_.data() + offset;
-  double* m = trigger_behavioural_.data() + offset;
-  // The sequence-form block doubles as the children's log-partition sums during the
-  // bottom-up pass: each entry is read once, before the top-down pass overwrites it.
-  double* child_sum = trigger_plan_.data() + offset;
-  std::fill(child_sum, child_sum + subtrees_.block_size(g), 0.0);
-  const double* weights =
-      options_.member_weight.empty() ? nullptr : options_.member_weight.data() + subtrees_.member_index(g);
-
-  double root_log_partition = 0.0;
-  for (std::size_t k = members.size(); k-- > 0;) {
-    const SubtreeMember& member = members[k];
-    const int actions = tp.num_actions[member.infoset];
-    const double w = weights ? weights[k] : 1.0;
-    const int first = member.local_first;
-    double top = -std::numeric_limits<double>::infinity();
-    for (int a = 0; a < actions; ++a) {
-      // The score before weighting; the maximum is taken first so that multiplying by a
-      // small weight never loses the leading digits.
-      m[first + a] = eta * S[first + a] + child_sum[first + a];
-      top = std::max(top, m[first + a]);
+void TriggerRegretLearner::compute_trigger_strategies(double eta) {
+  parallel_ranges(groups_.size(), subtrees_.trigger_storage(), 1, [&](std::size_t begin, std::size_t end) {
+    LevelScratch& scratch = scratch_.local();
+    if (scratch.exponent.size() < scratch_entries_) scratch.exponent.resize(scratch_entries_);
+    if (scratch.top.size() < scratch_members_) {
+      scratch.top.resize(scratch_members_);
+      scratch.sum.resize(scratch_members_);
+      scratch.log_sum.resize(scratch_members_);
     }
-    double sum = 0.0;
-    for (int a = 0; a < actions; ++a) sum += (m[first + a] = std::exp(w * (m[first + a] - top)));
-    const double inverse = 1.0 / sum;
-    for (int a = 0; a < actions; ++a) m[first + a] *= inverse;
-    const double log_partition = top + std::log(sum) / w;
-    if (member.parent_local >= 0) child_sum[member.parent_local] += log_partition;
-    else root_log_partition = log_partition;
-  }
-  log_weight_[trigger] = options_.temperature * (root_log_partition - eta * kept_utility_[trigger]);
+    for (std::size_t k = begin; k < end; ++k) compute_group_triggers(groups_[k], eta, scratch);
+  });
+}
 
-  for (const SubtreeMember& member : members) {
-    const double reach = member.parent_local < 0 ? 1.0 : child_sum[member.parent_local];
-    for (int a = 0; a < tp.num_actions[member.infoset]; ++a)
-      child_sum[member.local_first + a] = reach * m[member.local_first + a];
+// The bottom-up pass of a dilated-entropy learner for every trigger τ = (x_g, a_g):
+//   score(x, a) = η S_τ(x, a) + Σ_{x' ∈ C(x,a)} F_τ(x'),   top(x) = max_a score(x, a),
+//   m_τ(a|x) = exp(w (score − top)) / sum,   F_τ(x) = top + log(sum) / w,
+// with F_τ(x_g) the root's. Height by height, every member of that height in every
+// subtree of the group: they depend only on the heights below. The maximum is subtracted
+// before multiplying by w, so that a small weight never loses the leading digits.
+void TriggerRegretLearner::compute_group_triggers(const Group& group, double eta, LevelScratch& scratch) {
+  const Treeplex& tp = treeplex_;
+  // Walks every (infoset g, trigger block, member) of height h in a fixed order; each of
+  // the three passes below walks the same sequence, so a running entry and slot number
+  // find a member's scratch.
+  const auto for_each_member = [&](int h, auto&& body) {
+    for (int g = group.first; g < group.last; ++g) {
+      if (h >= levels_of(g)) continue;
+      const Level& level = levels_[level_begin_[g] + h];
+      const std::size_t block = static_cast<std::size_t>(subtrees_.block_size(g));
+      // The blocks of g's triggers follow each other.
+      const std::size_t base = subtrees_.trigger_offset(tp.first_seq[g]);
+      for (int a = 0; a < tp.num_actions[g]; ++a)
+        for (int i = level.begin; i < level.end; ++i) body(tp.first_seq[g] + a, base + a * block, level_members_[i]);
+    }
+  };
+
+  // The sequence-form blocks double as the children's log-partition sums during the
+  // bottom-up pass: each entry is read once, before the top-down pass overwrites it.
+  for (int g = group.first; g < group.last; ++g) {
+    const std::size_t base = subtrees_.trigger_offset(tp.first_seq[g]);
+    std::fill(trigger_plan_.begin() + base,
+              trigger_plan_.begin() + base + static_cast<std::size_t>(tp.num_actions[g]) * subtrees_.block_size(g), 0.0);
+  }
+  double* const exponent = scratch.exponent.data();
+  for (int h = 0; h < group.height; ++h) {
+    std::size_t entry = 0, slot = 0;
+    for_each_member(h, [&](int, std::size_t offset, const LevelMember& member) {
+      const int actions = member.actions;
+      const double w = member.weight;
+      const double* S = deviation_utility_.data() + offset + member.local_first;
+      const double* child_sum = trigger_plan_.data() + offset + member.local_first;
+      // The scores are computed twice rather than stored and reloaded: a wide load of
+      // values just stored one by one stalls until the stores retire.
+      double top = -std::numeric_limits<double>::infinity();
+      for (int i = 0; i < actions; ++i) top = std::max(top, eta * S[i] + child_sum[i]);
+      double* z = exponent + entry;
+      for (int i = 0; i < actions; ++i) z[i] = w * ((eta * S[i] + child_sum[i]) - top);
+      scratch.top[slot++] = top;
+      entry += actions;
+    });
+    exp_in_place(std::span<double>(exponent, entry));
+    entry = slot = 0;
+    for_each_member(h, [&](int, std::size_t, const LevelMember& member) {
+      const int actions = member.actions;
+      double sum = 0.0;
+      for (int i = 0; i < actions; ++i) sum += exponent[entry + i];
+      scratch.sum[slot] = scratch.log_sum[slot] = sum;
+      ++slot;
+      entry += actions;
+    });
+    log_in_place(std::span<double>(scratch.log_sum.data(), slot));
+    entry = slot = 0;
+    for_each_member(h, [&](int trigger, std::size_t offset, const LevelMember& member) {
+      const int actions = member.actions;
+      const double w = member.weight;
+      double* m = trigger_behavioural_.data() + offset + member.local_first;
+      const double inverse = 1.0 / scratch.sum[slot];
+      for (int i = 0; i < actions; ++i) m[i] = exponent[entry + i] * inverse;
+      const double log_partition = scratch.top[slot] + scratch.log_sum[slot] / w;
+      // log λ_τ holds F_τ(x_g) until the top-down pass below.
+      if (member.parent_local >= 0) trigger_plan_[offset + member.parent_local] += log_partition;
+      else log_weight_[trigger] = log_partition;
+      ++slot;
+      entry += actions;
+    });
+  }
+
+  for (int g = group.first; g < group.last; ++g) {
+    const auto members = subtrees_.members(g);
+    for (int a = 0; a < tp.num_actions[g]; ++a) {
+      const int trigger = tp.first_seq[g] + a;
+      log_weight_[trigger] = options_.temperature * (log_weight_[trigger] - eta * kept_utility_[trigger]);
+      const std::size_t offset = subtrees_.trigger_offset(trigger);
+      const double* m = trigger_behavioural_.data() + offset;
+      double* plan = trigger_plan_.data() + offset;
+      for (const SubtreeMember& member : members) {
+        const double reach = member.parent_local < 0 ? 1.0 : plan[member.parent_local];
+        for (int i = 0; i < tp.num_actions[member.infoset]; ++i)
+          plan[member.local_first + i] = reach * m[member.local_first + i];
+      }
+    }
   }
 }
 
@@ -150,7 +287,7 @@ void TriggerRegretLearner::solve_fixed_point() {
 }
 
 // The inputs of the local solve at x from the full arrays (see TriggerFixedPoint).
-void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x, std::span<const double> log_weight,
+void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x,
                                       std::span<const double> trigger_behavioural,
                                       std::span<const double> trigger_plan, std::span<double> behavioural,
                                       std::span<double> plan) {
@@ -167,11 +304,7 @@ void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x, s
 
   // λ is homogeneous in the equations: one common offset, the largest log-weight involved.
   double offset = -std::numeric_limits<double>::infinity();
-  for (const AncestorBlock& block : ancestors) {
-    const int g = block.root;
-    for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t)
-      offset = std::max(offset, log_weight[t]);
-  }
+  for (const AncestorBlock& block : ancestors) offset = std::max(offset, infoset_top_[block.root]);
 
   double path_weight = 0.0;  // L
   std::fill(inflow_.begin(), inflow_.begin() + actions, 0.0);
@@ -179,22 +312,50 @@ void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x, s
   for (std::size_t k = 1; k < ancestors.size(); ++k) {
     const AncestorBlock& block = ancestors[k];
     const int g = block.root;
-    path_weight += std::exp(log_weight[path_seq] - offset);
+    const double scale = std::exp(infoset_top_[g] - offset);
+    path_weight += relative_weight_[path_seq] * scale;
     for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t) {
-      const double kappa = std::exp(log_weight[t] - offset) * plan[t];
+      const double kappa = relative_weight_[t] * scale * plan[t];
       if (kappa == 0.0) continue;
       const double* m_plan = trigger_plan.data() + subtrees.trigger_offset(t) + block.local_first;
       for (int a = 0; a < actions; ++a) inflow_[a] += kappa * m_plan[a];
     }
     path_seq = tp.parent_seq[g];
   }
+  const double own_scale = std::exp(infoset_top_[x] - offset);
   for (int a = 0; a < actions; ++a) {
-    local_weight_[a] = std::exp(log_weight[first + a] - offset);
+    local_weight_[a] = relative_weight_[first + a] * own_scale;
     rows_[a] = trigger_behavioural.data() + subtrees.trigger_offset(first + a);  // x roots its block
   }
   solve_local(actions, path_weight, ancestors.size() > 1 && path_weight > 0.0, inflow_.data(), local_weight_.data(),
               rows_.data(), behavioural.data() + first);
   for (int a = 0; a < actions; ++a) plan[first + a] = reach * behavioural[first + a];
+}
+
+// Chains of two and three states, the most common (infosets with two actions), by the
+// Markov chain tree theorem: π(i) ∝ Σ over the spanning trees directed to i of the product
+// of their transition probabilities. Like GTH elimination it adds and multiplies
+// probabilities only, so every entry keeps full relative precision, at a third of the
+// cost. Returns false, leaving the general solver to it, for larger chains and for those
+// where every tree's product vanishes (a reducible chain, or one after underflow).
+bool TriggerFixedPoint::small_chain_stationary(int states) {
+  const auto P = [&](int i, int j) { return chain_[static_cast<std::size_t>(i) * states + j]; };
+  double* pi = stationary_.data();
+  if (states == 2) {
+    pi[0] = P(1, 0);
+    pi[1] = P(0, 1);
+  } else if (states == 3) {
+    pi[0] = P(1, 0) * P(2, 0) + P(1, 0) * P(2, 1) + P(1, 2) * P(2, 0);
+    pi[1] = P(0, 1) * P(2, 1) + P(0, 1) * P(2, 0) + P(0, 2) * P(2, 1);
+    pi[2] = P(0, 2) * P(1, 2) + P(0, 2) * P(1, 0) + P(0, 1) * P(1, 2);
+  } else {
+    return false;
+  }
+  double total = 0.0;
+  for (int i = 0; i < states; ++i) total += pi[i];
+  if (!(total > 0.0) || !std::isfinite(total) || total < 1e-280) return false;
+  for (int i = 0; i < states; ++i) pi[i] /= total;
+  return true;
 }
 
 void TriggerFixedPoint::solve_local(int actions, double path_weight, bool has_path, const double* inflow,
@@ -218,8 +379,10 @@ void TriggerFixedPoint::solve_local(int actions, double path_weight, bool has_pa
     if (has_path) P(from + 1, 0) = path_weight / leave;
     for (int a = 0; a < actions; ++a) P(from + base, a + base) = stay * m[a];
   }
-  stationary_distribution(std::span<double>(chain_.data(), static_cast<std::size_t>(states) * states), states,
-                          stationary_);
+  if (!small_chain_stationary(states)) {
+    stationary_distribution(std::span<double>(chain_.data(), static_cast<std::size_t>(states) * states), states,
+                            stationary_);
+  }
 
   double total = 0.0;
   for (int a = 0; a < actions; ++a) {

@@ -29,6 +29,8 @@
 #include <span>
 #include <vector>
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include <eqlab/lib/treeplex.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
 
@@ -71,12 +73,20 @@ class TriggerFixedPoint {
                    const double* const* own_rows, double* behavioural);
 
  private:
-  void solve_infoset(const TreeplexSubtrees& subtrees, int x, std::span<const double> log_weight,
-                     std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
-                     std::span<double> behavioural, std::span<double> plan);
+  // The stationary distribution of chain_ into stationary_ in closed form for 2 or 3
+  // states; false when it leaves the chain to stationary_distribution().
+  bool small_chain_stationary(int states);
+  // λ_τ of every trigger of the infosets solved, relative to its own infoset's largest:
+  // infoset_top_[g] = max_a log λ_(g,a), relative_weight_[t] = exp(log λ_t − infoset_top_[g]),
+  // all of them in one vectorised exp. An infoset then scales each ancestor's weights by one
+  // exp(infoset_top_[g] − offset) instead of taking one exp per ancestor trigger.
+  void prepare_weights(const TreeplexSubtrees& subtrees, const char* stale_top, std::span<const double> log_weight);
+  void solve_infoset(const TreeplexSubtrees& subtrees, int x, std::span<const double> trigger_behavioural,
+                     std::span<const double> trigger_plan, std::span<double> behavioural, std::span<double> plan);
 
   std::vector<double> chain_, stationary_, inflow_, local_weight_;
   std::vector<const double*> rows_;
+  std::vector<double> infoset_top_, relative_weight_;
 };
 
 struct TriggerLearnerOptions {
@@ -112,9 +122,37 @@ class TriggerRegretLearner {
   const TreeplexSubtrees& subtrees() const { return subtrees_; }
 
  private:
+  // Scratch of one thread's trigger computation, sized for the widest level of any group.
+  struct LevelScratch {
+    std::vector<double> exponent;           // per entry of a level, every trigger of the group
+    std::vector<double> top, sum, log_sum;  // per member of a level, every trigger of the group
+  };
+  // Members of one height (0: no member below) in one subtree: independent of each other.
+  struct Level {
+    int begin, end;  // into level_members_
+    int entries;     // their sequences
+  };
+  // What the bottom-up pass reads of a member, in the order it reads the members.
+  struct LevelMember {
+    int local_first, parent_local, actions;
+    double weight;
+  };
+  // Consecutive infosets whose triggers are computed together, height by height, so that
+  // the exps and logs of many small subtrees form one batch; also the unit of parallel work.
+  struct Group {
+    int first, last;  // infosets [first, last)
+    int height;       // the tallest subtree's number of levels
+  };
+
   // m_τ, their sequence forms and log λ_τ, from S and K with step size eta.
   void compute_trigger_strategies(double eta);
-  void compute_trigger(int trigger_seq, double eta);
+  // The same for the triggers of one group: a dilated-entropy bottom-up pass per trigger,
+  // run level by level from the leaves with each level's exps, then logs, as one batch.
+  void compute_group_triggers(const Group& group, double eta, LevelScratch& scratch);
+  // Levels of every subtree, the groups, and the scratch size of the widest level.
+  void build_levels();
+  int levels_of(int g) const { return level_begin_[g + 1] - level_begin_[g]; }
+
   // μ = φ(λ, m) μ, top-down.
   void solve_fixed_point();
 
@@ -133,6 +171,15 @@ class TriggerRegretLearner {
   std::vector<double> below_;        // scratch: utility collected at or below each sequence
 
   TriggerFixedPoint fixed_point_;
+
+  // By infoset g: its levels, leaves first (levels_[level_begin_[g]] .. level_begin_[g+1]),
+  // each listing the members of that height in decreasing position in members(g).
+  std::vector<int> level_begin_;
+  std::vector<Level> levels_;
+  std::vector<LevelMember> level_members_;
+  std::vector<Group> groups_;
+  std::size_t scratch_entries_ = 0, scratch_members_ = 0;  // per level of a group, at most
+  tbb::enumerable_thread_specific<LevelScratch> scratch_;
 };
 
 }  // namespace eqlab

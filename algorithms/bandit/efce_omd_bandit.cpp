@@ -95,8 +95,12 @@ EfceOmdBandit::EfceOmdBandit(const Treeplex& treeplex, EfceOmdBanditOptions opti
   fixed_plan_.assign(m, 0.0);
   trigger_behavioural_.assign(storage, 0.0);
   trigger_plan_.assign(storage, 0.0);
-  stale_infoset_.assign(tp.num_infosets(), 1);
+  stale_infoset_.assign(tp.num_infosets(), kAllRowsStale);
   stale_top_.assign(tp.num_infosets(), 1);
+  // An episode changes at most A·H(H+1)/2 rows; room for a few episodes between two
+  // expected_strategy() calls, beyond which whole infosets are recomputed instead.
+  const std::size_t depth = subtrees_.max_depth();
+  stale_rows_.reserve(4 * static_cast<std::size_t>(tp.max_actions()) * depth * (depth + 1) / 2);
   const int widest = tp.max_actions();
   inflow_.assign(widest, 0.0);
   own_weight_.assign(widest, 0.0);
@@ -323,7 +327,11 @@ void EfceOmdBandit::charge_loss(double loss) {
   stale_top_[path_[0].infoset] = 1;
   for (int g = 0; g <= last; ++g) {
     const Step& root = path_[g];
-    stale_infoset_[root.infoset] = 1;
+    // The rows m_τ(·|x) that change are those of the path's members of the block: their
+    // S or childsum moved. The block's sequence form changes below them.
+    const int rows = tp.num_actions[root.infoset] * (last - g + 1);
+    char& stale = stale_infoset_[root.infoset];
+    if (stale != kAllRowsStale) stale = stale_rows_.size() + rows <= stale_rows_.capacity() ? kRowsStale : kAllRowsStale;
     for (int a = 0; a < tp.num_actions[root.infoset]; ++a) {
       const int trigger = path_triggers_[root.triggers + a];
       const std::size_t block = subtrees_.trigger_offset(trigger);
@@ -333,6 +341,7 @@ void EfceOmdBandit::charge_loss(double loss) {
       for (int k = last; k >= g; --k) {
         const int x = path_[k].infoset;
         const int local = subtrees_.ancestors(x)[k - g].local_first;
+        if (stale == kRowsStale) stale_rows_.push_back({root.infoset, trigger, local, tp.num_actions[x]});
         const double value = log_partition(S, childsum, local, tp.num_actions[x], member_weight(root.infoset, local));
         if (k > g) {
           const Step& parent = path_[k - 1];
@@ -350,9 +359,17 @@ std::span<const double> EfceOmdBandit::expected_strategy() {
   // Only the triggers an update touched since the last call get new m_τ, and only the
   // infosets below a touched top-level infoset get a new fixed point: an episode changes
   // S, F and log λ of its path's triggers alone.
+  for (const StaleRow& row : stale_rows_) {
+    if (stale_infoset_[row.infoset] != kRowsStale) continue;  // recomputed whole below
+    const std::size_t block = subtrees_.trigger_offset(row.trigger);
+    trigger_row(deviation_loss_.data() + block, child_sum_.data() + block, row.local, row.actions,
+                member_weight(row.infoset, row.local), trigger_behavioural_.data() + block + row.local);
+  }
+  stale_rows_.clear();
   for (int g = 0; g < tp.num_infosets(); ++g) {
-    if (!stale_infoset_[g]) continue;
-    stale_infoset_[g] = 0;
+    if (stale_infoset_[g] == kFresh) continue;
+    const bool all_rows = stale_infoset_[g] == kAllRowsStale;
+    stale_infoset_[g] = kFresh;
     for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t) {
       const std::size_t block = subtrees_.trigger_offset(t);
       const double* S = deviation_loss_.data() + block;
@@ -361,8 +378,9 @@ std::span<const double> EfceOmdBandit::expected_strategy() {
       double* plan = trigger_plan_.data() + block;
       for (const SubtreeMember& member : subtrees_.members(g)) {
         const int actions = tp.num_actions[member.infoset];
-        trigger_row(S, childsum, member.local_first, actions, member_weight(g, member.local_first),
-                    m + member.local_first);
+        if (all_rows)
+          trigger_row(S, childsum, member.local_first, actions, member_weight(g, member.local_first),
+                      m + member.local_first);
         const double reach = member.parent_local < 0 ? 1.0 : plan[member.parent_local];
         for (int a = 0; a < actions; ++a) plan[member.local_first + a] = reach * m[member.local_first + a];
       }
@@ -387,7 +405,7 @@ std::span<const double> EfceOmdBandit::expected_behavioural() const {
 }
 
 void EfceOmdBandit::mark_all_stale() {
-  std::fill(stale_infoset_.begin(), stale_infoset_.end(), 1);
+  std::fill(stale_infoset_.begin(), stale_infoset_.end(), kAllRowsStale);
   std::fill(stale_top_.begin(), stale_top_.end(), 1);
 }
 

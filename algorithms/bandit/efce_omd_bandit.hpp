@@ -171,11 +171,21 @@ class EfceOmdBandit final : public BanditLearner {
   std::vector<double> trigger_reach_;   // per path trigger: μ^t(τ) Π_{k=g}^{last} m_τ(a_k|x_k)
   std::vector<double> trigger_seq_;     // per path trigger: μ^t(τ)
 
-  // expected_strategy(): m_τ and its sequence form by trigger block, kept between calls
-  // and recomputed for the infosets whose triggers changed (stale_infoset_); the fixed
+  // expected_strategy(): m_τ and its sequence form by trigger block, kept between calls.
+  // The rows an episode changed are listed in stale_rows_ (or, past its capacity, every
+  // row of the infoset's triggers is recomputed); the sequence forms are recomputed for
+  // the infosets whose triggers changed (stale_infoset_); the fixed
   // point, recomputed below the top-level infosets of the paths updated (stale_top_);
   // with uniform exploration the played plan ν^t in behavioural_ and plan_.
   std::vector<double> trigger_behavioural_, trigger_plan_, fixed_behavioural_, fixed_plan_, behavioural_, plan_;
+  struct StaleRow {
+    int infoset;  // g, the trigger's infoset
+    int trigger;  // (g, a)
+    int local;    // the member's first sequence in g's block
+    int actions;
+  };
+  static constexpr char kFresh = 0, kRowsStale = 1, kAllRowsStale = 2;
+  std::vector<StaleRow> stale_rows_;
   std::vector<char> stale_infoset_, stale_top_;
   TriggerFixedPoint fixed_point_;
   std::vector<double> inflow_, own_weight_;

@@ -148,6 +148,37 @@ TEST_CASE("EFCE-OMD bandit: the lazy path fixed point equals the full fixed poin
   }
 }
 
+TEST_CASE("EFCE-OMD bandit: the expected strategy from the rows an episode changed equals a full recomputation") {
+  // Learner `often` asks for its expected strategy after every episode, and recomputes only
+  // the trigger rows on the episode's path; `seldom` asks every 25 episodes, past the
+  // capacity of its list of changed rows, and recomputes every row of the changed
+  // infosets. Both see the same episodes, so their strategies must agree to the bit.
+  const CompiledGame g = compile(make_builtin("leduc"));
+  for (const bool balanced : {false, true}) {
+    EfceOmdBanditOptions options;
+    options.balanced = balanced;
+    options.horizon = 500;
+    options.eta_scale = 20.0;
+    Players often = self_play(g, options, 5), seldom = self_play(g, options, 5);
+    RngStream chance_often(5, 2), chance_seldom(5, 2);
+    const std::vector<std::vector<double>> none(g.num_players());
+    int compared = 0;
+    for (int e = 1; e <= 300; ++e) {
+      play_episode(g, often.pointers, none, often.rng, chance_often);
+      play_episode(g, seldom.pointers, none, seldom.rng, chance_seldom);
+      for (EfceOmdBandit& learner : often.learners) learner.expected_strategy();
+      if (e % 25 != 0) continue;
+      for (int p = 0; p < g.num_players(); ++p) {
+        const auto a = often.learners[p].expected_strategy();
+        const auto b = seldom.learners[p].expected_strategy();
+        CHECK(std::equal(a.begin(), a.end(), b.begin()));
+        ++compared;
+      }
+    }
+    CHECK(compared == 24);
+  }
+}
+
 TEST_CASE("EFCE-OMD bandit: the path-only refresh of F, childsum and log λ equals a full recomputation") {
   for (const char* spec : {"kuhn(players=3)", "leduc"}) {
     const CompiledGame g = compile(make_builtin(spec));

@@ -32,41 +32,69 @@ TriggerFixedPoint::TriggerFixedPoint(int widest)
 void TriggerFixedPoint::solve_all(const TreeplexSubtrees& subtrees, std::span<const double> log_weight,
                                   std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
                                   std::span<double> behavioural, std::span<double> plan) {
-  prepare_weights(subtrees, nullptr, log_weight);
-  plan[0] = 1.0;
-  for (int x = 0; x < subtrees.treeplex().num_infosets(); ++x)
-    solve_infoset(subtrees, x, trigger_behavioural, trigger_plan, behavioural, plan);
+  solve_tops(subtrees, {}, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
 }
 
 void TriggerFixedPoint::solve_below(const TreeplexSubtrees& subtrees, std::span<const char> stale_top,
                                     std::span<const double> log_weight, std::span<const double> trigger_behavioural,
                                     std::span<const double> trigger_plan, std::span<double> behavioural,
                                     std::span<double> plan) {
-  prepare_weights(subtrees, stale_top.data(), log_weight);
-  plan[0] = 1.0;
-  for (int x = 0; x < subtrees.treeplex().num_infosets(); ++x)
-    if (stale_top[subtrees.ancestors(x).back().root])
-      solve_infoset(subtrees, x, trigger_behavioural, trigger_plan, behavioural, plan);
+  solve_tops(subtrees, stale_top, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
 }
 
-void TriggerFixedPoint::prepare_weights(const TreeplexSubtrees& subtrees, const char* stale_top,
-                                        std::span<const double> log_weight) {
+void TriggerFixedPoint::solve_tops(const TreeplexSubtrees& subtrees, std::span<const char> stale_top,
+                                   std::span<const double> log_weight, std::span<const double> trigger_behavioural,
+                                   std::span<const double> trigger_plan, std::span<double> behavioural,
+                                   std::span<double> plan) {
   const Treeplex& tp = subtrees.treeplex();
-  infoset_top_.resize(tp.num_infosets());
+  // The subtrees of different top-level infosets share no infoset and no trigger, so each
+  // is solved on its own, top-down in its member order.
+  tops_.clear();
+  for (int r = 0; r < tp.num_infosets(); ++r)
+    if (tp.parent_seq[r] == 0 && (stale_top.empty() || stale_top[r])) tops_.push_back(r);
+  prepare_weights(subtrees, log_weight);
+  plan[0] = 1.0;
+  for (int r : tops_)
+    for (const SubtreeMember& member : subtrees.members(r))
+      solve_infoset(subtrees, member.infoset, trigger_behavioural, trigger_plan, behavioural, plan);
+}
+
+// With offset(x) = max of log λ over the triggers of x and its ancestors (the largest
+// weight on x's path is then 1), the weight of trigger t of ancestor g, seen from x, is
+//   exp(log λ_t − offset(x)) = relative(t) · own(g) · Π_y step(y),
+//   relative(t) = exp(log λ_t − top(g)),  own(g) = exp(top(g) − offset(g)),
+//   step(y) = exp(offset(parent of y) − offset(y))  for y from x up to g's child on the path,
+// top(g) the largest log λ of g's triggers. Every factor is at most 1, and the exps, one
+// per sequence and two per infoset, run as one vectorised batch.
+void TriggerFixedPoint::prepare_weights(const TreeplexSubtrees& subtrees, std::span<const double> log_weight) {
+  const Treeplex& tp = subtrees.treeplex();
+  offset_.resize(tp.num_infosets());
   relative_weight_.resize(tp.num_sequences());
-  for (int g = 0; g < tp.num_infosets(); ++g) {
-    const int first = tp.first_seq[g], end = first + tp.num_actions[g];
-    if (stale_top && !stale_top[subtrees.ancestors(g).back().root]) {
-      std::fill(relative_weight_.begin() + first, relative_weight_.begin() + end, 0.0);
-      continue;
+  own_weight_.resize(tp.num_infosets());
+  step_weight_.resize(tp.num_infosets());
+  // Exponents gathered in solving order: per infoset its sequences, then own, then step.
+  exponents_.clear();
+  for (int r : tops_)
+    for (const SubtreeMember& member : subtrees.members(r)) {
+      const int x = member.infoset;
+      const int first = tp.first_seq[x], end = first + tp.num_actions[x];
+      double top = -std::numeric_limits<double>::infinity();
+      for (int t = first; t < end; ++t) top = std::max(top, log_weight[t]);
+      const double parent_offset = x == r ? top : offset_[tp.seq_infoset[tp.parent_seq[x]]];
+      offset_[x] = std::max(parent_offset, top);
+      for (int t = first; t < end; ++t) exponents_.push_back(log_weight[t] - top);
+      exponents_.push_back(top - offset_[x]);
+      exponents_.push_back(parent_offset - offset_[x]);
     }
-    double top = -std::numeric_limits<double>::infinity();
-    for (int t = first; t < end; ++t) top = std::max(top, log_weight[t]);
-    infoset_top_[g] = top;
-    for (int t = first; t < end; ++t) relative_weight_[t] = log_weight[t] - top;
-  }
-  relative_weight_[0] = 0.0;
-  exp_in_place(relative_weight_);
+  exp_in_place(exponents_);
+  std::size_t i = 0;
+  for (int r : tops_)
+    for (const SubtreeMember& member : subtrees.members(r)) {
+      const int x = member.infoset;
+      for (int t = tp.first_seq[x]; t < tp.first_seq[x] + tp.num_actions[x]; ++t) relative_weight_[t] = exponents_[i++];
+      own_weight_[x] = exponents_[i++];
+      step_weight_[x] = exponents_[i++];
+    }
 }
 
 TriggerRegretLearner::TriggerRegretLearner(const Treeplex& treeplex, TriggerLearnerOptions options)
@@ -302,17 +330,18 @@ void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x,
   }
   const auto ancestors = subtrees.ancestors(x);  // [0] is x itself
 
-  // λ is homogeneous in the equations: one common offset, the largest log-weight involved.
-  double offset = -std::numeric_limits<double>::infinity();
-  for (const AncestorBlock& block : ancestors) offset = std::max(offset, infoset_top_[block.root]);
-
+  // λ is homogeneous in the equations: every weight is taken relative to the largest on
+  // x's path (see prepare_weights).
   double path_weight = 0.0;  // L
   std::fill(inflow_.begin(), inflow_.begin() + actions, 0.0);
   int path_seq = tp.parent_seq[x];
+  double ratio = 1.0;  // exp(offset(g) − offset(x)) for the ancestor g being visited
+  int below = x;       // the path's infoset just below g
   for (std::size_t k = 1; k < ancestors.size(); ++k) {
     const AncestorBlock& block = ancestors[k];
     const int g = block.root;
-    const double scale = std::exp(infoset_top_[g] - offset);
+    ratio *= step_weight_[below];
+    const double scale = own_weight_[g] * ratio;
     path_weight += relative_weight_[path_seq] * scale;
     for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t) {
       const double kappa = relative_weight_[t] * scale * plan[t];
@@ -321,10 +350,10 @@ void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x,
       for (int a = 0; a < actions; ++a) inflow_[a] += kappa * m_plan[a];
     }
     path_seq = tp.parent_seq[g];
+    below = g;
   }
-  const double own_scale = std::exp(infoset_top_[x] - offset);
   for (int a = 0; a < actions; ++a) {
-    local_weight_[a] = relative_weight_[first + a] * own_scale;
+    local_weight_[a] = relative_weight_[first + a] * own_weight_[x];
     rows_[a] = trigger_behavioural.data() + subtrees.trigger_offset(first + a);  // x roots its block
   }
   solve_local(actions, path_weight, ancestors.size() > 1 && path_weight > 0.0, inflow_.data(), local_weight_.data(),

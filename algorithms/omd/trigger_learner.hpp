@@ -76,17 +76,21 @@ class TriggerFixedPoint {
   // The stationary distribution of chain_ into stationary_ in closed form for 2 or 3
   // states; false when it leaves the chain to stationary_distribution().
   bool small_chain_stationary(int states);
-  // λ_τ of every trigger of the infosets solved, relative to its own infoset's largest:
-  // infoset_top_[g] = max_a log λ_(g,a), relative_weight_[t] = exp(log λ_t − infoset_top_[g]),
-  // all of them in one vectorised exp. An infoset then scales each ancestor's weights by one
-  // exp(infoset_top_[g] − offset) instead of taking one exp per ancestor trigger.
-  void prepare_weights(const TreeplexSubtrees& subtrees, const char* stale_top, std::span<const double> log_weight);
+  // Both solves: the subtrees of the top-level infosets r with stale_top[r] != 0 (all of
+  // them when stale_top is empty).
+  void solve_tops(const TreeplexSubtrees& subtrees, std::span<const char> stale_top, std::span<const double> log_weight,
+                  std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
+                  std::span<double> behavioural, std::span<double> plan);
+  // The weights λ_τ of the subtrees of tops_, relative to the largest on each path, in
+  // three factors that need no exp per ancestor (see the definition).
+  void prepare_weights(const TreeplexSubtrees& subtrees, std::span<const double> log_weight);
   void solve_infoset(const TreeplexSubtrees& subtrees, int x, std::span<const double> trigger_behavioural,
                      std::span<const double> trigger_plan, std::span<double> behavioural, std::span<double> plan);
 
   std::vector<double> chain_, stationary_, inflow_, local_weight_;
   std::vector<const double*> rows_;
-  std::vector<double> infoset_top_, relative_weight_;
+  std::vector<int> tops_;
+  std::vector<double> offset_, relative_weight_, own_weight_, step_weight_, exponents_;
 };
 
 struct TriggerLearnerOptions {

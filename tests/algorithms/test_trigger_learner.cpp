@@ -296,11 +296,14 @@ void check_against_reference(const Treeplex& tp, bool balanced) {
 
 }  // namespace
 
-TEST_CASE("EFCE-OMD learner agrees with one-trigger-at-a-time std::exp computation to 1e-12 on Leduc") {
-  const CompiledGame g = compile(make_builtin("leduc"));
-  for (bool balanced : {false, true}) {
-    CAPTURE(balanced);
-    check_against_reference(g.treeplex[0], balanced);
-    check_against_reference(g.treeplex[1], balanced);
+TEST_CASE("EFCE-OMD learner agrees with one-trigger-at-a-time std::exp computation to 1e-12 on Leduc and Sheriff") {
+  for (const char* spec : {"leduc", "sheriff"}) {
+    const CompiledGame g = compile(make_builtin(spec));
+    for (bool balanced : {false, true}) {
+      CAPTURE(spec);
+      CAPTURE(balanced);
+      check_against_reference(g.treeplex[0], balanced);
+      check_against_reference(g.treeplex[1], balanced);
+    }
   }
 }

@@ -29,9 +29,9 @@ TEST_CASE("cli: solve refuses a run above --memory-budget before it starts") {
   const fs::path dir = scratch("solve");
   const Run small = run_eqlab("solve leduc --solver efce-omd --iterations 10 --memory-budget 1MiB --out r.json", dir);
   CHECK(small.code == 3);
-  CHECK_MESSAGE(contains(small.err, "eqlab solve: solving leduc(players=2) with efce-omd needs about 2.1 MiB (game "),
+  CHECK_MESSAGE(contains(small.err, "eqlab solve: solving leduc(players=2) with efce-omd needs about 2.6 MiB (game "),
                 small.err);
-  CHECK(contains(small.err, "learner state 729.0 KiB"));
+  CHECK(contains(small.err, "learner state 1.2 MiB"));
   CHECK(contains(small.err, "more than the memory budget of 1.0 MiB (--memory-budget 1MiB)"));
   CHECK_FALSE(fs::exists(dir / "r.json"));
   // The same run fits in 3 MiB, and the default budget (80% of the available memory).

@@ -6,11 +6,14 @@
 //                        utility gradient (CompiledGame::utility_gradient), per entry
 //   multiply_add_l1      sum += a[i] * b[i] over 4 KiB arrays: the unit of a pass over a
 //                        treeplex (regrets, regret matching, averaging), per element
-//   exp_l1               y[i] = exp(x[i]) over 4 KiB: the unit of a dilated-entropy or
-//                        trigger update, per element
+//   exp_l1               y[i] = exp(x[i]) over 4 KiB with the C library's exp, one call
+//                        per element: the unit of a dilated-entropy update, per element
+//   exp_vectorised_l1    the same by eqlab's exp_in_place (lib/vector_math.hpp): the unit
+//                        of a trigger update, per element
 //   stream_read          the sum of a 256 MiB array: memory bandwidth, per byte
 // A floor is then a count (entries, sequences, exps, bytes) divided by these rates; the
 // counts of each benchmarked operation are its own counters (bench_cfr.cpp, ...).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <numeric>
@@ -18,6 +21,8 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+
+#include <eqlab/lib/vector_math.hpp>
 
 namespace {
 
@@ -67,6 +72,19 @@ void exp_l1(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
 }
 
+void exp_vectorised_l1(benchmark::State& state) {
+  const std::size_t n = 512;
+  const std::vector<double> x = random_doubles(n, 6);
+  std::vector<double> y(n);
+  for (auto _ : state) {
+    std::copy(x.begin(), x.end(), y.begin());
+    eqlab::exp_in_place(y);
+    benchmark::DoNotOptimize(y.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+}
+
 void stream_read(benchmark::State& state) {
   const std::size_t n = std::size_t{32} << 20;  // 256 MiB of doubles
   const std::vector<double> a(n, 1.0);
@@ -82,6 +100,7 @@ void stream_read(benchmark::State& state) {
 BENCHMARK(gather_multiply_add)->Unit(benchmark::kMicrosecond);
 BENCHMARK(multiply_add_l1)->Unit(benchmark::kNanosecond);
 BENCHMARK(exp_l1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(exp_vectorised_l1)->Unit(benchmark::kMicrosecond);
 BENCHMARK(stream_read)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -56,4 +56,29 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
   for (int k = 0; k < n; ++k) pi[k] /= total;
 }
 
+bool small_stationary_distribution(std::span<const double> transition, int n, std::span<double> pi) {
+  const auto P = [&](int i, int j) { return transition[static_cast<std::size_t>(i) * n + j]; };
+  double tree[3];
+  if (n == 2) {
+    tree[0] = P(1, 0);
+    tree[1] = P(0, 1);
+  } else if (n == 3) {
+    tree[0] = P(1, 0) * P(2, 0) + P(1, 0) * P(2, 1) + P(1, 2) * P(2, 0);
+    tree[1] = P(0, 1) * P(2, 1) + P(0, 1) * P(2, 0) + P(0, 2) * P(2, 1);
+    tree[2] = P(0, 2) * P(1, 2) + P(0, 2) * P(1, 0) + P(0, 1) * P(1, 2);
+  } else {
+    return false;
+  }
+  double total = 0.0;
+  for (int i = 0; i < n; ++i) total += tree[i];
+  // Below 1e-280 the products may have lost digits to underflow; GTH rescales instead.
+  if (!(total >= 1e-280) || !(total <= 1e300)) return false;
+  for (int i = 0; i < n; ++i) pi[i] = tree[i] / total;
+  return true;
+}
+
+void stationary_distribution_of_any(std::span<double> transition, int n, std::span<double> pi) {
+  if (!small_stationary_distribution(transition, n, pi)) stationary_distribution(transition, n, pi);
+}
+
 }  // namespace eqlab

@@ -20,4 +20,17 @@ namespace eqlab {
 // (zero on the states below k), still an exact fixed point pi = pi P.
 void stationary_distribution(std::span<double> transition, int n, std::span<double> pi);
 
+// The same for chains of 2 or 3 states, the commonest (infosets with two or three
+// actions), in closed form by the Markov chain tree theorem: pi(i) is proportional to the
+// sum, over the spanning trees directed towards i, of the products of their transition
+// probabilities (for 3 states, three products of two). Like GTH it only adds and
+// multiplies probabilities, so every entry keeps full relative precision, at a fraction of
+// the cost. `transition` is read, not overwritten. Returns false, writing nothing, for
+// other sizes and when every tree's product vanishes or underflows (a reducible chain):
+// stationary_distribution() then decides.
+bool small_stationary_distribution(std::span<const double> transition, int n, std::span<double> pi);
+
+// small_stationary_distribution() where it applies, stationary_distribution() otherwise.
+void stationary_distribution_of_any(std::span<double> transition, int n, std::span<double> pi);
+
 }  // namespace eqlab

@@ -116,8 +116,8 @@ void KefrLearner::local_policy(int x) {
   for (int a = 0; a < actions; ++a)
     for (int b = 0; b < actions; ++b)
       chain_[a * actions + b] = a == b ? 0.0 : (pair_weight_[a * actions + b] + blind_weight_[b]) / total;
-  stationary_distribution(std::span<double>(chain_.data(), static_cast<std::size_t>(actions * actions)), actions,
-                          std::span<double>(stationary_.data(), static_cast<std::size_t>(actions)));
+  stationary_distribution_of_any(std::span<double>(chain_.data(), static_cast<std::size_t>(actions * actions)),
+                                 actions, std::span<double>(stationary_.data(), static_cast<std::size_t>(actions)));
   for (int a = 0; a < actions; ++a) policy[a] = stationary_[a];
 }
 

@@ -361,32 +361,6 @@ void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x,
   for (int a = 0; a < actions; ++a) plan[first + a] = reach * behavioural[first + a];
 }
 
-// Chains of two and three states, the most common (infosets with two actions), by the
-// Markov chain tree theorem: π(i) ∝ Σ over the spanning trees directed to i of the product
-// of their transition probabilities. Like GTH elimination it adds and multiplies
-// probabilities only, so every entry keeps full relative precision, at a third of the
-// cost. Returns false, leaving the general solver to it, for larger chains and for those
-// where every tree's product vanishes (a reducible chain, or one after underflow).
-bool TriggerFixedPoint::small_chain_stationary(int states) {
-  const auto P = [&](int i, int j) { return chain_[static_cast<std::size_t>(i) * states + j]; };
-  double* pi = stationary_.data();
-  if (states == 2) {
-    pi[0] = P(1, 0);
-    pi[1] = P(0, 1);
-  } else if (states == 3) {
-    pi[0] = P(1, 0) * P(2, 0) + P(1, 0) * P(2, 1) + P(1, 2) * P(2, 0);
-    pi[1] = P(0, 1) * P(2, 1) + P(0, 1) * P(2, 0) + P(0, 2) * P(2, 1);
-    pi[2] = P(0, 2) * P(1, 2) + P(0, 2) * P(1, 0) + P(0, 1) * P(1, 2);
-  } else {
-    return false;
-  }
-  double total = 0.0;
-  for (int i = 0; i < states; ++i) total += pi[i];
-  if (!(total > 0.0) || !std::isfinite(total) || total < 1e-280) return false;
-  for (int i = 0; i < states; ++i) pi[i] /= total;
-  return true;
-}
-
 void TriggerFixedPoint::solve_local(int actions, double path_weight, bool has_path, const double* inflow,
                                     const double* own_weight, const double* const* own_rows, double* behavioural) {
   // The chain: state 0 is ⊥ when some ancestor trigger carries weight, then the actions.
@@ -408,10 +382,8 @@ void TriggerFixedPoint::solve_local(int actions, double path_weight, bool has_pa
     if (has_path) P(from + 1, 0) = path_weight / leave;
     for (int a = 0; a < actions; ++a) P(from + base, a + base) = stay * m[a];
   }
-  if (!small_chain_stationary(states)) {
-    stationary_distribution(std::span<double>(chain_.data(), static_cast<std::size_t>(states) * states), states,
-                            stationary_);
-  }
+  stationary_distribution_of_any(std::span<double>(chain_.data(), static_cast<std::size_t>(states) * states), states,
+                                 stationary_);
 
   double total = 0.0;
   for (int a = 0; a < actions; ++a) {

@@ -73,9 +73,6 @@ class TriggerFixedPoint {
                    const double* const* own_rows, double* behavioural);
 
  private:
-  // The stationary distribution of chain_ into stationary_ in closed form for 2 or 3
-  // states; false when it leaves the chain to stationary_distribution().
-  bool small_chain_stationary(int states);
   // Both solves: the subtrees of the top-level infosets r with stale_top[r] != 0 (all of
   // them when stale_top is empty).
   void solve_tops(const TreeplexSubtrees& subtrees, std::span<const char> stale_top, std::span<const double> log_weight,

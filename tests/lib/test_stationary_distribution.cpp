@@ -1,7 +1,9 @@
 // GTH elimination: stationary distributions of small chains, checked against the balance
-// equations and a chain whose answer is known in closed form.
+// equations and a chain whose answer is known in closed form; the closed form for 2 and 3
+// states against GTH.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -92,4 +94,42 @@ TEST_CASE("stationary distribution: a state all but absorbing (exit probability 
   }
   CHECK(total == doctest::Approx(1.0).epsilon(1e-15));
   CHECK(pi[2] > 0.99);
+}
+
+TEST_CASE("stationary distribution: the closed form for 2 and 3 states agrees with GTH to full relative precision") {
+  RngStream rng(17, 1, 0);
+  double worst = 0.0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    const int n = 2 + trial % 2;
+    std::vector<double> P(n * n, 0.0), copy, tree(n), gth(n);
+    for (int i = 0; i < n; ++i) {
+      double sum = 0.0;
+      // Probabilities over 30 orders of magnitude: relative precision is what is tested.
+      for (int j = 0; j < n; ++j)
+        if (j != i) sum += (P[i * n + j] = std::pow(10.0, -30.0 * rng.uniform()));
+      for (int j = 0; j < n; ++j) P[i * n + j] /= sum;
+    }
+    copy = P;
+    REQUIRE(small_stationary_distribution(P, n, tree));
+    stationary_distribution(copy, n, gth);
+    for (int i = 0; i < n; ++i) worst = std::max(worst, std::abs(tree[i] - gth[i]) / gth[i]);
+  }
+  MESSAGE("largest relative difference from GTH: " << worst);
+  CHECK(worst < 1e-14);
+}
+
+TEST_CASE("stationary distribution: the closed form declines 4 states and reducible chains") {
+  std::vector<double> pi(4, -1.0);
+  std::vector<double> four(16, 0.25);
+  CHECK_FALSE(small_stationary_distribution(four, 4, pi));
+  // Two absorbing states: every spanning tree has a zero product.
+  std::vector<double> reducible{1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.5, 0.5, 0.0};
+  CHECK_FALSE(small_stationary_distribution(reducible, 3, pi));
+  CHECK(pi[0] == -1.0);  // nothing written
+  stationary_distribution_of_any(reducible, 3, pi);  // GTH decides
+  CHECK(pi[0] + pi[1] + pi[2] == doctest::Approx(1.0));
+  // One absorbing state: the tree theorem puts all the mass there, as GTH does.
+  std::vector<double> absorbing{0.0, 0.5, 0.5, 0.0, 0.0, 0.0, 0.3, 0.7, 0.0};
+  REQUIRE(small_stationary_distribution(absorbing, 3, pi));
+  CHECK(pi[1] == 1.0);
 }

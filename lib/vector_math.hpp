@@ -3,12 +3,12 @@
 // loop into SIMD code (2 lanes with SSE2, 4 with AVX2, chosen when the library loads).
 //
 // Why not std::exp: the C library computes one value per call, and a call costs about as
-// much as the arithmetic. The learners that exponentiate every entry of a trigger array
-// (EFCE-OMD, K-EFR) spent most of their time there.
+// much as the arithmetic. The EFCE-OMD trigger learners, which exponentiate every entry
+// of their trigger arrays, spent most of their time there.
 //
-// Accuracy: at most 2 ulp from the exact value for finite results (the tests measure
-// this against std::exp and std::log on 10^6 arguments), so the results differ from
-// std::exp's in the last bits, and do not depend on the machine: every lane does the
+// Accuracy: within 1 ulp of std::exp and std::log (the tests measure it on 2·10^6
+// arguments), so the results differ from the C library's in the last bits of some
+// values, and do not depend on the machine: every lane does the
 // same IEEE operations in the same order, no fused multiply-add is used, and the SSE2
 // and AVX2 versions give the same bits.
 //

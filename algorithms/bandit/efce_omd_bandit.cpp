@@ -341,7 +341,7 @@ void EfceOmdBandit::charge_loss(double loss) {
       for (int k = last; k >= g; --k) {
         const int x = path_[k].infoset;
         const int local = subtrees_.ancestors(x)[k - g].local_first;
-        if (stale == kRowsStale) stale_rows_.push_back({root.infoset, trigger, local, tp.num_actions[x]});
+        if (stale == kRowsStale) stale_rows_.push_back({trigger, local, tp.num_actions[x]});
         const double value = log_partition(S, childsum, local, tp.num_actions[x], member_weight(root.infoset, local));
         if (k > g) {
           const Step& parent = path_[k - 1];
@@ -360,10 +360,11 @@ std::span<const double> EfceOmdBandit::expected_strategy() {
   // infosets below a touched top-level infoset get a new fixed point: an episode changes
   // S, F and log λ of its path's triggers alone.
   for (const StaleRow& row : stale_rows_) {
-    if (stale_infoset_[row.infoset] != kRowsStale) continue;  // recomputed whole below
+    const int g = tp.seq_infoset[row.trigger];
+    if (stale_infoset_[g] != kRowsStale) continue;  // recomputed whole below
     const std::size_t block = subtrees_.trigger_offset(row.trigger);
     trigger_row(deviation_loss_.data() + block, child_sum_.data() + block, row.local, row.actions,
-                member_weight(row.infoset, row.local), trigger_behavioural_.data() + block + row.local);
+                member_weight(g, row.local), trigger_behavioural_.data() + block + row.local);
   }
   stale_rows_.clear();
   for (int g = 0; g < tp.num_infosets(); ++g) {

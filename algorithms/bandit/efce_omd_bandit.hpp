@@ -179,7 +179,6 @@ class EfceOmdBandit final : public BanditLearner {
   // with uniform exploration the played plan ν^t in behavioural_ and plan_.
   std::vector<double> trigger_behavioural_, trigger_plan_, fixed_behavioural_, fixed_plan_, behavioural_, plan_;
   struct StaleRow {
-    int infoset;  // g, the trigger's infoset
     int trigger;  // (g, a)
     int local;    // the member's first sequence in g's block
     int actions;

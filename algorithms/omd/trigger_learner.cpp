@@ -32,20 +32,13 @@ TriggerFixedPoint::TriggerFixedPoint(int widest)
 void TriggerFixedPoint::solve_all(const TreeplexSubtrees& subtrees, std::span<const double> log_weight,
                                   std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
                                   std::span<double> behavioural, std::span<double> plan) {
-  solve_tops(subtrees, {}, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
+  solve_below(subtrees, {}, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
 }
 
 void TriggerFixedPoint::solve_below(const TreeplexSubtrees& subtrees, std::span<const char> stale_top,
                                     std::span<const double> log_weight, std::span<const double> trigger_behavioural,
                                     std::span<const double> trigger_plan, std::span<double> behavioural,
                                     std::span<double> plan) {
-  solve_tops(subtrees, stale_top, log_weight, trigger_behavioural, trigger_plan, behavioural, plan);
-}
-
-void TriggerFixedPoint::solve_tops(const TreeplexSubtrees& subtrees, std::span<const char> stale_top,
-                                   std::span<const double> log_weight, std::span<const double> trigger_behavioural,
-                                   std::span<const double> trigger_plan, std::span<double> behavioural,
-                                   std::span<double> plan) {
   const Treeplex& tp = subtrees.treeplex();
   // The subtrees of different top-level infosets share no infoset and no trigger, so each
   // is solved on its own, top-down in its member order.
@@ -61,8 +54,8 @@ void TriggerFixedPoint::solve_tops(const TreeplexSubtrees& subtrees, std::span<c
 
 // With offset(x) = max of log λ over the triggers of x and its ancestors (the largest
 // weight on x's path is then 1), the weight of trigger t of ancestor g, seen from x, is
-//   exp(log λ_t − offset(x)) = relative(t) · own(g) · Π_y step(y),
-//   relative(t) = exp(log λ_t − top(g)),  own(g) = exp(top(g) − offset(g)),
+//   exp(log λ_t − offset(x)) = relative(t) · top_scale(g) · Π_y step(y),
+//   relative(t) = exp(log λ_t − top(g)),  top_scale(g) = exp(top(g) − offset(g)),
 //   step(y) = exp(offset(parent of y) − offset(y))  for y from x up to g's child on the path,
 // top(g) the largest log λ of g's triggers. Every factor is at most 1, and the exps, one
 // per sequence and two per infoset, run as one vectorised batch.
@@ -70,9 +63,10 @@ void TriggerFixedPoint::prepare_weights(const TreeplexSubtrees& subtrees, std::s
   const Treeplex& tp = subtrees.treeplex();
   offset_.resize(tp.num_infosets());
   relative_weight_.resize(tp.num_sequences());
-  own_weight_.resize(tp.num_infosets());
-  step_weight_.resize(tp.num_infosets());
-  // Exponents gathered in solving order: per infoset its sequences, then own, then step.
+  top_scale_.resize(tp.num_infosets());
+  step_scale_.resize(tp.num_infosets());
+  // Exponents gathered in solving order: per infoset its sequences, then top_scale, then
+  // step.
   exponents_.clear();
   for (int r : tops_)
     for (const SubtreeMember& member : subtrees.members(r)) {
@@ -92,8 +86,8 @@ void TriggerFixedPoint::prepare_weights(const TreeplexSubtrees& subtrees, std::s
     for (const SubtreeMember& member : subtrees.members(r)) {
       const int x = member.infoset;
       for (int t = tp.first_seq[x]; t < tp.first_seq[x] + tp.num_actions[x]; ++t) relative_weight_[t] = exponents_[i++];
-      own_weight_[x] = exponents_[i++];
-      step_weight_[x] = exponents_[i++];
+      top_scale_[x] = exponents_[i++];
+      step_scale_[x] = exponents_[i++];
     }
 }
 
@@ -177,7 +171,7 @@ void TriggerRegretLearner::build_levels() {
       level_members_.push_back({member.local_first, member.parent_local, tp.num_actions[member.infoset],
                                 options_.member_weight.empty() ? 1.0 : options_.member_weight[subtrees_.member_index(g) + k]});
       levels_.back().end = static_cast<int>(level_members_.size());
-      levels_.back().entries += tp.num_actions[members[k].infoset];
+      levels_.back().entries += level_members_.back().actions;
     }
     level_begin_[g + 1] = static_cast<int>(levels_.size());
   }
@@ -340,8 +334,8 @@ void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x,
   for (std::size_t k = 1; k < ancestors.size(); ++k) {
     const AncestorBlock& block = ancestors[k];
     const int g = block.root;
-    ratio *= step_weight_[below];
-    const double scale = own_weight_[g] * ratio;
+    ratio *= step_scale_[below];
+    const double scale = top_scale_[g] * ratio;
     path_weight += relative_weight_[path_seq] * scale;
     for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t) {
       const double kappa = relative_weight_[t] * scale * plan[t];
@@ -353,7 +347,7 @@ void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x,
     below = g;
   }
   for (int a = 0; a < actions; ++a) {
-    local_weight_[a] = relative_weight_[first + a] * own_weight_[x];
+    local_weight_[a] = relative_weight_[first + a] * top_scale_[x];
     rows_[a] = trigger_behavioural.data() + subtrees.trigger_offset(first + a);  // x roots its block
   }
   solve_local(actions, path_weight, ancestors.size() > 1 && path_weight > 0.0, inflow_.data(), local_weight_.data(),

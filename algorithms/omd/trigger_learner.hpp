@@ -59,8 +59,9 @@ class TriggerFixedPoint {
                  std::span<double> behavioural, std::span<double> plan);
 
   // The same for the infosets below the top-level infosets r with stale_top[r] != 0 only
-  // (the fixed point at x depends on the triggers of x's ancestors alone); the other
-  // entries of behavioural and plan keep their values.
+  // (the fixed point at x depends on the triggers of x's ancestors alone; an empty
+  // stale_top stands for all of them); the other entries of behavioural and plan keep
+  // their values.
   void solve_below(const TreeplexSubtrees& subtrees, std::span<const char> stale_top, std::span<const double> log_weight,
                    std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
                    std::span<double> behavioural, std::span<double> plan);
@@ -73,11 +74,6 @@ class TriggerFixedPoint {
                    const double* const* own_rows, double* behavioural);
 
  private:
-  // Both solves: the subtrees of the top-level infosets r with stale_top[r] != 0 (all of
-  // them when stale_top is empty).
-  void solve_tops(const TreeplexSubtrees& subtrees, std::span<const char> stale_top, std::span<const double> log_weight,
-                  std::span<const double> trigger_behavioural, std::span<const double> trigger_plan,
-                  std::span<double> behavioural, std::span<double> plan);
   // The weights λ_τ of the subtrees of tops_, relative to the largest on each path, in
   // three factors that need no exp per ancestor (see the definition).
   void prepare_weights(const TreeplexSubtrees& subtrees, std::span<const double> log_weight);
@@ -87,7 +83,7 @@ class TriggerFixedPoint {
   std::vector<double> chain_, stationary_, inflow_, local_weight_;
   std::vector<const double*> rows_;
   std::vector<int> tops_;
-  std::vector<double> offset_, relative_weight_, own_weight_, step_weight_, exponents_;
+  std::vector<double> offset_, relative_weight_, top_scale_, step_scale_, exponents_;
 };
 
 struct TriggerLearnerOptions {

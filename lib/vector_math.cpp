@@ -1,5 +1,7 @@
 #include <eqlab/lib/vector_math.hpp>
 
+#include <eqlab/lib/simd_clones.hpp>
+
 #include <bit>
 #include <cstdint>
 #include <limits>
@@ -95,21 +97,13 @@ inline double log_lane(double x) {
 
 }  // namespace
 
-// One clone per instruction set, picked by the loader: AVX2 doubles the lanes of the
-// x86-64 baseline. Neither enables FMA, so both round every operation alike.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-#define EQLAB_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define EQLAB_VECTOR_CLONES
-#endif
-
-EQLAB_VECTOR_CLONES void exp_in_place(std::span<double> values) {
+EQLAB_SIMD_CLONES void exp_in_place(std::span<double> values) {
   double* v = values.data();
   const std::size_t n = values.size();
   for (std::size_t i = 0; i < n; ++i) v[i] = exp_lane(v[i]);
 }
 
-EQLAB_VECTOR_CLONES void log_in_place(std::span<double> values) {
+EQLAB_SIMD_CLONES void log_in_place(std::span<double> values) {
   double* v = values.data();
   const std::size_t n = values.size();
   for (std::size_t i = 0; i < n; ++i) v[i] = log_lane(v[i]);

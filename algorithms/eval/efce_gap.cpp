@@ -5,6 +5,7 @@
 
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/parallel.hpp>
+#include <eqlab/lib/simd_clones.hpp>
 
 namespace eqlab {
 
@@ -13,6 +14,8 @@ namespace {
 // Triggers per parallel task: blocks differ in size (a root's block is a whole subtree),
 // so tasks stay small enough to even out; each task owns its triggers' W blocks outright.
 constexpr std::size_t kTriggersPerTask = 16;
+// The same for the trigger sums, which go infoset by infoset (2 to 3 triggers each).
+constexpr std::size_t kInfosetsPerTask = 8;
 
 }  // namespace
 
@@ -22,7 +25,7 @@ EfceGap::EfceGap(const CompiledGame& game) : game_(game) {
   for (int p = 0; p < n; ++p) {
     const Treeplex& tp = game.treeplex[p];
     subtrees_.emplace_back(tp);
-    runs_.push_back(subtree_runs(subtrees_.back()));
+    plans_.push_back(trigger_plan(subtrees_.back()));
     const std::size_t m = static_cast<std::size_t>(tp.num_sequences());
     deviation_sum_.emplace_back(subtrees_.back().trigger_storage(), 0.0);
     kept_sum_.emplace_back(m, 0.0);
@@ -32,25 +35,61 @@ EfceGap::EfceGap(const CompiledGame& game) : game_(game) {
   }
 }
 
-EfceGap::PlayerRuns EfceGap::subtree_runs(const TreeplexSubtrees& st) {
+EfceGap::TriggerPlan EfceGap::trigger_plan(const TreeplexSubtrees& st) {
   const Treeplex& tp = st.treeplex();
-  PlayerRuns out;
-  out.begin.push_back(0);
+  TriggerPlan plan;
+  plan.run_begin.push_back(0);
   for (int g = 0; g < tp.num_infosets(); ++g) {
+    plan.first_trigger.push_back(tp.first_seq[g]);
+    plan.actions.push_back(tp.num_actions[g]);
+    plan.block.push_back(st.block_size(g));
+    plan.w_offset.push_back(st.trigger_offset(tp.first_seq[g]));
     for (const SubtreeMember& member : st.members(g)) {
       const int first = tp.first_seq[member.infoset], length = tp.num_actions[member.infoset];
-      if (static_cast<int>(out.runs.size()) > out.begin.back()) {
-        Run& last = out.runs.back();
+      if (static_cast<int>(plan.runs.size()) > plan.run_begin.back()) {
+        Run& last = plan.runs.back();
         if (last.first + last.length == first && last.local_first + last.length == member.local_first) {
           last.length += length;
           continue;
         }
       }
-      out.runs.push_back({first, member.local_first, length});
+      plan.runs.push_back({first, member.local_first, length});
     }
-    out.begin.push_back(static_cast<int>(out.runs.size()));
+    plan.run_begin.push_back(static_cast<int>(plan.runs.size()));
   }
-  return out;
+  return plan;
+}
+
+// The whole pass is one function so that the loader's choice of clone is made once per
+// range, not once per run.
+EQLAB_SIMD_CLONES void EfceGap::add_trigger_sums(const TriggerPlan& plan, const double* mu, const double* g,
+                                                 double* w, std::size_t begin, std::size_t end) {
+  for (std::size_t j = begin; j < end; ++j) {
+    const int first_trigger = plan.first_trigger[j], actions = plan.actions[j], block = plan.block[j];
+    const Run* runs = plan.runs.data() + plan.run_begin[j];
+    const Run* runs_end = plan.runs.data() + plan.run_begin[j + 1];
+    double* trigger_block = w + plan.w_offset[j];
+    if (block == actions) {
+      // A leaf infoset (its subtree is itself), most of them: a k × k outer product,
+      // without the run walk.
+      const double* grad = g + first_trigger;
+      for (int a = 0; a < actions; ++a, trigger_block += block) {
+        const double reach = mu[first_trigger + a];
+        if (reach == 0.0) continue;
+        for (int s = 0; s < actions; ++s) trigger_block[s] += reach * grad[s];
+      }
+      continue;
+    }
+    for (int a = 0; a < actions; ++a, trigger_block += block) {
+      const double reach = mu[first_trigger + a];
+      if (reach == 0.0) continue;  // adds exact zeros
+      for (const Run* run = runs; run != runs_end; ++run) {
+        const double* grad = g + run->first;
+        double* out = trigger_block + run->local_first;
+        for (int s = 0; s < run->length; ++s) out[s] += reach * grad[s];
+      }
+    }
+  }
 }
 
 void EfceGap::add(const Profile& x, double weight) { add_round(x, nullptr, weight); }
@@ -105,24 +144,10 @@ void EfceGap::add_player(int player, const Profile& x, const std::vector<double>
   for (int s = 1; s < m; ++s) kept[s] += below[s];
 
   // W_τ(local s) += μ(τ) g(s) over the whole subtree of the trigger's infoset.
+  const TriggerPlan& plan = plans_[player];
   double* w = deviation_sum_[player].data();
-  const PlayerRuns& runs = runs_[player];
-  auto add_triggers = [&](std::size_t begin, std::size_t end) {
-    for (std::size_t k = begin; k < end; ++k) {
-      const int trigger = static_cast<int>(k) + 1;
-      const double reach = mu[trigger];
-      if (reach == 0.0) continue;  // adds exact zeros
-      double* block = w + st.trigger_offset(trigger);
-      const int infoset = tp.seq_infoset[trigger];
-      for (int r = runs.begin[infoset]; r < runs.begin[infoset + 1]; ++r) {
-        const Run& run = runs.runs[r];
-        const double* grad = g.data() + run.first;
-        double* out = block + run.local_first;
-        for (int a = 0; a < run.length; ++a) out[a] += reach * grad[a];
-      }
-    }
-  };
-  parallel_ranges(static_cast<std::size_t>(m - 1), st.trigger_storage(), kTriggersPerTask, add_triggers);
+  parallel_ranges(static_cast<std::size_t>(tp.num_infosets()), st.trigger_storage(), kInfosetsPerTask,
+                  [&](std::size_t begin, std::size_t end) { add_trigger_sums(plan, mu.data(), g.data(), w, begin, end); });
 }
 
 double EfceGap::best_total_gain(int player) const {

@@ -69,14 +69,24 @@ class EfceGap {
     int local_first;  // and in the block
     int length;
   };
-  struct PlayerRuns {
-    std::vector<int> begin;  // per infoset + 1: the runs of its subtree
+  // What the trigger sums of one player read, per infoset g: its triggers are the
+  // sequences first_seq[g] .. + actions, whose blocks of block_size(g) entries follow one
+  // another in W from w_offset; the runs of its subtree are runs[run_begin[g] .. [g + 1]).
+  struct TriggerPlan {
+    std::vector<int> first_trigger;    // per infoset
+    std::vector<int> actions;          // per infoset
+    std::vector<int> block;            // per infoset
+    std::vector<std::size_t> w_offset;  // per infoset
+    std::vector<int> run_begin;        // per infoset + 1
     std::vector<Run> runs;
   };
-  static PlayerRuns subtree_runs(const TreeplexSubtrees& st);
+  static TriggerPlan trigger_plan(const TreeplexSubtrees& st);
+  // W_τ += μ(τ) g over the subtree of every trigger of infosets [begin, end).
+  static void add_trigger_sums(const TriggerPlan& plan, const double* mu, const double* g, double* w,
+                               std::size_t begin, std::size_t end);
 
   const CompiledGame& game_;
-  std::vector<PlayerRuns> runs_;  // per player
+  std::vector<TriggerPlan> plans_;  // per player
   std::int64_t rounds_ = 0;
   double total_weight_ = 0.0;
   std::vector<TreeplexSubtrees> subtrees_;     // per player

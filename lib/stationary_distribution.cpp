@@ -4,7 +4,13 @@
 
 namespace eqlab {
 
-void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
+namespace {
+
+// GTH on n states; Size > 0 fixes n at compile time so that the loops unroll. Every size
+// runs the same operations in the same order, so the bits do not depend on Size.
+template <int Size>
+void eliminate(double* P, int runtime_n, double* pi) {
+  const int n = Size > 0 ? Size : runtime_n;
   const auto at = [&](int i, int j) -> double& { return P[static_cast<std::size_t>(i) * n + j]; };
   // Censor the chain on states 0..k-1, for k from the last state down. A state that
   // cannot leave towards the lower ones is closed in the censored chain on 0..k: the
@@ -37,7 +43,7 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
   // that ratio would dwarf everything so far, the earlier entries are scaled down first,
   // which keeps every number finite; they are negligible next to pi[k] anyway.
   constexpr double kLargestRatio = 1e280;
-  std::fill(pi.begin(), pi.begin() + first, 0.0);
+  std::fill(pi, pi + first, 0.0);
   double total = pi[first] = 1.0;
   for (int k = first + 1; k < n; ++k) {
     double inflow = 0.0;
@@ -54,6 +60,15 @@ void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
     total += pi[k];
   }
   for (int k = 0; k < n; ++k) pi[k] /= total;
+}
+
+}  // namespace
+
+void stationary_distribution(std::span<double> P, int n, std::span<double> pi) {
+  // Four states is the commonest size that the closed form below does not take: the
+  // fixed point at an infoset with three actions below a trigger.
+  if (n == 4) eliminate<4>(P.data(), n, pi.data());
+  else eliminate<0>(P.data(), n, pi.data());
 }
 
 bool small_stationary_distribution(std::span<const double> transition, int n, std::span<double> pi) {

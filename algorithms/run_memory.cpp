@@ -93,8 +93,10 @@ MemoryEstimate estimate_run_memory(const CompiledGame& game, const RunMemoryRequ
     players[p].infosets = static_cast<std::uint64_t>(tp.num_infosets());
     sequences += players[p].sequences;
   }
-  // Learners of EFCE and K-EFCE output correlated mixtures, which the runner measures.
-  const bool correlated = entry.learns == Concept::efce || entry.learns == Concept::kefce;
+  // Learners of correlated concepts on this game (NFCCE, EFCE, K-EFCE) output mixtures,
+  // which the runner measures with every gap: the NFCCE learners too, whose meter holds
+  // the EFCE sums as well.
+  const bool correlated = is_correlated(entry.concept_on(game));
   const bool mixture = correlated || request.measure_mixture || request.kefce_k.has_value();
   if (mixture)
     for (int p = 0; p < game.num_players(); ++p) players[p].subtrees = measure_subtrees(game.treeplex[p]);
@@ -110,13 +112,15 @@ MemoryEstimate estimate_run_memory(const CompiledGame& game, const RunMemoryRequ
     estimate.add("simulator", 64 * static_cast<std::uint64_t>(game.nodes.kind.size()));
 
   // Evaluation: best responses (a few doubles per sequence and per node), and for a
-  // mixture the NFCCE sums, the EFCE evaluator's subtrees and W per trigger block, and the
-  // K-EFCE evaluator's augmented states.
+  // mixture the NFCCE sums, the EFCE evaluator's subtrees and W per trigger block (with
+  // its per-infoset plan of the sums, their runs and the deferred stretches' plan and
+  // gradient per sequence), and the K-EFCE evaluator's augmented states.
   std::uint64_t evaluation = 48 * sequences + 16 * static_cast<std::uint64_t>(game.nodes.kind.size());
   if (mixture) {
     for (int p = 0; p < game.num_players(); ++p)
       evaluation = saturating_add(evaluation, 8 * players[p].subtrees.trigger_storage + subtrees_bytes(players[p]) +
-                                                  48 * players[p].sequences);
+                                                  64 * players[p].sequences + 16 * players[p].subtrees.members +
+                                                  36 * players[p].infosets);
   }
   const std::optional<int> k = request.kefce_k ? request.kefce_k
                                : entry.learns == Concept::kefce ? std::optional<int>(request.k)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/parallel.hpp>
@@ -26,6 +27,7 @@ EfceGap::EfceGap(const CompiledGame& game) : game_(game) {
     const Treeplex& tp = game.treeplex[p];
     subtrees_.emplace_back(tp);
     plans_.push_back(trigger_plan(subtrees_.back()));
+    stretches_.push_back(stretch_of(subtrees_.back()));
     const std::size_t m = static_cast<std::size_t>(tp.num_sequences());
     deviation_sum_.emplace_back(subtrees_.back().trigger_storage(), 0.0);
     kept_sum_.emplace_back(m, 0.0);
@@ -63,8 +65,9 @@ EfceGap::TriggerPlan EfceGap::trigger_plan(const TreeplexSubtrees& st) {
 // The whole pass is one function so that the loader's choice of clone is made once per
 // range, not once per run.
 EQLAB_SIMD_CLONES void EfceGap::add_trigger_sums(const TriggerPlan& plan, const double* mu, const double* g,
-                                                 double* w, std::size_t begin, std::size_t end) {
-  for (std::size_t j = begin; j < end; ++j) {
+                                                 double* w, const int* infosets, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const int j = infosets[i];
     const int first_trigger = plan.first_trigger[j], actions = plan.actions[j], block = plan.block[j];
     const Run* runs = plan.runs.data() + plan.run_begin[j];
     const Run* runs_end = plan.runs.data() + plan.run_begin[j + 1];
@@ -89,6 +92,72 @@ EQLAB_SIMD_CLONES void EfceGap::add_trigger_sums(const TriggerPlan& plan, const 
         for (int s = 0; s < run->length; ++s) out[s] += reach * grad[s];
       }
     }
+  }
+}
+
+EfceGap::Stretch EfceGap::stretch_of(const TreeplexSubtrees& st) {
+  const Treeplex& tp = st.treeplex();
+  Stretch stretch;
+  stretch.infoset_begin.push_back(0);
+  for (int r = 0; r < tp.num_infosets(); ++r) {
+    if (tp.parent_seq[r] != 0) continue;
+    stretch.tops.push_back(r);
+    for (const SubtreeMember& member : st.members(r)) stretch.infosets.push_back(member.infoset);
+    stretch.infoset_begin.push_back(static_cast<int>(stretch.infosets.size()));
+  }
+  stretch.open.assign(stretch.tops.size(), 0);
+  stretch.plan.assign(static_cast<std::size_t>(tp.num_sequences()), 0.0);
+  stretch.gradient.assign(static_cast<std::size_t>(tp.num_sequences()), 0.0);
+  stretch.closing.reserve(static_cast<std::size_t>(tp.num_infosets()));
+  return stretch;
+}
+
+void EfceGap::advance_stretches(int player, const std::vector<double>& mu, const double* g) {
+  const TriggerPlan& plan = plans_[player];
+  Stretch& stretch = stretches_[player];
+  const std::size_t tops = stretch.tops.size();
+  // A top's subtree is the runs of its own block.
+  const auto runs_of = [&](std::size_t k) {
+    const int r = stretch.tops[k];
+    return std::span<const Run>(plan.runs.data() + plan.run_begin[r], plan.runs.data() + plan.run_begin[r + 1]);
+  };
+  const auto same_plan = [&](std::size_t k) {
+    for (const Run& run : runs_of(k))
+      for (int s = run.first; s < run.first + run.length; ++s)
+        if (!(mu[s] == stretch.plan[s])) return false;
+    return true;
+  };
+  stretch.closing.clear();
+  for (std::size_t k = 0; k < tops; ++k) {
+    if (stretch.open[k] && same_plan(k)) {
+      for (const Run& run : runs_of(k))
+        for (int s = run.first; s < run.first + run.length; ++s) stretch.gradient[s] += g[s];
+      stretch.open[k] = 2;  // continued
+      continue;
+    }
+    if (stretch.open[k])
+      stretch.closing.insert(stretch.closing.end(), stretch.infosets.begin() + stretch.infoset_begin[k],
+                             stretch.infosets.begin() + stretch.infoset_begin[k + 1]);
+    stretch.open[k] = 1;  // starts with this round
+  }
+  // W_τ(local s) += μ(τ) Σ g(s) over the subtree of each closing trigger's infoset.
+  double* w = deviation_sum_[player].data();
+  const std::size_t work = stretch.closing.size() * deviation_sum_[player].size() /
+                           std::max<std::size_t>(1, plan.actions.size());
+  parallel_ranges(stretch.closing.size(), work, kInfosetsPerTask, [&](std::size_t begin, std::size_t end) {
+    add_trigger_sums(plan, stretch.plan.data(), stretch.gradient.data(), w, stretch.closing.data() + begin,
+                     end - begin);
+  });
+  for (std::size_t k = 0; k < tops; ++k) {
+    if (stretch.open[k] == 2) {
+      stretch.open[k] = 1;
+      continue;
+    }
+    for (const Run& run : runs_of(k))
+      for (int s = run.first; s < run.first + run.length; ++s) {
+        stretch.plan[s] = mu[s];
+        stretch.gradient[s] = g[s];
+      }
   }
 }
 
@@ -118,7 +187,6 @@ void EfceGap::add_round(const Profile& x, const Profile* gradients, double weigh
 
 void EfceGap::add_player(int player, const Profile& x, const std::vector<double>* given, double weight) {
   const Treeplex& tp = game_.treeplex[player];
-  const TreeplexSubtrees& st = subtrees_[player];
   const std::vector<double>& mu = x[player];
   std::vector<double>& g = gradient_[player];
   std::vector<double>& below = below_[player];
@@ -143,11 +211,7 @@ void EfceGap::add_player(int player, const Profile& x, const std::vector<double>
   std::vector<double>& kept = kept_sum_[player];
   for (int s = 1; s < m; ++s) kept[s] += below[s];
 
-  // W_τ(local s) += μ(τ) g(s) over the whole subtree of the trigger's infoset.
-  const TriggerPlan& plan = plans_[player];
-  double* w = deviation_sum_[player].data();
-  parallel_ranges(static_cast<std::size_t>(tp.num_infosets()), st.trigger_storage(), kInfosetsPerTask,
-                  [&](std::size_t begin, std::size_t end) { add_trigger_sums(plan, mu.data(), g.data(), w, begin, end); });
+  advance_stretches(player, mu, g.data());
 }
 
 double EfceGap::best_total_gain(int player) const {
@@ -158,6 +222,8 @@ double EfceGap::best_total_gain(int player) const {
   std::vector<double> gain(static_cast<std::size_t>(triggers));
   const double* w = deviation_sum_[player].data();
   const std::vector<double>& kept = kept_sum_[player];
+  const TriggerPlan& plan = plans_[player];
+  const Stretch& pending = stretches_[player];
 
   // Per trigger: the best-response DP over its block, values of W plus the best values
   // of the child infosets, members walked backwards so children come before parents.
@@ -168,6 +234,14 @@ double EfceGap::best_total_gain(int player) const {
       const int g = tp.seq_infoset[trigger];
       const double* block = w + st.trigger_offset(trigger);
       std::copy(block, block + st.block_size(g), value.begin());
+      // The pending stretch, as advance_stretches would add it (every top has one).
+      const double reach = pending.plan[trigger];
+      if (reach != 0.0)
+        for (int r = plan.run_begin[g]; r < plan.run_begin[g + 1]; ++r) {
+          const Run& piece = plan.runs[r];
+          for (int s = 0; s < piece.length; ++s)
+            value[piece.local_first + s] += reach * pending.gradient[piece.first + s];
+        }
       const auto members = st.members(g);
       double root_best = 0.0;
       for (std::size_t i = members.size(); i-- > 0;) {

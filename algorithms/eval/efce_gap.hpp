@@ -81,16 +81,38 @@ class EfceGap {
     std::vector<Run> runs;
   };
   static TriggerPlan trigger_plan(const TreeplexSubtrees& st);
-  // W_τ += μ(τ) g over the subtree of every trigger of infosets [begin, end).
+  // W_τ += μ(τ) g over the subtree of every trigger of the listed infosets.
   static void add_trigger_sums(const TriggerPlan& plan, const double* mu, const double* g, double* w,
-                               std::size_t begin, std::size_t end);
+                               const int* infosets, std::size_t count);
+
+  // The trigger sums are kept lazily, per top-level subtree (a top-level infoset and all
+  // below it; its triggers and their blocks lie inside it). While the player's plan stays
+  // the same on a subtree from one round to the next, as it does outside the episode's
+  // subtree for a bandit learner, Σ_t μ^t(τ) g^t = μ(τ) Σ_t g^t there: the gradients are
+  // summed into `pending_gradient` over the subtree's sequences, and W takes μ(τ) times
+  // that sum only when the plan changes. A plan that changes every round adds exactly
+  // μ^t(τ) g^t, one round late, as an eager sum would; report() adds the pending round.
+  struct Stretch {
+    std::vector<int> tops;              // the top-level infosets
+    std::vector<int> infoset_begin;     // per top + 1: its infosets in `infosets`
+    std::vector<int> infosets;          // each top's subtree, top first
+    std::vector<char> open;             // per top: a stretch is pending
+    std::vector<double> plan;           // μ of the pending stretch, per sequence
+    std::vector<double> gradient;       // Σ of g over the pending stretch, per sequence
+    std::vector<int> closing;           // scratch: the infosets whose stretch closes
+  };
+  static Stretch stretch_of(const TreeplexSubtrees& st);
+  // Moves the pending stretch of every top whose plan differs in x into W and starts a new
+  // one; adds g to the others'.
+  void advance_stretches(int player, const std::vector<double>& mu, const double* g);
 
   const CompiledGame& game_;
   std::vector<TriggerPlan> plans_;  // per player
+  std::vector<Stretch> stretches_;  // per player
   std::int64_t rounds_ = 0;
   double total_weight_ = 0.0;
   std::vector<TreeplexSubtrees> subtrees_;     // per player
-  std::vector<std::vector<double>> deviation_sum_;  // W, per player, laid out by trigger
+  std::vector<std::vector<double>> deviation_sum_;  // W without the pending stretches, per player, by trigger
   std::vector<std::vector<double>> kept_sum_;       // B, per player and sequence
   std::vector<std::vector<double>> gradient_;       // scratch: g_i^t
   std::vector<std::vector<double>> below_;          // scratch: R^t per sequence

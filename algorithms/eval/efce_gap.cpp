@@ -102,7 +102,11 @@ EfceGap::Stretch EfceGap::stretch_of(const TreeplexSubtrees& st) {
   for (int r = 0; r < tp.num_infosets(); ++r) {
     if (tp.parent_seq[r] != 0) continue;
     stretch.tops.push_back(r);
+    const std::size_t first = stretch.infosets.size();
     for (const SubtreeMember& member : st.members(r)) stretch.infosets.push_back(member.infoset);
+    // In increasing order, so that the bottom-up sums below visit them as a sweep over all
+    // infosets from the last one would.
+    std::sort(stretch.infosets.begin() + static_cast<std::ptrdiff_t>(first), stretch.infosets.end());
     stretch.infoset_begin.push_back(static_cast<int>(stretch.infosets.size()));
   }
   stretch.open.assign(stretch.tops.size(), 0);
@@ -110,6 +114,28 @@ EfceGap::Stretch EfceGap::stretch_of(const TreeplexSubtrees& st) {
   stretch.gradient.assign(static_cast<std::size_t>(tp.num_sequences()), 0.0);
   stretch.closing.reserve(static_cast<std::size_t>(tp.num_infosets()));
   return stretch;
+}
+
+void EfceGap::add_kept_sums(const Treeplex& tp, std::span<const int> infosets, const double* mu, const double* g,
+                            double* below, double* kept) {
+  // R(x, a) = μ(x, a) g(x, a) + Σ of R over the sequences of the child infosets. Children
+  // have larger indices than their parents, so one backward sweep suffices.
+  for (int j : infosets)
+    for (int s = tp.first_seq[j]; s < tp.first_seq[j] + tp.num_actions[j]; ++s) below[s] = mu[s] * g[s];
+  for (std::size_t i = infosets.size(); i-- > 0;) {
+    const int j = infosets[i];
+    const int parent = tp.parent_seq[j];
+    if (parent == 0) continue;
+    double subtotal = 0.0;
+    for (int s = tp.first_seq[j]; s < tp.first_seq[j] + tp.num_actions[j]; ++s) subtotal += below[s];
+    below[parent] += subtotal;
+  }
+  for (int j : infosets)
+    for (int s = tp.first_seq[j]; s < tp.first_seq[j] + tp.num_actions[j]; ++s) kept[s] += below[s];
+}
+
+std::span<const int> EfceGap::Stretch::subtree(std::size_t k) const {
+  return {infosets.data() + infoset_begin[k], infosets.data() + infoset_begin[k + 1]};
 }
 
 void EfceGap::advance_stretches(int player, const std::vector<double>& mu, const double* g) {
@@ -135,9 +161,12 @@ void EfceGap::advance_stretches(int player, const std::vector<double>& mu, const
       stretch.open[k] = 2;  // continued
       continue;
     }
-    if (stretch.open[k])
-      stretch.closing.insert(stretch.closing.end(), stretch.infosets.begin() + stretch.infoset_begin[k],
-                             stretch.infosets.begin() + stretch.infoset_begin[k + 1]);
+    if (stretch.open[k]) {
+      const std::span<const int> subtree = stretch.subtree(k);
+      stretch.closing.insert(stretch.closing.end(), subtree.begin(), subtree.end());
+      add_kept_sums(game_.treeplex[player], subtree, stretch.plan.data(), stretch.gradient.data(),
+                    below_[player].data(), kept_sum_[player].data());
+    }
     stretch.open[k] = 1;  // starts with this round
   }
   // W_τ(local s) += μ(τ) Σ g(s) over the subtree of each closing trigger's infoset.
@@ -186,32 +215,16 @@ void EfceGap::add_round(const Profile& x, const Profile* gradients, double weigh
 }
 
 void EfceGap::add_player(int player, const Profile& x, const std::vector<double>* given, double weight) {
-  const Treeplex& tp = game_.treeplex[player];
-  const std::vector<double>& mu = x[player];
-  std::vector<double>& g = gradient_[player];
-  std::vector<double>& below = below_[player];
-  const int m = tp.num_sequences();
-  if (given) std::copy(given->begin(), given->end(), g.begin());
-  else game_.utility_gradient(player, x, g);
-  // Every sum is linear in the round's gradient: weighting it weights the round.
-  if (weight != 1.0)
-    for (double& v : g) v *= weight;
-
-  // R^t(x, a) = μ(x, a) g(x, a) + Σ of R^t over the sequences of the child infosets.
-  // Children have larger indices than their parents, so one backward sweep suffices.
-  below[0] = 0.0;
-  for (int s = 1; s < m; ++s) below[s] = mu[s] * g[s];
-  for (int j = tp.num_infosets() - 1; j >= 0; --j) {
-    const int parent = tp.parent_seq[j];
-    if (parent == 0) continue;
-    double subtotal = 0.0;
-    for (int s = tp.first_seq[j]; s < tp.first_seq[j] + tp.num_actions[j]; ++s) subtotal += below[s];
-    below[parent] += subtotal;
+  // Every sum is linear in the round's gradient: weighting it weights the round. A given
+  // gradient of weight 1 is read where it is.
+  std::vector<double>& own = gradient_[player];
+  if (!given) game_.utility_gradient(player, x, own);
+  const double* g = given ? given->data() : own.data();
+  if (weight != 1.0) {
+    for (std::size_t s = 0; s < own.size(); ++s) own[s] = g[s] * weight;
+    g = own.data();
   }
-  std::vector<double>& kept = kept_sum_[player];
-  for (int s = 1; s < m; ++s) kept[s] += below[s];
-
-  advance_stretches(player, mu, g.data());
+  advance_stretches(player, x[player], g);
 }
 
 double EfceGap::best_total_gain(int player) const {
@@ -224,6 +237,11 @@ double EfceGap::best_total_gain(int player) const {
   const std::vector<double>& kept = kept_sum_[player];
   const TriggerPlan& plan = plans_[player];
   const Stretch& pending = stretches_[player];
+  // B of the pending stretches, as advance_stretches would add it (every top has one).
+  std::vector<double> pending_kept(kept.size(), 0.0), below(kept.size(), 0.0);
+  for (std::size_t k = 0; k < pending.tops.size(); ++k)
+    add_kept_sums(tp, pending.subtree(k), pending.plan.data(), pending.gradient.data(), below.data(),
+                  pending_kept.data());
 
   // Per trigger: the best-response DP over its block, values of W plus the best values
   // of the child infosets, members walked backwards so children come before parents.
@@ -234,7 +252,7 @@ double EfceGap::best_total_gain(int player) const {
       const int g = tp.seq_infoset[trigger];
       const double* block = w + st.trigger_offset(trigger);
       std::copy(block, block + st.block_size(g), value.begin());
-      // The pending stretch, as advance_stretches would add it (every top has one).
+      // W of the pending stretch, likewise.
       const double reach = pending.plan[trigger];
       if (reach != 0.0)
         for (int r = plan.run_begin[g]; r < plan.run_begin[g + 1]; ++r) {
@@ -255,7 +273,7 @@ double EfceGap::best_total_gain(int player) const {
           root_best = best;
         }
       }
-      gain[k] = root_best - kept[trigger];
+      gain[k] = root_best - (kept[trigger] + pending_kept[trigger]);
     }
   };
   parallel_ranges(static_cast<std::size_t>(triggers), st.trigger_storage(), kTriggersPerTask, run);

@@ -16,10 +16,13 @@
 // for Extensive-Form Correlated Equilibrium", JACM 2022, arXiv:2104.01520 (trigger
 // deviations); Bai, Jin, Mei, Song, Yu, "Efficient Phi-Regret Minimization in Extensive-Form
 // Games via Online Mirror Descent", NeurIPS 2022, arXiv:2205.15294 (trigger regret).
-// Cost per round and player: one gradient, O((n-1)·|Z|), plus
-// O(Σ_{x_g} |A(x_g)|·|Σ(subtree of x_g)|) ≤ O(H·A·|Σ_i|); the final best responses the same.
+// Cost per round and player: one gradient, O((n-1)·|Z|), one comparison of the plan with
+// the last round's, O(|Σ_i|), plus the sums of the top-level subtrees whose plan changed,
+// O(Σ_{x_g} |A(x_g)|·|Σ(subtree of x_g)|) ≤ O(H·A·|Σ_i|) when all did; the final best
+// responses the same.
 // See docs/algorithms/evaluation.md, "EFCE gap".
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include <eqlab/games/extensive/compiled_game.hpp>
@@ -51,7 +54,7 @@ class EfceGap {
   double gap() const;
 
  private:
-  // One player's share of add(): its gradient, the bottom-up sums R^t, then W and B.
+  // One player's share of add(): its gradient, then its stretches (W and B).
   // Both add()s: checks the round, then every player's share; `gradients` (per player, at
   // x) or nullptr to compute them.
   void add_round(const Profile& x, const Profile* gradients, double weight);
@@ -85,13 +88,14 @@ class EfceGap {
   static void add_trigger_sums(const TriggerPlan& plan, const double* mu, const double* g, double* w,
                                const int* infosets, std::size_t count);
 
-  // The trigger sums are kept lazily, per top-level subtree (a top-level infoset and all
+  // The sums W and B are kept lazily, per top-level subtree (a top-level infoset and all
   // below it; its triggers and their blocks lie inside it). While the player's plan stays
   // the same on a subtree from one round to the next, as it does outside the episode's
   // subtree for a bandit learner, Σ_t μ^t(τ) g^t = μ(τ) Σ_t g^t there: the gradients are
-  // summed into `pending_gradient` over the subtree's sequences, and W takes μ(τ) times
-  // that sum only when the plan changes. A plan that changes every round adds exactly
-  // μ^t(τ) g^t, one round late, as an eager sum would; report() adds the pending round.
+  // summed into the stretch's `gradient` over the subtree's sequences, and W and B take
+  // the plan times that sum only when the plan changes. A plan that changes every round
+  // adds exactly μ^t(τ) g^t, one round late, as an eager sum would; reading the gaps adds
+  // the pending stretches.
   struct Stretch {
     std::vector<int> tops;              // the top-level infosets
     std::vector<int> infoset_begin;     // per top + 1: its infosets in `infosets`
@@ -100,8 +104,13 @@ class EfceGap {
     std::vector<double> plan;           // μ of the pending stretch, per sequence
     std::vector<double> gradient;       // Σ of g over the pending stretch, per sequence
     std::vector<int> closing;           // scratch: the infosets whose stretch closes
+    std::span<const int> subtree(std::size_t k) const;  // top k's infosets, increasing
   };
   static Stretch stretch_of(const TreeplexSubtrees& st);
+  // B_τ += R(τ) for the sequences of `infosets` (one top's subtree, increasing), R the
+  // bottom-up sums of μ g; `below` is scratch.
+  static void add_kept_sums(const Treeplex& tp, std::span<const int> infosets, const double* mu, const double* g,
+                            double* below, double* kept);
   // Moves the pending stretch of every top whose plan differs in x into W and starts a new
   // one; adds g to the others'.
   void advance_stretches(int player, const std::vector<double>& mu, const double* g);
@@ -113,9 +122,9 @@ class EfceGap {
   double total_weight_ = 0.0;
   std::vector<TreeplexSubtrees> subtrees_;     // per player
   std::vector<std::vector<double>> deviation_sum_;  // W without the pending stretches, per player, by trigger
-  std::vector<std::vector<double>> kept_sum_;       // B, per player and sequence
+  std::vector<std::vector<double>> kept_sum_;       // B without the pending stretches, per player and sequence
   std::vector<std::vector<double>> gradient_;       // scratch: g_i^t
-  std::vector<std::vector<double>> below_;          // scratch: R^t per sequence
+  std::vector<std::vector<double>> below_;          // scratch: R per sequence
   std::size_t work_per_round_ = 0;                  // Σ over players of |W| + |Σ_i|
 };
 

@@ -308,6 +308,45 @@ void TriggerRegretLearner::solve_fixed_point() {
   fixed_point_.solve_all(subtrees_, log_weight_, trigger_behavioural_, trigger_plan_, behavioural_, plan_);
 }
 
+// c(a) = Σ over x's ancestors g and their triggers t of κ_t m_t-plan(x, a) into inflow_,
+// κ_t = λ_t μ(t) relative to the largest weight on x's path; returns L, the weight of the
+// triggers on the path. Actions > 0 fixes |A(x)| so that c stays in registers: summed in
+// memory, each ancestor's additions would wait on the last one's store.
+template <int Actions>
+double TriggerFixedPoint::gather_inflow(const TreeplexSubtrees& subtrees, int x,
+                                       std::span<const double> trigger_plan, std::span<const double> plan) {
+  const Treeplex& tp = subtrees.treeplex();
+  const int actions = Actions > 0 ? Actions : tp.num_actions[x];
+  const auto ancestors = subtrees.ancestors(x);  // [0] is x itself
+  double c[Actions > 0 ? Actions : 1] = {};
+  if constexpr (Actions == 0) std::fill(inflow_.begin(), inflow_.begin() + actions, 0.0);
+  double path_weight = 0.0;
+  int path_seq = tp.parent_seq[x];
+  double ratio = 1.0;  // exp(offset(g) − offset(x)) for the ancestor g being visited
+  int below = x;       // the path's infoset just below g
+  for (std::size_t k = 1; k < ancestors.size(); ++k) {
+    const AncestorBlock& block = ancestors[k];
+    const int g = block.root;
+    ratio *= step_scale_[below];
+    const double scale = top_scale_[g] * ratio;
+    path_weight += relative_weight_[path_seq] * scale;
+    for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t) {
+      const double kappa = relative_weight_[t] * scale * plan[t];
+      if (kappa == 0.0) continue;
+      const double* m_plan = trigger_plan.data() + subtrees.trigger_offset(t) + block.local_first;
+      if constexpr (Actions > 0) {
+        for (int a = 0; a < Actions; ++a) c[a] += kappa * m_plan[a];
+      } else {
+        for (int a = 0; a < actions; ++a) inflow_[a] += kappa * m_plan[a];
+      }
+    }
+    path_seq = tp.parent_seq[g];
+    below = g;
+  }
+  if constexpr (Actions > 0) std::copy(c, c + Actions, inflow_.begin());
+  return path_weight;
+}
+
 // The inputs of the local solve at x from the full arrays (see TriggerFixedPoint).
 void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x,
                                       std::span<const double> trigger_behavioural,
@@ -327,24 +366,10 @@ void TriggerFixedPoint::solve_infoset(const TreeplexSubtrees& subtrees, int x,
   // λ is homogeneous in the equations: every weight is taken relative to the largest on
   // x's path (see prepare_weights).
   double path_weight = 0.0;  // L
-  std::fill(inflow_.begin(), inflow_.begin() + actions, 0.0);
-  int path_seq = tp.parent_seq[x];
-  double ratio = 1.0;  // exp(offset(g) − offset(x)) for the ancestor g being visited
-  int below = x;       // the path's infoset just below g
-  for (std::size_t k = 1; k < ancestors.size(); ++k) {
-    const AncestorBlock& block = ancestors[k];
-    const int g = block.root;
-    ratio *= step_scale_[below];
-    const double scale = top_scale_[g] * ratio;
-    path_weight += relative_weight_[path_seq] * scale;
-    for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t) {
-      const double kappa = relative_weight_[t] * scale * plan[t];
-      if (kappa == 0.0) continue;
-      const double* m_plan = trigger_plan.data() + subtrees.trigger_offset(t) + block.local_first;
-      for (int a = 0; a < actions; ++a) inflow_[a] += kappa * m_plan[a];
-    }
-    path_seq = tp.parent_seq[g];
-    below = g;
+  switch (actions) {
+    case 2: path_weight = gather_inflow<2>(subtrees, x, trigger_plan, plan); break;
+    case 3: path_weight = gather_inflow<3>(subtrees, x, trigger_plan, plan); break;
+    default: path_weight = gather_inflow<0>(subtrees, x, trigger_plan, plan); break;
   }
   for (int a = 0; a < actions; ++a) {
     local_weight_[a] = relative_weight_[first + a] * top_scale_[x];

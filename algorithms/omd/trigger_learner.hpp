@@ -79,6 +79,9 @@ class TriggerFixedPoint {
   void prepare_weights(const TreeplexSubtrees& subtrees, std::span<const double> log_weight);
   void solve_infoset(const TreeplexSubtrees& subtrees, int x, std::span<const double> trigger_behavioural,
                      std::span<const double> trigger_plan, std::span<double> behavioural, std::span<double> plan);
+  template <int Actions>
+  double gather_inflow(const TreeplexSubtrees& subtrees, int x, std::span<const double> trigger_plan,
+                       std::span<const double> plan);
 
   std::vector<double> chain_, stationary_, inflow_, local_weight_;
   std::vector<const double*> rows_;

@@ -65,13 +65,14 @@ std::uint64_t trigger_learner_bytes(const CompiledGame& game, const RunMemoryReq
     sizes.infosets = static_cast<std::uint64_t>(tp.num_infosets());
     sizes.subtrees = measure_subtrees(tp);
     // Four doubles per trigger entry (the per-trigger arrays), the subtrees with the full
-    // learner's level lists (a member and a level entry per subtree member), the fixed
+    // learner's level lists (a member and a level entry per subtree member) and the runs
+    // of its trigger sums (lib/trigger_sums.hpp), the fixed
     // point's per-sequence and per-infoset weights, and a thread's batch scratch for one
     // group of infosets (8,192 trigger entries, or one infoset's blocks when larger).
     const std::uint64_t widest = static_cast<std::uint64_t>(tp.max_actions()) * sizes.subtrees.largest_block;
     const std::uint64_t scratch = 20 * std::min(sizes.subtrees.trigger_storage, 8192 + widest);
     bytes = saturating_add(bytes, 32 * sizes.subtrees.trigger_storage + subtrees_bytes(sizes) +
-                                      40 * sizes.subtrees.members + 24 * sizes.sequences + 32 * sizes.infosets +
+                                      52 * sizes.subtrees.members + 24 * sizes.sequences + 64 * sizes.infosets +
                                       scratch);
   }
   return bytes;

@@ -6,7 +6,6 @@
 
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/parallel.hpp>
-#include <eqlab/lib/simd_clones.hpp>
 
 namespace eqlab {
 
@@ -26,7 +25,7 @@ EfceGap::EfceGap(const CompiledGame& game) : game_(game) {
   for (int p = 0; p < n; ++p) {
     const Treeplex& tp = game.treeplex[p];
     subtrees_.emplace_back(tp);
-    plans_.push_back(trigger_plan(subtrees_.back()));
+    trigger_sums_.emplace_back(subtrees_.back());
     stretches_.push_back(stretch_of(subtrees_.back()));
     const std::size_t m = static_cast<std::size_t>(tp.num_sequences());
     deviation_sum_.emplace_back(subtrees_.back().trigger_storage(), 0.0);
@@ -34,64 +33,6 @@ EfceGap::EfceGap(const CompiledGame& game) : game_(game) {
     gradient_.emplace_back(m, 0.0);
     below_.emplace_back(m, 0.0);
     work_per_round_ += subtrees_.back().trigger_storage() + m;
-  }
-}
-
-EfceGap::TriggerPlan EfceGap::trigger_plan(const TreeplexSubtrees& st) {
-  const Treeplex& tp = st.treeplex();
-  TriggerPlan plan;
-  plan.run_begin.push_back(0);
-  for (int g = 0; g < tp.num_infosets(); ++g) {
-    plan.first_trigger.push_back(tp.first_seq[g]);
-    plan.actions.push_back(tp.num_actions[g]);
-    plan.block.push_back(st.block_size(g));
-    plan.w_offset.push_back(st.trigger_offset(tp.first_seq[g]));
-    for (const SubtreeMember& member : st.members(g)) {
-      const int first = tp.first_seq[member.infoset], length = tp.num_actions[member.infoset];
-      if (static_cast<int>(plan.runs.size()) > plan.run_begin.back()) {
-        Run& last = plan.runs.back();
-        if (last.first + last.length == first && last.local_first + last.length == member.local_first) {
-          last.length += length;
-          continue;
-        }
-      }
-      plan.runs.push_back({first, member.local_first, length});
-    }
-    plan.run_begin.push_back(static_cast<int>(plan.runs.size()));
-  }
-  return plan;
-}
-
-// The whole pass is one function so that the loader's choice of clone is made once per
-// range, not once per run.
-EQLAB_SIMD_CLONES void EfceGap::add_trigger_sums(const TriggerPlan& plan, const double* mu, const double* g,
-                                                 double* w, const int* infosets, std::size_t count) {
-  for (std::size_t i = 0; i < count; ++i) {
-    const int j = infosets[i];
-    const int first_trigger = plan.first_trigger[j], actions = plan.actions[j], block = plan.block[j];
-    const Run* runs = plan.runs.data() + plan.run_begin[j];
-    const Run* runs_end = plan.runs.data() + plan.run_begin[j + 1];
-    double* trigger_block = w + plan.w_offset[j];
-    if (block == actions) {
-      // A leaf infoset (its subtree is itself), most of them: a k × k outer product,
-      // without the run walk.
-      const double* grad = g + first_trigger;
-      for (int a = 0; a < actions; ++a, trigger_block += block) {
-        const double reach = mu[first_trigger + a];
-        if (reach == 0.0) continue;
-        for (int s = 0; s < actions; ++s) trigger_block[s] += reach * grad[s];
-      }
-      continue;
-    }
-    for (int a = 0; a < actions; ++a, trigger_block += block) {
-      const double reach = mu[first_trigger + a];
-      if (reach == 0.0) continue;  // adds exact zeros
-      for (const Run* run = runs; run != runs_end; ++run) {
-        const double* grad = g + run->first;
-        double* out = trigger_block + run->local_first;
-        for (int s = 0; s < run->length; ++s) out[s] += reach * grad[s];
-      }
-    }
   }
 }
 
@@ -139,16 +80,13 @@ std::span<const int> EfceGap::Stretch::subtree(std::size_t k) const {
 }
 
 void EfceGap::advance_stretches(int player, const std::vector<double>& mu, const double* g) {
-  const TriggerPlan& plan = plans_[player];
+  const TriggerSums& sums = trigger_sums_[player];
   Stretch& stretch = stretches_[player];
   const std::size_t tops = stretch.tops.size();
   // A top's subtree is the runs of its own block.
-  const auto runs_of = [&](std::size_t k) {
-    const int r = stretch.tops[k];
-    return std::span<const Run>(plan.runs.data() + plan.run_begin[r], plan.runs.data() + plan.run_begin[r + 1]);
-  };
+  const auto runs_of = [&](std::size_t k) { return sums.runs(stretch.tops[k]); };
   const auto same_plan = [&](std::size_t k) {
-    for (const Run& run : runs_of(k))
+    for (const TriggerSums::Run& run : runs_of(k))
       for (int s = run.first; s < run.first + run.length; ++s)
         if (!(mu[s] == stretch.plan[s])) return false;
     return true;
@@ -156,7 +94,7 @@ void EfceGap::advance_stretches(int player, const std::vector<double>& mu, const
   stretch.closing.clear();
   for (std::size_t k = 0; k < tops; ++k) {
     if (stretch.open[k] && same_plan(k)) {
-      for (const Run& run : runs_of(k))
+      for (const TriggerSums::Run& run : runs_of(k))
         for (int s = run.first; s < run.first + run.length; ++s) stretch.gradient[s] += g[s];
       stretch.open[k] = 2;  // continued
       continue;
@@ -172,17 +110,17 @@ void EfceGap::advance_stretches(int player, const std::vector<double>& mu, const
   // W_τ(local s) += μ(τ) Σ g(s) over the subtree of each closing trigger's infoset.
   double* w = deviation_sum_[player].data();
   const std::size_t work = stretch.closing.size() * deviation_sum_[player].size() /
-                           std::max<std::size_t>(1, plan.actions.size());
+                           std::max<std::size_t>(1, game_.treeplex[player].num_infosets());
   parallel_ranges(stretch.closing.size(), work, kInfosetsPerTask, [&](std::size_t begin, std::size_t end) {
-    add_trigger_sums(plan, stretch.plan.data(), stretch.gradient.data(), w, stretch.closing.data() + begin,
-                     end - begin);
+    sums.add(stretch.plan.data(), stretch.gradient.data(), w,
+             std::span<const int>(stretch.closing).subspan(begin, end - begin));
   });
   for (std::size_t k = 0; k < tops; ++k) {
     if (stretch.open[k] == 2) {
       stretch.open[k] = 1;
       continue;
     }
-    for (const Run& run : runs_of(k))
+    for (const TriggerSums::Run& run : runs_of(k))
       for (int s = run.first; s < run.first + run.length; ++s) {
         stretch.plan[s] = mu[s];
         stretch.gradient[s] = g[s];
@@ -235,7 +173,7 @@ double EfceGap::best_total_gain(int player) const {
   std::vector<double> gain(static_cast<std::size_t>(triggers));
   const double* w = deviation_sum_[player].data();
   const std::vector<double>& kept = kept_sum_[player];
-  const TriggerPlan& plan = plans_[player];
+  const TriggerSums& sums = trigger_sums_[player];
   const Stretch& pending = stretches_[player];
   // B of the pending stretches, as advance_stretches would add it (every top has one).
   std::vector<double> pending_kept(kept.size(), 0.0), below(kept.size(), 0.0);
@@ -255,11 +193,9 @@ double EfceGap::best_total_gain(int player) const {
       // W of the pending stretch, likewise.
       const double reach = pending.plan[trigger];
       if (reach != 0.0)
-        for (int r = plan.run_begin[g]; r < plan.run_begin[g + 1]; ++r) {
-          const Run& piece = plan.runs[r];
+        for (const TriggerSums::Run& piece : sums.runs(g))
           for (int s = 0; s < piece.length; ++s)
             value[piece.local_first + s] += reach * pending.gradient[piece.first + s];
-        }
       const auto members = st.members(g);
       double root_best = 0.0;
       for (std::size_t i = members.size(); i-- > 0;) {

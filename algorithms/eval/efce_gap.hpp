@@ -27,6 +27,7 @@
 
 #include <eqlab/games/extensive/compiled_game.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
+#include <eqlab/lib/trigger_sums.hpp>
 
 namespace eqlab {
 
@@ -63,31 +64,6 @@ class EfceGap {
   // max over player's triggers τ of [best ⟨v, W_τ⟩ − B_τ], 0 without triggers.
   double best_total_gain(int player) const;
 
-  // A stretch of a subtree whose sequences are consecutive both in the treeplex and in the
-  // block's local numbering: members with consecutive infoset numbers make one run, so
-  // adding μ(τ) g over a subtree is a few contiguous multiply-adds instead of one short
-  // loop per member (the same operations on the same numbers, in another grouping).
-  struct Run {
-    int first;        // the run's first sequence in the treeplex
-    int local_first;  // and in the block
-    int length;
-  };
-  // What the trigger sums of one player read, per infoset g: its triggers are the
-  // sequences first_seq[g] .. + actions, whose blocks of block_size(g) entries follow one
-  // another in W from w_offset; the runs of its subtree are runs[run_begin[g] .. [g + 1]).
-  struct TriggerPlan {
-    std::vector<int> first_trigger;    // per infoset
-    std::vector<int> actions;          // per infoset
-    std::vector<int> block;            // per infoset
-    std::vector<std::size_t> w_offset;  // per infoset
-    std::vector<int> run_begin;        // per infoset + 1
-    std::vector<Run> runs;
-  };
-  static TriggerPlan trigger_plan(const TreeplexSubtrees& st);
-  // W_τ += μ(τ) g over the subtree of every trigger of the listed infosets.
-  static void add_trigger_sums(const TriggerPlan& plan, const double* mu, const double* g, double* w,
-                               const int* infosets, std::size_t count);
-
   // The sums W and B are kept lazily, per top-level subtree (a top-level infoset and all
   // below it; its triggers and their blocks lie inside it). While the player's plan stays
   // the same on a subtree from one round to the next, as it does outside the episode's
@@ -116,7 +92,7 @@ class EfceGap {
   void advance_stretches(int player, const std::vector<double>& mu, const double* g);
 
   const CompiledGame& game_;
-  std::vector<TriggerPlan> plans_;  // per player
+  std::vector<TriggerSums> trigger_sums_;  // per player
   std::vector<Stretch> stretches_;  // per player
   std::int64_t rounds_ = 0;
   double total_weight_ = 0.0;

@@ -92,7 +92,8 @@ void TriggerFixedPoint::prepare_weights(const TreeplexSubtrees& subtrees, std::s
 }
 
 TriggerRegretLearner::TriggerRegretLearner(const Treeplex& treeplex, TriggerLearnerOptions options)
-    : treeplex_(treeplex), subtrees_(treeplex), options_(std::move(options)), fixed_point_(treeplex.max_actions()) {
+    : treeplex_(treeplex), subtrees_(treeplex), trigger_sums_(subtrees_), options_(std::move(options)),
+      fixed_point_(treeplex.max_actions()) {
   const std::size_t storage = subtrees_.trigger_storage();
   const int m = treeplex.num_sequences();
   deviation_utility_.assign(storage, 0.0);
@@ -122,19 +123,8 @@ void TriggerRegretLearner::update(std::span<const double> u, double eta) {
 
   // S_τ(x,a) += μ(τ) u(x,a) over the subtree of x_g.
   parallel_ranges(n, subtrees_.trigger_storage(), kInfosetsPerTask, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t g = begin; g < end; ++g) {
-      const auto members = subtrees_.members(static_cast<int>(g));
-      for (int t = tp.first_seq[g]; t < tp.first_seq[g] + tp.num_actions[g]; ++t) {
-        const double reach = plan_[t];
-        if (reach == 0.0) continue;
-        double* block = deviation_utility_.data() + subtrees_.trigger_offset(t);
-        for (const SubtreeMember& member : members) {
-          const int first = tp.first_seq[member.infoset];
-          for (int a = 0; a < tp.num_actions[member.infoset]; ++a)
-            block[member.local_first + a] += reach * u[first + a];
-        }
-      }
-    }
+    trigger_sums_.add(plan_.data(), u.data(), deviation_utility_.data(), static_cast<int>(begin),
+                      static_cast<int>(end - begin));
   });
 
   compute_trigger_strategies(eta);

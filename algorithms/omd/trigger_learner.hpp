@@ -33,6 +33,7 @@
 
 #include <eqlab/lib/treeplex.hpp>
 #include <eqlab/lib/treeplex_subtrees.hpp>
+#include <eqlab/lib/trigger_sums.hpp>
 
 namespace eqlab {
 
@@ -158,6 +159,7 @@ class TriggerRegretLearner {
 
   const Treeplex& treeplex_;
   TreeplexSubtrees subtrees_;
+  TriggerSums trigger_sums_;  // S_τ's update
   TriggerLearnerOptions options_;
 
   std::vector<double> deviation_utility_;   // S, by trigger block

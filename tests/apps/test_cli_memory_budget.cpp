@@ -29,7 +29,7 @@ TEST_CASE("cli: solve refuses a run above --memory-budget before it starts") {
   const fs::path dir = scratch("solve");
   const Run small = run_eqlab("solve leduc --solver efce-omd --iterations 10 --memory-budget 1MiB --out r.json", dir);
   CHECK(small.code == 3);
-  CHECK_MESSAGE(contains(small.err, "eqlab solve: solving leduc(players=2) with efce-omd needs about 2.7 MiB (game "),
+  CHECK_MESSAGE(contains(small.err, "eqlab solve: solving leduc(players=2) with efce-omd needs about 2.8 MiB (game "),
                 small.err);
   CHECK(contains(small.err, "learner state 1.2 MiB"));
   CHECK(contains(small.err, "more than the memory budget of 1.0 MiB (--memory-budget 1MiB)"));

@@ -17,6 +17,11 @@ constexpr std::size_t kTriggersPerTask = 16;
 // The same for the trigger sums, which go infoset by infoset (2 to 3 triggers each).
 constexpr std::size_t kInfosetsPerTask = 8;
 
+// The state of a top-level subtree's stretch (Stretch::open).
+constexpr char kNoStretch = 0;   // before the first round
+constexpr char kPending = 1;     // a stretch is pending
+constexpr char kContinued = 2;   // this round continued it (within advance_stretches)
+
 }  // namespace
 
 EfceGap::EfceGap(const CompiledGame& game) : game_(game) {
@@ -50,7 +55,7 @@ EfceGap::Stretch EfceGap::stretch_of(const TreeplexSubtrees& st) {
     std::sort(stretch.infosets.begin() + static_cast<std::ptrdiff_t>(first), stretch.infosets.end());
     stretch.infoset_begin.push_back(static_cast<int>(stretch.infosets.size()));
   }
-  stretch.open.assign(stretch.tops.size(), 0);
+  stretch.open.assign(stretch.tops.size(), kNoStretch);
   stretch.plan.assign(static_cast<std::size_t>(tp.num_sequences()), 0.0);
   stretch.gradient.assign(static_cast<std::size_t>(tp.num_sequences()), 0.0);
   stretch.closing.reserve(static_cast<std::size_t>(tp.num_infosets()));
@@ -93,19 +98,19 @@ void EfceGap::advance_stretches(int player, const std::vector<double>& mu, const
   };
   stretch.closing.clear();
   for (std::size_t k = 0; k < tops; ++k) {
-    if (stretch.open[k] && same_plan(k)) {
+    if (stretch.open[k] != kNoStretch && same_plan(k)) {
       for (const TriggerSums::Run& run : runs_of(k))
         for (int s = run.first; s < run.first + run.length; ++s) stretch.gradient[s] += g[s];
-      stretch.open[k] = 2;  // continued
+      stretch.open[k] = kContinued;
       continue;
     }
-    if (stretch.open[k]) {
+    if (stretch.open[k] != kNoStretch) {
       const std::span<const int> subtree = stretch.subtree(k);
       stretch.closing.insert(stretch.closing.end(), subtree.begin(), subtree.end());
       add_kept_sums(game_.treeplex[player], subtree, stretch.plan.data(), stretch.gradient.data(),
                     below_[player].data(), kept_sum_[player].data());
     }
-    stretch.open[k] = 1;  // starts with this round
+    stretch.open[k] = kPending;  // a new stretch starts with this round
   }
   // W_τ(local s) += μ(τ) Σ g(s) over the subtree of each closing trigger's infoset.
   double* w = deviation_sum_[player].data();
@@ -116,8 +121,8 @@ void EfceGap::advance_stretches(int player, const std::vector<double>& mu, const
              std::span<const int>(stretch.closing).subspan(begin, end - begin));
   });
   for (std::size_t k = 0; k < tops; ++k) {
-    if (stretch.open[k] == 2) {
-      stretch.open[k] = 1;
+    if (stretch.open[k] == kContinued) {
+      stretch.open[k] = kPending;
       continue;
     }
     for (const TriggerSums::Run& run : runs_of(k))

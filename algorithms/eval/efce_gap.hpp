@@ -76,7 +76,7 @@ class EfceGap {
     std::vector<int> tops;              // the top-level infosets
     std::vector<int> infoset_begin;     // per top + 1: its infosets in `infosets`
     std::vector<int> infosets;          // each top's subtree, top first
-    std::vector<char> open;             // per top: a stretch is pending
+    std::vector<char> open;             // per top: whether a stretch is pending (efce_gap.cpp)
     std::vector<double> plan;           // μ of the pending stretch, per sequence
     std::vector<double> gradient;       // Σ of g over the pending stretch, per sequence
     std::vector<int> closing;           // scratch: the infosets whose stretch closes

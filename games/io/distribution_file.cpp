@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <eqlab/games/io/game_source.hpp>
+#include <eqlab/games/io/json_reading.hpp>
 #include <eqlab/games/io/result_file.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/json_limits.hpp>
@@ -21,22 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kLineShape = R"({"weight": w, "strategies": [...]})";
-
-nlohmann::json parse_line(const std::string& text, const std::string& path, const std::string& where,
-                          const LoadLimits& limits) {
-  try {
-    return parse_json_text(text, limits.max_nesting);
-  } catch (const InputError& e) {
-    // A number out of range comes with its pointer within the line.
-    throw InputError(path, e.pointer().rfind('/', 0) == 0 ? where + ": " + e.pointer() : where, e.detail());
-  } catch (const nlohmann::json::exception& e) {
-    // nlohmann counts lines and columns within the line it was given: keep the column.
-    std::string what = e.what();
-    if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
-    if (auto pos = what.find("at line 1, column"); pos != std::string::npos) what.replace(pos, 17, "at column");
-    throw InputError(path, where, "invalid JSON: " + what);
-  }
-}
 
 double read_weight(const nlohmann::json& value, const std::string& path, const std::string& where) {
   std::optional<double> weight;
@@ -77,20 +62,11 @@ std::int64_t visit_distribution_file(
     const std::string& path, const CompiledGame& game, const LoadLimits& limits,
     const std::function<void(double weight, const Profile& x, const Profile& behavioural, std::int64_t line)>&
         visit) {
-  check_input_file(path, limits);
   Profile x(game.num_players());
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "", "cannot open the file");
-
-  std::string text;
-  std::int64_t line_number = 0, profiles = 0;
+  std::int64_t profiles = 0;
   double weight_sum = 0.0;
-  while (std::getline(in, text)) {
-    ++line_number;
-    if (line_number == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // UTF-8 byte-order mark
-    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const std::string where = "line " + std::to_string(line_number);
-    const nlohmann::json entry = parse_line(text, path, where, limits);
+  json_reading::visit_json_lines(path, limits, [&](const nlohmann::json& entry, const std::string& where,
+                                                   std::int64_t line_number) {
     if (!entry.is_object())
       throw InputError(path, where, std::string("expected an object ") + kLineShape + ", found " + entry.type_name());
     for (const auto& [key, value] : entry.items())
@@ -115,8 +91,7 @@ std::int64_t visit_distribution_file(
     }
     ++profiles;
     visit(weight, x, behavioural, line_number);
-  }
-  if (in.bad()) throw InputError(path, "", "cannot read the file");
+  });
   if (profiles == 0)
     throw InputError(path, "", std::string("the distribution is empty: expected one ") + kLineShape + " per line");
   return profiles;

@@ -1,6 +1,7 @@
 #include <eqlab/games/io/json_reading.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <cmath>
 #include <cstdint>
 #include <unordered_set>
@@ -22,6 +23,40 @@ json parse_document(const std::string& text, const std::string& file, const Load
     if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
     throw InputError(file, "", "invalid JSON: " + what);
   }
+}
+
+nlohmann::json parse_line(const std::string& text, const std::string& file, const std::string& where,
+                          const LoadLimits& limits) {
+  try {
+    return parse_json_text(text, limits.max_nesting);
+  } catch (const InputError& e) {
+    // A number out of range comes with its pointer within the line.
+    throw InputError(file, e.pointer().rfind('/', 0) == 0 ? where + ": " + e.pointer() : where, e.detail());
+  } catch (const nlohmann::json::exception& e) {
+    // nlohmann counts lines and columns within the line it was given: keep the column.
+    std::string what = e.what();
+    if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
+    if (auto pos = what.find("at line 1, column"); pos != std::string::npos) what.replace(pos, 17, "at column");
+    throw InputError(file, where, "invalid JSON: " + what);
+  }
+}
+
+void visit_json_lines(const std::string& path, const LoadLimits& limits,
+                      const std::function<void(const nlohmann::json& entry, const std::string& where,
+                                               std::int64_t line)>& visit) {
+  check_input_file(path, limits);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "", "cannot open the file");
+  std::string text;
+  std::int64_t line_number = 0;
+  while (std::getline(in, text)) {
+    ++line_number;
+    if (line_number == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // UTF-8 byte-order mark
+    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+    const std::string where = "line " + std::to_string(line_number);
+    visit(parse_line(text, path, where, limits), where, line_number);
+  }
+  if (in.bad()) throw InputError(path, "", "cannot read the file");
 }
 
 std::string child_pointer(const std::string& parent, const std::string& key) {

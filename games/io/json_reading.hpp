@@ -2,6 +2,8 @@
 // The checks every reader of eqlab's JSON game formats shares: members, labels, numbers.
 // Each throws InputError(pointer, what) without a file name; the reader adds the file
 // once, at the top (InputError::in_file), so every message reads FILE: POINTER: WHAT.
+#include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -19,6 +21,19 @@ inline constexpr const char* kGameFormat = "eqlab-game/1";
 // The JSON document in `text`, its nesting checked against limits.max_nesting before it
 // is parsed; errors (InputError) name `file`, and a syntax error its line and column.
 nlohmann::json parse_document(const std::string& text, const std::string& file, const LoadLimits& limits);
+
+// One line of a JSON Lines file, parsed with its nesting checked; errors (InputError) name
+// `file` and `where` ("line N"), with the pointer within the line or the column of a
+// syntax error (a truncated line among them).
+nlohmann::json parse_line(const std::string& text, const std::string& file, const std::string& where,
+                          const LoadLimits& limits);
+
+// Reads a JSON Lines file line by line: skips a UTF-8 byte-order mark and lines of white
+// space, parses each other line (parse_line) and hands it to visit(entry, "line N", N).
+// Checks the file against limits.max_bytes first; InputError when it cannot be read.
+void visit_json_lines(const std::string& path, const LoadLimits& limits,
+                      const std::function<void(const nlohmann::json& entry, const std::string& where,
+                                               std::int64_t line)>& visit);
 
 // The JSON pointer of a member or an element below `parent`.
 std::string child_pointer(const std::string& parent, const std::string& key);

@@ -94,10 +94,11 @@ PreferenceObjective::PreferenceObjective(const FeatureTrajectories& trajectories
     difference_begin_.push_back(static_cast<int>(difference_.size()));
   }
   // C = (α/m) Σ_τ (1/H_τ) Σ_h (φ_h − φ̄_τ)(φ_h − φ̄_τ)ᵀ over the m trajectories the pairs use.
-  mse_matrix_.assign(static_cast<std::size_t>(d) * d, 0.0);
+  // Without the MSE term the matrix is left empty: it would be d × d zeros.
   int distinct = 0;
   for (char u : used) distinct += u;
   if (options.mse_weight > 0.0 && distinct > 0) {
+    mse_matrix_.assign(static_cast<std::size_t>(d) * d, 0.0);
     Eigen::MatrixXd C = Eigen::MatrixXd::Zero(d, d);
     Eigen::VectorXd step(d), mean(d);
     for (int t = 0; t < trajectories.size(); ++t) {
@@ -132,6 +133,7 @@ double PreferenceObjective::value(const std::vector<double>& theta) const {
   double ridge = 0.0, mse = 0.0;
   for (int i = 0; i < d; ++i) {
     ridge += theta[i] * theta[i];
+    if (mse_matrix_.empty()) continue;
     double row = 0.0;
     for (int j = 0; j < d; ++j) row += mse_matrix_[static_cast<std::size_t>(i) * d + j] * theta[j];
     mse += theta[i] * row;
@@ -160,13 +162,15 @@ void PreferenceObjective::derivatives(const std::vector<double>& theta, std::vec
     }
   }
   for (int i = 0; i < d; ++i) {
+    gradient[i] += options_.ridge * theta[i];
+    if (hessian) (*hessian)[static_cast<std::size_t>(i) * d + i] += options_.ridge;
+    if (mse_matrix_.empty()) continue;
+    const double* C = mse_matrix_.data() + static_cast<std::size_t>(i) * d;
     double row = 0.0;
-    for (int j = 0; j < d; ++j) row += mse_matrix_[static_cast<std::size_t>(i) * d + j] * theta[j];
-    gradient[i] += options_.ridge * theta[i] + 2.0 * row;
+    for (int j = 0; j < d; ++j) row += C[j] * theta[j];
+    gradient[i] += 2.0 * row;
     if (!hessian) continue;
-    for (int j = 0; j < d; ++j)
-      (*hessian)[static_cast<std::size_t>(i) * d + j] += 2.0 * mse_matrix_[static_cast<std::size_t>(i) * d + j];
-    (*hessian)[static_cast<std::size_t>(i) * d + i] += options_.ridge;
+    for (int j = 0; j < d; ++j) (*hessian)[static_cast<std::size_t>(i) * d + j] += 2.0 * C[j];
   }
 }
 

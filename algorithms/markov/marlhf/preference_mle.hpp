@@ -105,7 +105,7 @@ class PreferenceObjective {
   std::vector<PreferencePair> pairs_;
   std::vector<int> difference_begin_;            // per pair + 1: its entries of d_k
   std::vector<FeatureEntry> difference_;         // d_k, sparse
-  std::vector<double> mse_matrix_;               // the quadratic form of the MSE term, row-major
+  std::vector<double> mse_matrix_;               // the MSE term's quadratic form, row-major; empty when α = 0
   PreferenceMleOptions options_;
 };
 

@@ -174,6 +174,41 @@ void PreferenceObjective::derivatives(const std::vector<double>& theta, std::vec
   }
 }
 
+GramConfidence::GramConfidence(const FeatureTrajectories& trajectories, const std::vector<PreferencePair>& pairs,
+                               const PreferenceMleOptions& options)
+    : dimension_(trajectories.dimension()) {
+  // The objective checks the pairs and holds d_k; its Hessian at θ with every p_k(1 − p_k)
+  // replaced by 1 would be the Gram matrix, so the matrix is built here from the same d_k.
+  const PreferenceObjective checked(trajectories, pairs, options);
+  (void)checked;
+  const int d = dimension_;
+  Eigen::MatrixXd gram = options.ridge * Eigen::MatrixXd::Identity(d, d);
+  std::vector<double> difference(static_cast<std::size_t>(d));
+  for (const PreferencePair& pair : pairs) {
+    std::fill(difference.begin(), difference.end(), 0.0);
+    trajectories.add_sum(pair.first, 1.0 / options.temperature, difference);
+    trajectories.add_sum(pair.second, -1.0 / options.temperature, difference);
+    const Eigen::Map<const Eigen::VectorXd> v(difference.data(), d);
+    gram.noalias() += v * v.transpose();
+  }
+  const Eigen::LLT<Eigen::MatrixXd> llt(gram);
+  cholesky_.assign(static_cast<std::size_t>(d) * d, 0.0);
+  Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(cholesky_.data(), d, d) =
+      llt.matrixL().toDenseMatrix();
+}
+
+double GramConfidence::width(const std::vector<double>& phi) const {
+  if (static_cast<int>(phi.size()) != dimension_)
+    throw UsageError("GramConfidence::width: the feature vector has " + std::to_string(phi.size()) +
+                     " entries, not " + std::to_string(dimension_));
+  // φᵀ Σ⁻¹ φ = |L⁻¹ φ|², one triangular solve.
+  const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> L(
+      cholesky_.data(), dimension_, dimension_);
+  const Eigen::VectorXd z =
+      L.triangularView<Eigen::Lower>().solve(Eigen::Map<const Eigen::VectorXd>(phi.data(), dimension_));
+  return z.norm();
+}
+
 PreferenceMleResult estimate_reward(const FeatureTrajectories& trajectories, std::vector<PreferencePair> pairs,
                                     const PreferenceMleOptions& options) {
   const PreferenceObjective objective(trajectories, std::move(pairs), options);

@@ -109,6 +109,25 @@ class PreferenceObjective {
   PreferenceMleOptions options_;
 };
 
+// How well the pairs pin down θ along a feature direction: with the Gram matrix of the
+// pairs' differences, Σ = λI + Σ_k d_k d_kᵀ, the width of φ is ‖φ‖_{Σ⁻¹} = sqrt(φᵀ Σ⁻¹ φ).
+// A direction the data compares n times has width about 1/sqrt(n); a direction no pair
+// compares has width |φ|/sqrt(λ). A pessimistic reward subtracts a multiple of the width
+// from θ̂·φ (the confidence set {θ : ‖θ − θ̂‖_Σ ≤ radius} of Zhang et al., after the
+// pessimistic MLE of single-agent learning from preferences).
+class GramConfidence {
+ public:
+  // The same pairs, temperature and ridge as the estimate (UsageError as there).
+  GramConfidence(const FeatureTrajectories& trajectories, const std::vector<PreferencePair>& pairs,
+                 const PreferenceMleOptions& options);
+  // ‖φ‖_{Σ⁻¹} for a dense φ of `dimension` entries.
+  double width(const std::vector<double>& phi) const;
+
+ private:
+  int dimension_;
+  std::vector<double> cholesky_;  // the lower factor L of Σ = L Lᵀ, row-major
+};
+
 // Minimises the objective from θ = 0 by Newton's method with backtracking.
 PreferenceMleResult estimate_reward(const FeatureTrajectories& trajectories, std::vector<PreferencePair> pairs,
                                     const PreferenceMleOptions& options);

@@ -161,6 +161,24 @@ TEST_CASE("preference MLE recovers a planted reward from Bradley-Terry labels") 
   CHECK(worst_large < worst_small);
 }
 
+TEST_CASE("preference confidence: compared directions shrink as 1/sqrt(n), uncompared ones do not") {
+  // Two one-step actions compared n times: the Gram matrix is λI + n (e_0 − e_1)(e_0 − e_1)ᵀ,
+  // so the width of e_0 − e_1 is sqrt(2 / (2n + λ)) and that of e_0 + e_1 is sqrt(2 / λ).
+  const FeatureTrajectories two = one_step_actions(2);
+  PreferenceMleOptions options;
+  options.ridge = 0.01;
+  for (int n : {10, 1000}) {
+    std::vector<PreferencePair> pairs;
+    add_comparisons(pairs, 0, 1, n / 2, n);
+    const GramConfidence confidence(two, pairs, options);
+    CHECK(confidence.width({1.0, -1.0}) == doctest::Approx(std::sqrt(2.0 / (2.0 * n + 0.01))).epsilon(1e-12));
+    // Σ's condition number is (2n + λ)/λ = 2·10⁵ at n = 1000: rounding shows from 1e-11.
+    CHECK(confidence.width({1.0, 1.0}) == doctest::Approx(std::sqrt(2.0 / 0.01)).epsilon(1e-9));
+  }
+  const GramConfidence empty(two, {}, options);
+  CHECK_THROWS_AS(empty.width({1.0}), UsageError);
+}
+
 TEST_CASE("preference MLE refuses malformed input") {
   FeatureTrajectories trajectories(2);
   CHECK_THROWS_AS(trajectories.add_step({{0, 1.0}}), UsageError);  // no trajectory begun

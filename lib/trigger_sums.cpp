@@ -50,16 +50,11 @@ EQLAB_SIMD_CLONES void TriggerSums::add(const double* weight, const double* valu
       }
       continue;
     }
-    const Run* runs = runs_.data() + run_begin_[j];
-    const Run* runs_end = runs_.data() + run_begin_[j + 1];
+    const std::span<const Run> subtree = runs(j);
     for (int a = 0; a < actions; ++a, trigger_block += block) {
       const double w = weight[first_trigger + a];
       if (w == 0.0) continue;
-      for (const Run* run = runs; run != runs_end; ++run) {
-        const double* v = values + run->first;
-        double* out = trigger_block + run->local_first;
-        for (int s = 0; s < run->length; ++s) out[s] += w * v[s];
-      }
+      add_runs(subtree, w, values, trigger_block);
     }
   }
 }

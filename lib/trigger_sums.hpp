@@ -36,12 +36,26 @@ class TriggerSums {
     add(weight, values, blocks, std::span<const int>(all_infosets_).subspan(first, count));
   }
 
+  // weight · values over g's subtree, added into one block of g (block_size(g) entries):
+  // one trigger's share of add(), for a block held elsewhere.
+  void add_to_block(int g, double weight, const double* values, double* block) const {
+    add_runs(runs(g), weight, values, block);
+  }
+
   // The runs of infoset g's subtree.
   std::span<const Run> runs(int g) const {
     return {runs_.data() + run_begin_[g], runs_.data() + run_begin_[g + 1]};
   }
 
  private:
+  static void add_runs(std::span<const Run> runs, double weight, const double* values, double* block) {
+    for (const Run& run : runs) {
+      const double* v = values + run.first;
+      double* out = block + run.local_first;
+      for (int s = 0; s < run.length; ++s) out[s] += weight * v[s];
+    }
+  }
+
   std::vector<int> first_trigger_;    // per infoset: its first sequence
   std::vector<int> actions_;          // per infoset
   std::vector<int> block_;            // per infoset: its block size

@@ -195,12 +195,9 @@ double EfceGap::best_total_gain(int player) const {
       const int g = tp.seq_infoset[trigger];
       const double* block = w + st.trigger_offset(trigger);
       std::copy(block, block + st.block_size(g), value.begin());
-      // W of the pending stretch, likewise.
+      // W of the pending stretch, likewise (no copy of the whole of W).
       const double reach = pending.plan[trigger];
-      if (reach != 0.0)
-        for (const TriggerSums::Run& piece : sums.runs(g))
-          for (int s = 0; s < piece.length; ++s)
-            value[piece.local_first + s] += reach * pending.gradient[piece.first + s];
+      if (reach != 0.0) sums.add_to_block(g, reach, pending.gradient.data(), value.data());
       const auto members = st.members(g);
       double root_best = 0.0;
       for (std::size_t i = members.size(); i-- > 0;) {

@@ -1,8 +1,6 @@
 #include <eqlab/games/io/distribution_file.hpp>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <ostream>
 
@@ -16,8 +14,6 @@
 #include <eqlab/lib/number.hpp>
 
 namespace eqlab {
-
-namespace fs = std::filesystem;
 
 namespace {
 

@@ -1,9 +1,9 @@
 #include <eqlab/games/io/json_reading.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <cmath>
 #include <cstdint>
+#include <fstream>
 #include <unordered_set>
 
 #include <eqlab/lib/error.hpp>

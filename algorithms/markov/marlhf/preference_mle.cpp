@@ -174,24 +174,23 @@ void PreferenceObjective::derivatives(const std::vector<double>& theta, std::vec
   }
 }
 
-GramConfidence::GramConfidence(const FeatureTrajectories& trajectories, const std::vector<PreferencePair>& pairs,
-                               const PreferenceMleOptions& options)
-    : dimension_(trajectories.dimension()) {
-  // The objective checks the pairs and holds d_k; its Hessian at θ with every p_k(1 − p_k)
-  // replaced by 1 would be the Gram matrix, so the matrix is built here from the same d_k.
-  const PreferenceObjective checked(trajectories, pairs, options);
-  (void)checked;
+std::vector<double> PreferenceObjective::gram() const {
   const int d = dimension_;
-  Eigen::MatrixXd gram = options.ridge * Eigen::MatrixXd::Identity(d, d);
-  std::vector<double> difference(static_cast<std::size_t>(d));
-  for (const PreferencePair& pair : pairs) {
-    std::fill(difference.begin(), difference.end(), 0.0);
-    trajectories.add_sum(pair.first, 1.0 / options.temperature, difference);
-    trajectories.add_sum(pair.second, -1.0 / options.temperature, difference);
-    const Eigen::Map<const Eigen::VectorXd> v(difference.data(), d);
-    gram.noalias() += v * v.transpose();
-  }
-  const Eigen::LLT<Eigen::MatrixXd> llt(gram);
+  std::vector<double> gram(static_cast<std::size_t>(d) * d, 0.0);
+  for (int i = 0; i < d; ++i) gram[static_cast<std::size_t>(i) * d + i] = options_.ridge;
+  for (std::size_t k = 0; k < pairs_.size(); ++k)
+    for (int e = difference_begin_[k]; e < difference_begin_[k + 1]; ++e)
+      for (int f = difference_begin_[k]; f < difference_begin_[k + 1]; ++f)
+        gram[static_cast<std::size_t>(difference_[e].index) * d + difference_[f].index] +=
+            difference_[e].value * difference_[f].value;
+  return gram;
+}
+
+GramConfidence::GramConfidence(const PreferenceObjective& objective) : dimension_(objective.dimension()) {
+  const int d = dimension_;
+  const std::vector<double> gram = objective.gram();
+  const Eigen::LLT<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> llt(
+      Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(gram.data(), d, d));
   cholesky_.assign(static_cast<std::size_t>(d) * d, 0.0);
   Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(cholesky_.data(), d, d) =
       llt.matrixL().toDenseMatrix();

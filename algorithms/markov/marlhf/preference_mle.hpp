@@ -99,6 +99,8 @@ class PreferenceObjective {
   // The gradient into `gradient` and, when given, the Hessian (row-major d × d).
   void derivatives(const std::vector<double>& theta, std::vector<double>& gradient,
                    std::vector<double>* hessian) const;
+  // The Gram matrix of the pairs' differences, λI + Σ_k d_k d_kᵀ (row-major d × d).
+  std::vector<double> gram() const;
 
  private:
   int dimension_;
@@ -117,9 +119,8 @@ class PreferenceObjective {
 // pessimistic MLE of single-agent learning from preferences).
 class GramConfidence {
  public:
-  // The same pairs, temperature and ridge as the estimate (UsageError as there).
-  GramConfidence(const FeatureTrajectories& trajectories, const std::vector<PreferencePair>& pairs,
-                 const PreferenceMleOptions& options);
+  // From the objective of the estimate: its pairs, temperature and ridge.
+  explicit GramConfidence(const PreferenceObjective& objective);
   // ‖φ‖_{Σ⁻¹} for a dense φ of `dimension` entries.
   double width(const std::vector<double>& phi) const;
 

@@ -170,12 +170,12 @@ TEST_CASE("preference confidence: compared directions shrink as 1/sqrt(n), uncom
   for (int n : {10, 1000}) {
     std::vector<PreferencePair> pairs;
     add_comparisons(pairs, 0, 1, n / 2, n);
-    const GramConfidence confidence(two, pairs, options);
+    const GramConfidence confidence(PreferenceObjective(two, pairs, options));
     CHECK(confidence.width({1.0, -1.0}) == doctest::Approx(std::sqrt(2.0 / (2.0 * n + 0.01))).epsilon(1e-12));
     // Σ's condition number is (2n + λ)/λ = 2·10⁵ at n = 1000: rounding shows from 1e-11.
     CHECK(confidence.width({1.0, 1.0}) == doctest::Approx(std::sqrt(2.0 / 0.01)).epsilon(1e-9));
   }
-  const GramConfidence empty(two, {}, options);
+  const GramConfidence empty(PreferenceObjective(two, {}, options));
   CHECK_THROWS_AS(empty.width({1.0}), UsageError);
 }
 

@@ -120,12 +120,17 @@ PreferenceObjective::PreferenceObjective(const FeatureTrajectories& trajectories
   }
 }
 
+double PreferenceObjective::margin(std::size_t k, const std::vector<double>& theta) const {
+  double z = 0.0;
+  for (int e = difference_begin_[k]; e < difference_begin_[k + 1]; ++e) z += theta[difference_[e].index] * difference_[e].value;
+  return z;
+}
+
 double PreferenceObjective::value(const std::vector<double>& theta) const {
   const int d = dimension_;
   double likelihood = 0.0;
   for (std::size_t k = 0; k < pairs_.size(); ++k) {
-    double z = 0.0;
-    for (int e = difference_begin_[k]; e < difference_begin_[k + 1]; ++e) z += theta[difference_[e].index] * difference_[e].value;
+    const double z = margin(k, theta);
     const double y = pairs_[k].label;
     likelihood -= y * log_sigmoid(z) + (1.0 - y) * log_sigmoid(-z);
   }
@@ -148,8 +153,7 @@ void PreferenceObjective::derivatives(const std::vector<double>& theta, std::vec
   gradient.assign(static_cast<std::size_t>(d), 0.0);
   if (hessian) hessian->assign(static_cast<std::size_t>(d) * d, 0.0);
   for (std::size_t k = 0; k < pairs_.size(); ++k) {
-    double z = 0.0;
-    for (int e = difference_begin_[k]; e < difference_begin_[k + 1]; ++e) z += theta[difference_[e].index] * difference_[e].value;
+    const double z = margin(k, theta);
     // d/dz of −[y log σ(z) + (1 − y) log σ(−z)] is σ(z) − y; the second derivative σ(z)σ(−z).
     const double p = sigmoid(z);
     const double slope = (p - pairs_[k].label) / n, curvature = p * sigmoid(-z) / n;

@@ -103,6 +103,9 @@ class PreferenceObjective {
   std::vector<double> gram() const;
 
  private:
+  // θ·d_k.
+  double margin(std::size_t k, const std::vector<double>& theta) const;
+
   int dimension_;
   std::vector<PreferencePair> pairs_;
   std::vector<int> difference_begin_;            // per pair + 1: its entries of d_k

@@ -91,6 +91,7 @@ int run_plot(std::span<const std::string> args);
 int run_experiment(std::span<const std::string> args);
 int run_decoys(std::span<const std::string> args);
 int run_preferences(std::span<const std::string> args);
+int run_preferences_data(std::span<const std::string> args);
 
 // Generated from the solver registry when first asked for.
 std::string_view solve_help();
@@ -103,5 +104,6 @@ extern const std::string_view kPlotHelp;
 extern const std::string_view kExperimentHelp;
 extern const std::string_view kDecoysHelp;
 extern const std::string_view kPreferencesHelp;
+extern const std::string_view kPreferencesDataHelp;
 
 }  // namespace eqlab::cli

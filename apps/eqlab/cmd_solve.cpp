@@ -368,7 +368,7 @@ int run_solve(std::span<const std::string> argv) {
   const Args args = parse_args("solve", argv,
                                {{"--solver"}, {"--feedback"}, {"--iterations"}, {"--episodes"}, {"--seed"}, {"--out"}, {"--curve"},
                                 {"--plot"}, {"--distribution"}, {"--out-profile"}, {"--param"}, {"--checkpoints"}, {"--threads"},
-                                {"--k"}, {"--policy"}, {"--no-progress", false}, {"--mixture", false}, kMkdirFlag,
+                                {"--k"}, {"--policy"}, {"--data"}, {"--no-progress", false}, {"--mixture", false}, kMkdirFlag,
                                 kMaxBytesFlag, kMaxNestingFlag, kMemoryBudgetFlag},
                                {"GAME"}, 1);
   allow_new_folders(args);

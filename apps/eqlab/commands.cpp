@@ -25,6 +25,8 @@ const std::vector<Command>& commands() {
        run_decoys},
       {"preferences", "Nash equilibrium outcomes of a graph game with incomplete preferences over goals",
        [] { return kPreferencesHelp; }, run_preferences},
+      {"preferences-data", "sample a preference dataset of a Markov game, for the marlhf solver",
+       [] { return kPreferencesDataHelp; }, run_preferences_data},
   };
   return list;
 }

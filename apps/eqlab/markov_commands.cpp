@@ -47,6 +47,21 @@ exact on small games, and bounds.
   --mixture           also evaluate cce-v's episode-uniform mixture (it costs
                       about 1 + 2m product evaluations per episode played, at
                       every checkpoint)
+
+  --solver marlhf --data FILE
+                      learns a Nash equilibrium from a preference dataset
+                      (eqlab-preferences/1, from 'eqlab preferences-data'): per
+                      player a reward by maximum likelihood (Bradley-Terry,
+                      tabular), lowered by its confidence width, then an
+                      equilibrium of that pessimistic game by backward
+                      induction (exact stage Nash for two players, a CCE for
+                      more). The game gives states, actions and transitions;
+                      its rewards only evaluate the output: Nash gap and
+                      reward error. --param mse=A (time-axis MSE regulariser,
+                      default 0), pessimism=C (default 1), imitation=E
+                      (penalty E·log of the data's own action frequencies,
+                      default 0), ridge, unknown_width, pseudo_count,
+                      cce_rounds. Writes --out (result) and --policy.
 )help";
 
 namespace {
@@ -267,6 +282,8 @@ void print_markov_solve_summary(std::ostream& summary, const MarkovModel& model,
 
 int run_markov_solve(const Args& args) {
   const std::string command = "solve";
+  if (args.text("--solver") == "marlhf") return run_marlhf_solve(args);
+  if (args.has("--data")) throw CommandLineError(command, "--data is the preference dataset of --solver marlhf");
   check_markov_solve_flags(args, command);
   const std::string solver_name = markov_solver_argument(args, command);
   const std::int64_t episodes = args.integer("--episodes", 100000, 1);

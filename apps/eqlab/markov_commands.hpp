@@ -11,6 +11,8 @@ bool is_markov_argument(const std::string& spec);
 int run_markov_solve(const Args& args);
 int run_markov_eval(const Args& args);
 int run_markov_info(const Args& args);
+// solve --solver marlhf: learning from a preference dataset (--data).
+int run_marlhf_solve(const Args& args);
 
 // The lines `eqlab help solve` adds about Markov games.
 extern const std::string_view kMarkovSolveHelp;

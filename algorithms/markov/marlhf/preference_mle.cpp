@@ -178,10 +178,11 @@ void PreferenceObjective::derivatives(const std::vector<double>& theta, std::vec
   }
 }
 
-std::vector<double> PreferenceObjective::gram() const {
+std::vector<double> PreferenceObjective::gram(double ridge) const {
   const int d = dimension_;
+  if (ridge < 0.0) ridge = options_.ridge;
   std::vector<double> gram(static_cast<std::size_t>(d) * d, 0.0);
-  for (int i = 0; i < d; ++i) gram[static_cast<std::size_t>(i) * d + i] = options_.ridge;
+  for (int i = 0; i < d; ++i) gram[static_cast<std::size_t>(i) * d + i] = ridge;
   for (std::size_t k = 0; k < pairs_.size(); ++k)
     for (int e = difference_begin_[k]; e < difference_begin_[k + 1]; ++e)
       for (int f = difference_begin_[k]; f < difference_begin_[k + 1]; ++f)
@@ -190,9 +191,10 @@ std::vector<double> PreferenceObjective::gram() const {
   return gram;
 }
 
-GramConfidence::GramConfidence(const PreferenceObjective& objective) : dimension_(objective.dimension()) {
+GramConfidence::GramConfidence(const PreferenceObjective& objective, double ridge)
+    : dimension_(objective.dimension()) {
   const int d = dimension_;
-  const std::vector<double> gram = objective.gram();
+  const std::vector<double> gram = objective.gram(ridge > 0.0 ? ridge : -1.0);
   const Eigen::LLT<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> llt(
       Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(gram.data(), d, d));
   cholesky_.assign(static_cast<std::size_t>(d) * d, 0.0);
@@ -210,6 +212,17 @@ double GramConfidence::width(const std::vector<double>& phi) const {
   const Eigen::VectorXd z =
       L.triangularView<Eigen::Lower>().solve(Eigen::Map<const Eigen::VectorXd>(phi.data(), dimension_));
   return z.norm();
+}
+
+std::vector<double> GramConfidence::unit_widths() const {
+  // (Σ⁻¹)_jj = |L⁻¹ e_j|², the squared norm of column j of L⁻¹.
+  const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> L(
+      cholesky_.data(), dimension_, dimension_);
+  const Eigen::MatrixXd inverse =
+      L.triangularView<Eigen::Lower>().solve(Eigen::MatrixXd::Identity(dimension_, dimension_));
+  std::vector<double> widths(static_cast<std::size_t>(dimension_));
+  for (int j = 0; j < dimension_; ++j) widths[j] = inverse.col(j).norm();
+  return widths;
 }
 
 PreferenceMleResult estimate_reward(const FeatureTrajectories& trajectories, std::vector<PreferencePair> pairs,

@@ -1,0 +1,219 @@
+#include <eqlab/algorithms/markov/marlhf/marlhf.hpp>
+
+#include <cmath>
+#include <string>
+
+#include <eqlab/algorithms/json_option_reader.hpp>
+#include <eqlab/algorithms/markov/marlhf/behaviour_estimate.hpp>
+#include <eqlab/lib/error.hpp>
+
+namespace eqlab {
+
+namespace {
+
+std::size_t joint_index(const MarkovModel& model, const int* actions) {
+  std::size_t joint = 0;
+  for (int i = 0; i < model.num_players(); ++i) joint = joint * model.num_actions(i) + actions[i];
+  return joint;
+}
+
+// The dataset as feature trajectories: pair k's two trajectories are 2k and 2k + 1.
+FeatureTrajectories feature_trajectories(const MarkovModel& model, const PreferenceDataset& data,
+                                         const RewardFeatures& features) {
+  FeatureTrajectories out(features.dimension());
+  const int m = model.num_players();
+  std::vector<FeatureEntry> step;
+  for (const PreferencePairRecord& pair : data.pairs)
+    for (const PreferenceTrajectory* t : {&pair.first, &pair.second}) {
+      out.begin_trajectory();
+      for (int h = 0; h < model.horizon(); ++h) {
+        const std::span<const FeatureEntry> phi =
+            features.at(h, t->states[h], joint_index(model, t->actions.data() + static_cast<std::size_t>(h) * m));
+        step.assign(phi.begin(), phi.end());
+        out.add_step(step);
+      }
+    }
+  return out;
+}
+
+}  // namespace
+
+RewardFeatures RewardFeatures::tabular(const MarkovModel& model) {
+  RewardFeatures f;
+  f.states_ = model.num_states();
+  f.joint_ = static_cast<std::size_t>(model.joint_actions());
+  const std::size_t rows = static_cast<std::size_t>(model.horizon()) * f.states_ * f.joint_;
+  if (rows > (1u << 14))
+    throw UsageError("tabular rewards of '" + model.name() + "' would have " + std::to_string(rows) +
+                     " features (steps × states × joint actions), over the 16,384 a dense Newton solve "
+                     "handles: give a linear feature map");
+  f.dimension_ = static_cast<int>(rows);
+  f.tabular_ = true;
+  f.row_begin_.resize(rows + 1);
+  f.entries_.resize(rows);
+  for (std::size_t r = 0; r < rows; ++r) {
+    f.row_begin_[r] = r;
+    f.entries_[r] = {static_cast<int>(r), 1.0};
+  }
+  f.row_begin_[rows] = rows;
+  return f;
+}
+
+RewardFeatures RewardFeatures::linear(const MarkovModel& model, int dimension,
+                                      std::vector<std::vector<FeatureEntry>> rows) {
+  RewardFeatures f;
+  f.states_ = model.num_states();
+  f.joint_ = static_cast<std::size_t>(model.joint_actions());
+  f.dimension_ = dimension;
+  const std::size_t expected = static_cast<std::size_t>(model.horizon()) * f.states_ * f.joint_;
+  if (dimension < 1) throw UsageError("a linear feature map needs a dimension of at least 1");
+  if (rows.size() != expected)
+    throw UsageError("a linear feature map of '" + model.name() + "' needs " + std::to_string(expected) +
+                     " rows (steps × states × joint actions), not " + std::to_string(rows.size()));
+  f.row_begin_.reserve(expected + 1);
+  f.row_begin_.push_back(0);
+  for (const std::vector<FeatureEntry>& row : rows) {
+    for (const FeatureEntry& e : row) {
+      if (e.index < 0 || e.index >= dimension)
+        throw UsageError("a feature index " + std::to_string(e.index) + " is outside [0, " +
+                         std::to_string(dimension) + ")");
+      f.entries_.push_back(e);
+    }
+    f.row_begin_.push_back(f.entries_.size());
+  }
+  return f;
+}
+
+MarlhfOptions MarlhfOptions::from_params(const nlohmann::json& params) {
+  const JsonOptionReader in(params, "marlhf",
+                            {"ridge", "mse", "pessimism", "unknown_width", "imitation", "pseudo_count", "cce_rounds",
+                             "max_newton_iterations"});
+  MarlhfOptions o;
+  o.ridge = in.positive("ridge", o.ridge);
+  o.mse_weight = in.nonnegative("mse", o.mse_weight);
+  o.pessimism = in.nonnegative("pessimism", o.pessimism);
+  o.unknown_width = in.nonnegative("unknown_width", o.unknown_width);
+  o.imitation = in.nonnegative("imitation", o.imitation);
+  o.pseudo_count = in.positive("pseudo_count", o.pseudo_count);
+  o.cce_rounds = static_cast<int>(in.whole("cce_rounds", o.cce_rounds, 1, 10'000'000));
+  o.max_newton_iterations = static_cast<int>(in.whole("max_newton_iterations", o.max_newton_iterations, 1, 10'000));
+  return o;
+}
+
+nlohmann::json MarlhfOptions::params() const {
+  return {{"ridge", ridge},         {"mse", mse_weight},         {"pessimism", pessimism},
+          {"unknown_width", unknown_width}, {"imitation", imitation}, {"pseudo_count", pseudo_count},
+          {"cce_rounds", cce_rounds}, {"max_newton_iterations", max_newton_iterations}};
+}
+
+MarlhfResult learn_from_preferences(const MarkovModel& model, const PreferenceDataset& data,
+                                    const RewardFeatures& features, const MarlhfOptions& options) {
+  if (data.pairs.empty()) throw UsageError("the preference dataset has no pair");
+  const int m = model.num_players(), H = model.horizon(), S = model.num_states();
+  for (const PreferencePairRecord& pair : data.pairs)
+    if (static_cast<int>(pair.labels.size()) != m || static_cast<int>(pair.first.states.size()) != H ||
+        static_cast<int>(pair.second.states.size()) != H)
+      throw UsageError("the preference dataset is not of the shape of '" + model.name() + "'");
+
+  const FeatureTrajectories trajectories = feature_trajectories(model, data, features);
+  PreferenceMleOptions mle;
+  mle.temperature = data.temperature;
+  mle.ridge = options.ridge;
+  mle.mse_weight = options.mse_weight;
+  mle.max_iterations = options.max_newton_iterations;
+
+  MarlhfResult result(model);
+  std::vector<PreferencePair> pairs(data.pairs.size());
+  for (int i = 0; i < m; ++i) {
+    for (std::size_t k = 0; k < pairs.size(); ++k)
+      pairs[k] = {static_cast<int>(2 * k), static_cast<int>(2 * k + 1), static_cast<double>(data.pairs[k].labels[i])};
+    result.fits.push_back(estimate_reward(trajectories, pairs, mle));
+  }
+
+  // The widths are the same for every player: Σ depends on the pairs, not on the labels.
+  const PreferenceObjective objective(trajectories, pairs, mle);
+  const double unknown = options.unknown_width > 0.0 ? options.unknown_width : model.reward_scale();
+  const GramConfidence confidence(objective, 1.0 / (unknown * unknown));
+  std::vector<double> unit_widths;
+  if (features.is_tabular()) unit_widths = confidence.unit_widths();
+  const BehaviourEstimate behaviour(model, data, options.pseudo_count);
+
+  const std::size_t J = result.estimate.num_joint_actions();
+  std::vector<double> phi(static_cast<std::size_t>(features.dimension()), 0.0);
+  std::vector<int> actions(m);
+  double width_sum = 0.0;
+  for (int h = 0; h < H; ++h)
+    for (int s = 0; s < S; ++s)
+      for (std::size_t a = 0; a < J; ++a) {
+        const std::span<const FeatureEntry> f = features.at(h, s, a);
+        double width;
+        if (features.is_tabular()) width = unit_widths[f[0].index];
+        else {
+          for (const FeatureEntry& e : f) phi[e.index] += e.value;
+          width = confidence.width(phi);
+          for (const FeatureEntry& e : f) phi[e.index] = 0.0;
+        }
+        width_sum += width;
+        std::size_t rest = a;
+        for (int i = m - 1; i >= 0; --i) {
+          actions[i] = static_cast<int>(rest % model.num_actions(i));
+          rest /= model.num_actions(i);
+        }
+        const double log_behaviour = options.imitation > 0.0 ? std::log(behaviour.probability(h, s, actions)) : 0.0;
+        double* estimate = result.estimate.at(h, s, a);
+        double* pessimistic = result.pessimistic.at(h, s, a);
+        for (int i = 0; i < m; ++i) {
+          double r = 0.0;
+          for (const FeatureEntry& e : f) r += result.fits[i].theta[e.index] * e.value;
+          estimate[i] = r;
+          pessimistic[i] = r - options.pessimism * width + options.imitation * log_behaviour;
+        }
+      }
+  result.mean_width = width_sum / (static_cast<double>(H) * S * static_cast<double>(J));
+
+  // The pessimistic game in the model's normalised units, as every MarkovModel speaks.
+  JointRewardTable normalised = result.pessimistic;
+  for (int h = 0; h < H; ++h)
+    for (int s = 0; s < S; ++s)
+      for (std::size_t a = 0; a < J; ++a)
+        for (int i = 0; i < m; ++i) normalised.at(h, s, a)[i] /= model.reward_scale();
+  MarkovEquilibriumOptions stage;
+  stage.cce_rounds = options.cce_rounds;
+  result.equilibrium = solve_markov_equilibrium(model, normalised, stage);
+  for (double& v : result.equilibrium.value) v *= model.reward_scale();
+  return result;
+}
+
+std::vector<double> reward_estimation_error(const MarkovModel& model, const PreferenceDataset& data,
+                                            const JointRewardTable& estimate) {
+  const int m = model.num_players(), H = model.horizon();
+  std::vector<double> sum(static_cast<std::size_t>(H) * m, 0.0), square(sum.size(), 0.0), truth(m);
+  double steps_per_h = 0.0;
+  for (const PreferencePairRecord& pair : data.pairs)
+    for (const PreferenceTrajectory* t : {&pair.first, &pair.second}) {
+      steps_per_h += 1.0;
+      for (int h = 0; h < H; ++h) {
+        const int* a = t->actions.data() + static_cast<std::size_t>(h) * m;
+        model.rewards(h, t->states[h], {a, static_cast<std::size_t>(m)}, truth);
+        const double* r = estimate.at(h, t->states[h], joint_index(model, a));
+        for (int i = 0; i < m; ++i) {
+          const double e = r[i] - truth[i] * model.reward_scale();
+          sum[static_cast<std::size_t>(h) * m + i] += e;
+          square[static_cast<std::size_t>(h) * m + i] += e * e;
+        }
+      }
+    }
+  // Σ_t (e_t − ē_h)² = Σ_t e_t² − n ē_h² per step; the true rewards' offset lo cancels there.
+  std::vector<double> out(m, 0.0);
+  for (int i = 0; i < m; ++i) {
+    double total = 0.0;
+    for (int h = 0; h < H; ++h) {
+      const double mean = sum[static_cast<std::size_t>(h) * m + i] / steps_per_h;
+      total += std::max(0.0, square[static_cast<std::size_t>(h) * m + i] - steps_per_h * mean * mean);
+    }
+    out[i] = std::sqrt(total / (steps_per_h * H));
+  }
+  return out;
+}
+
+}  // namespace eqlab

@@ -1,0 +1,151 @@
+#include <eqlab/sim/marlhf/preference_sampler.hpp>
+
+#include <atomic>
+#include <cmath>
+#include <sstream>
+
+#include <tbb/parallel_for.h>
+
+#include <eqlab/algorithms/markov/marlhf/markov_equilibrium.hpp>
+#include <eqlab/algorithms/markov/policy_file.hpp>
+#include <eqlab/lib/error.hpp>
+#include <eqlab/lib/rng.hpp>
+
+namespace eqlab {
+
+namespace {
+
+constexpr std::uint64_t kPreferenceStream = 0x6d61726b'70726566ULL;  // one stream per pair
+
+// The index drawn from a distribution by inverting its CDF at u; rounding past the end goes
+// to the last entry of positive weight.
+int draw(std::span<const double> p, double u) {
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    cumulative += p[k];
+    if (u < cumulative) return static_cast<int>(k);
+  }
+  int last = static_cast<int>(p.size()) - 1;
+  while (last > 0 && p[last] == 0.0) --last;
+  return last;
+}
+
+}  // namespace
+
+PreferenceBehaviour::PreferenceBehaviour(const MarkovModel& model, const std::string& spec, const LoadLimits& limits)
+    : model_(model), spec_(spec) {
+  if (spec == "uniform") {
+    kind_ = Kind::uniform;
+    return;
+  }
+  if (spec == "equilibrium" || spec == "unilateral") {
+    kind_ = spec == "unilateral" ? Kind::unilateral : Kind::mixture;
+    MarkovEquilibrium e = solve_markov_equilibrium(model, markov_reward_table(model));
+    components_.push_back({std::move(e.product), std::move(e.correlated)});
+    return;
+  }
+  std::stringstream files(spec);
+  std::string path;
+  while (std::getline(files, path, ',')) {
+    if (path.empty()) throw UsageError("behaviour '" + spec + "': an empty policy file name");
+    MarkovPolicyFile file = read_markov_policy(path, model, limits);
+    if (file.certified)
+      throw UsageError("behaviour '" + spec + "': " + path +
+                       " holds a certified policy (a visit log); give a product or correlated policy");
+    components_.push_back({std::move(file.product), std::move(file.correlated)});
+  }
+  if (components_.empty())
+    throw UsageError("behaviour '" + spec + "': expected equilibrium, unilateral, uniform or policy files");
+}
+
+PreferenceBehaviour::~PreferenceBehaviour() = default;
+PreferenceBehaviour::PreferenceBehaviour(PreferenceBehaviour&&) noexcept = default;
+
+void PreferenceBehaviour::draw_actions(const Component& component, int h, int s, int deviator,
+                                       const std::function<double()>& uniform, int* actions) const {
+  const int m = model_.num_players();
+  if (component.correlated) {
+    const std::span<const double> p = component.correlated->at(h, s);
+    const std::size_t joint = static_cast<std::size_t>(draw(p, uniform()));
+    component.correlated->decode(joint, {actions, static_cast<std::size_t>(m)});
+  } else {
+    for (int i = 0; i < m; ++i) actions[i] = draw(component.product->at(h, s, i), uniform());
+  }
+  if (deviator >= 0)
+    actions[deviator] = std::min(static_cast<int>(uniform() * model_.num_actions(deviator)),
+                                 model_.num_actions(deviator) - 1);
+}
+
+PreferenceTrajectory PreferenceBehaviour::play(const std::function<double()>& uniform) const {
+  const int m = model_.num_players(), H = model_.horizon();
+  PreferenceTrajectory t;
+  t.states.resize(H);
+  t.actions.resize(static_cast<std::size_t>(H) * m);
+  const Component* component = components_.empty() ? nullptr : &components_[0];
+  int deviator = -1;
+  if (kind_ == Kind::mixture && components_.size() > 1)
+    component = &components_[std::min(static_cast<std::size_t>(uniform() * components_.size()), components_.size() - 1)];
+  if (kind_ == Kind::unilateral) {
+    const int pick = std::min(static_cast<int>(uniform() * (m + 1)), m);
+    deviator = pick < m ? pick : -1;
+  }
+  int s = draw(model_.initial(), uniform());
+  for (int h = 0; h < H; ++h) {
+    t.states[h] = s;
+    int* a = t.actions.data() + static_cast<std::size_t>(h) * m;
+    if (kind_ == Kind::uniform)
+      for (int i = 0; i < m; ++i) a[i] = std::min(static_cast<int>(uniform() * model_.num_actions(i)), model_.num_actions(i) - 1);
+    else draw_actions(*component, h, s, deviator, uniform, a);
+    if (h + 1 < H) s = model_.sample_next(h, s, {a, static_cast<std::size_t>(m)}, uniform());
+  }
+  return t;
+}
+
+std::vector<double> PreferenceBehaviour::returns(const PreferenceTrajectory& trajectory) const {
+  const int m = model_.num_players();
+  std::vector<double> total(m, 0.0), r(m);
+  for (int h = 0; h < model_.horizon(); ++h) {
+    model_.rewards(h, trajectory.states[h], {trajectory.actions.data() + static_cast<std::size_t>(h) * m,
+                                            static_cast<std::size_t>(m)}, r);
+    for (int i = 0; i < m; ++i) total[i] += r[i];
+  }
+  // Normalised rewards back to the game's units; the offset lo·H cancels in every difference.
+  for (double& x : total) x *= model_.reward_scale();
+  return total;
+}
+
+PreferenceDataset sample_preference_data(const MarkovModel& model, const PreferenceBehaviour& behaviour,
+                                         const PreferenceSampleOptions& options) {
+  if (options.pairs < 1) throw UsageError("a preference dataset needs at least one pair");
+  if (!(options.temperature > 0.0) || !std::isfinite(options.temperature))
+    throw UsageError("the temperature must be a positive number");
+  PreferenceDataset data;
+  data.game = model.name();
+  data.temperature = options.temperature;
+  data.behaviour = behaviour.spec();
+  data.pairs.resize(static_cast<std::size_t>(options.pairs));
+  const int m = model.num_players();
+  constexpr std::int64_t kChunk = 256;
+  const std::int64_t chunks = (options.pairs + kChunk - 1) / kChunk;
+  std::atomic<std::int64_t> done{0};
+  tbb::parallel_for(std::int64_t{0}, chunks, [&](std::int64_t c) {
+    for (std::int64_t k = c * kChunk; k < std::min(options.pairs, (c + 1) * kChunk); ++k) {
+      RngStream rng(options.seed, kPreferenceStream, static_cast<std::uint64_t>(k));
+      const std::function<double()> uniform = [&rng] { return rng.uniform(); };
+      PreferencePairRecord& pair = data.pairs[static_cast<std::size_t>(k)];
+      pair.first = behaviour.play(uniform);
+      pair.second = behaviour.play(uniform);
+      const std::vector<double> r1 = behaviour.returns(pair.first), r2 = behaviour.returns(pair.second);
+      pair.labels.resize(m);
+      for (int i = 0; i < m; ++i) {
+        const double p = 1.0 / (1.0 + std::exp(-(r1[i] - r2[i]) / options.temperature));
+        pair.labels[i] = rng.uniform() < p ? 1 : 0;
+      }
+    }
+    const std::int64_t now = done += std::min(options.pairs, (c + 1) * kChunk) - c * kChunk;
+    if (options.on_progress) options.on_progress(now);
+  });
+  return data;
+}
+
+}  // namespace eqlab

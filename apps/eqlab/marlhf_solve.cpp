@@ -115,7 +115,7 @@ int run_marlhf_solve(const Args& args) {
   summary << field("reward error");
   for (int i = 0; i < m; ++i)
     summary << (i ? ", " : "") << model->shape().players[i] << " " << value_text(evaluation.reward_error[i]);
-  summary << " (RMS on the data, each step's offset removed)\n";
+  summary << " (RMS error of the return differences on the data)\n";
   if (!written.empty()) {
     std::string list;
     for (const std::string& w : written) list += (list.empty() ? "" : ", ") + (w == "-" ? "standard output" : w);

@@ -186,34 +186,26 @@ MarlhfResult learn_from_preferences(const MarkovModel& model, const PreferenceDa
 
 std::vector<double> reward_estimation_error(const MarkovModel& model, const PreferenceDataset& data,
                                             const JointRewardTable& estimate) {
-  const int m = model.num_players(), H = model.horizon();
-  std::vector<double> sum(static_cast<std::size_t>(H) * m, 0.0), square(sum.size(), 0.0), truth(m);
-  double steps_per_h = 0.0;
-  for (const PreferencePairRecord& pair : data.pairs)
-    for (const PreferenceTrajectory* t : {&pair.first, &pair.second}) {
-      steps_per_h += 1.0;
-      for (int h = 0; h < H; ++h) {
-        const int* a = t->actions.data() + static_cast<std::size_t>(h) * m;
-        model.rewards(h, t->states[h], {a, static_cast<std::size_t>(m)}, truth);
-        const double* r = estimate.at(h, t->states[h], joint_index(model, a));
-        for (int i = 0; i < m; ++i) {
-          const double e = r[i] - truth[i] * model.reward_scale();
-          sum[static_cast<std::size_t>(h) * m + i] += e;
-          square[static_cast<std::size_t>(h) * m + i] += e * e;
-        }
-      }
+  const int m = model.num_players();
+  std::vector<double> truth(m), square(m, 0.0), difference(m);
+  // Adds ±(R̂ − R) of one trajectory into `difference`, per player.
+  const auto add_return_error = [&](const PreferenceTrajectory& t, double sign) {
+    for (int h = 0; h < model.horizon(); ++h) {
+      const int* a = t.actions.data() + static_cast<std::size_t>(h) * m;
+      model.rewards(h, t.states[h], {a, static_cast<std::size_t>(m)}, truth);
+      const double* r = estimate.at(h, t.states[h], joint_index(model, a));
+      // The normalised truth in game units; its offset (lo per step) cancels in the pair.
+      for (int i = 0; i < m; ++i) difference[i] += sign * (r[i] - truth[i] * model.reward_scale());
     }
-  // Σ_t (e_t − ē_h)² = Σ_t e_t² − n ē_h² per step; the true rewards' offset lo cancels there.
-  std::vector<double> out(m, 0.0);
-  for (int i = 0; i < m; ++i) {
-    double total = 0.0;
-    for (int h = 0; h < H; ++h) {
-      const double mean = sum[static_cast<std::size_t>(h) * m + i] / steps_per_h;
-      total += std::max(0.0, square[static_cast<std::size_t>(h) * m + i] - steps_per_h * mean * mean);
-    }
-    out[i] = std::sqrt(total / (steps_per_h * H));
+  };
+  for (const PreferencePairRecord& pair : data.pairs) {
+    std::fill(difference.begin(), difference.end(), 0.0);
+    add_return_error(pair.first, 1.0);
+    add_return_error(pair.second, -1.0);
+    for (int i = 0; i < m; ++i) square[i] += difference[i] * difference[i];
   }
-  return out;
+  for (double& x : square) x = std::sqrt(x / static_cast<double>(data.pairs.size()));
+  return square;
 }
 
 }  // namespace eqlab

@@ -81,11 +81,12 @@ struct MarlhfResult {
 MarlhfResult learn_from_preferences(const MarkovModel& model, const PreferenceDataset& data,
                                     const RewardFeatures& features, const MarlhfOptions& options);
 
-// Evaluator (it reads the true rewards): how far the estimate is from them on the data,
-// per player, in game units. Preferences determine a reward only up to a constant per
-// step (adding c_h to every reward of step h moves no return difference), so each step's
-// mean error over the data is removed first: the root mean square, over every step of
-// every trajectory of the dataset, of (r̂ − r) minus its mean at that step.
+// Evaluator (it reads the true rewards): how far the estimate is from them, per player, in
+// game units. Preferences reveal a reward only through return differences: a constant added
+// to every reward of a step, or (under deterministic transitions) a potential-based shaping
+// r_h(s, a) + Φ_h+1(s') − Φ_h(s), moves no difference and no equilibrium. So the error is
+// measured there: the root mean square, over the dataset's pairs, of the estimated return
+// difference R̂(τ) − R̂(τ') minus the true one.
 std::vector<double> reward_estimation_error(const MarkovModel& model, const PreferenceDataset& data,
                                             const JointRewardTable& estimate);
 

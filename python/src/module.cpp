@@ -10,6 +10,7 @@
 #include "py_game.hpp"
 #include "py_graph.hpp"
 #include "py_markov.hpp"
+#include "py_marlhf.hpp"
 #include "py_solver.hpp"
 
 namespace py = pybind11;
@@ -30,6 +31,7 @@ PYBIND11_MODULE(_eqlab, m) {
   eqlab::python::bind_game(m);
   eqlab::python::bind_evaluate(m);
   eqlab::python::bind_markov(m);
+  eqlab::python::bind_marlhf(m);
   eqlab::python::bind_graph(m);
   // After the game classes, so that its signatures name them.
   eqlab::python::bind_solver(m);

@@ -11,6 +11,7 @@ networkx graphs); eqlab.solvers() lists every solver with its parameters; eqlab.
 steps one; eqlab.solve() and eqlab.experiment() make the runs of `eqlab solve` and `eqlab
 experiment`; eqlab.evaluate() and eqlab.evaluate_distribution() measure strategies from
 anywhere; eqlab.decoys.place() and eqlab.preferences() analyse graph games;
+eqlab.marlhf samples preference data of Markov games and learns equilibria from it;
 eqlab.curve_array() turns a curve into a NumPy structured array.
 """
 from ._eqlab import Game, GraphGame, MarkovGame, MarkovSolver, Solver, evaluate, evaluate_distribution, solvers
@@ -18,9 +19,9 @@ from ._loading import load
 from ._preferences import preferences
 from ._runs import experiment, solve
 from .curves import curve_array, curve_frame
-from . import decoys, graphs, openspiel
+from . import decoys, graphs, marlhf, openspiel
 
 __all__ = [
     "Game", "GraphGame", "MarkovGame", "MarkovSolver", "Solver", "curve_array", "curve_frame", "decoys", "evaluate",
-    "evaluate_distribution", "experiment", "graphs", "load", "openspiel", "preferences", "solve", "solvers"
+    "evaluate_distribution", "experiment", "graphs", "load", "marlhf", "openspiel", "preferences", "solve", "solvers"
 ]

@@ -135,3 +135,36 @@ def _place_decoys(graph: GraphGame, traps: Optional[int] = None, fakes: Optional
 
 def _preferences(graph: GraphGame, goals: Union[str, Dict[str, Any]]) -> Dict[str, Any]:
     """`eqlab preferences` (eqlab.preferences wraps it)."""
+
+class PreferenceData:
+    """A preference dataset of a Markov game (eqlab-preferences/1); eqlab.marlhf.sample and
+    eqlab.marlhf.read make one. The arrays are copies, by index."""
+    @property
+    def game(self) -> str: ...  # the game's name, as recorded
+    @property
+    def behaviour(self) -> str: ...
+    @property
+    def temperature(self) -> float: ...
+    @property
+    def num_pairs(self) -> int: ...
+    @property
+    def players(self) -> List[str]: ...
+    @property
+    def states(self) -> np.ndarray: ...  # int32 [pairs, 2, H]
+    @property
+    def actions(self) -> np.ndarray: ...  # int32 [pairs, 2, H, m]
+    @property
+    def labels(self) -> np.ndarray: ...  # int32 [pairs, m], 1: prefers the first
+    def write(self, path: str) -> None: ...  # JSON Lines, whole or not at all
+    def __len__(self) -> int: ...
+
+def _sample_preferences(game: MarkovGame, behaviour: str, pairs: int, temperature: float, seed: int, threads: int,
+                        progress: Progress) -> PreferenceData:
+    """`eqlab preferences-data` (eqlab.marlhf.sample wraps it)."""
+
+def _read_preferences(path: str, game: MarkovGame) -> PreferenceData:
+    """A dataset file of the game; ValueError with the line and JSON pointer (eqlab.marlhf.read wraps it)."""
+
+def _solve_marlhf(game: MarkovGame, data: PreferenceData, params: Dict[str, Any],
+                  policy: Optional[str]) -> Dict[str, Any]:
+    """`eqlab solve GAME --solver marlhf`: its result document (eqlab.marlhf.solve wraps it)."""

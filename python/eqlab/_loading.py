@@ -30,3 +30,17 @@ def load_graph(graph):
         raise ValueError(f"{name} is {article} {game.kind} game, not a graph game (graph JSON, GraphML, DOT, "
                          f"gridworld, random-graph or a networkx.DiGraph)")
     return game
+
+
+def load_markov(game):
+    """`game` as an eqlab.MarkovGame: loaded unless it already is one; ValueError when it
+    is another kind of game."""
+    if isinstance(game, _eqlab.MarkovGame):
+        return game
+    loaded = load(game)
+    if not isinstance(loaded, _eqlab.MarkovGame):
+        name = os.fspath(game) if isinstance(game, (str, os.PathLike)) else type(game).__name__
+        article = "an" if loaded.kind[0] in "aeiou" else "a"
+        raise ValueError(f'{name} is {article} {loaded.kind} game, not a Markov game (a "markov" game file or dict, '
+                         f"or a built-in Markov game such as markov-random)")
+    return loaded

@@ -124,21 +124,10 @@ PyPreferenceData sample(const std::shared_ptr<PyMarkovGame>& game, const std::st
   options.on_progress = serialised(run_progress_hook(progress, pairs));
   std::optional<tbb::global_control> limit;
   if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  std::string bad_spec;
-  std::shared_ptr<const PreferenceDataset> data;
-  {
-    py::gil_scoped_release release;
-    std::optional<PreferenceBehaviour> behaviour;
-    try {
-      behaviour.emplace(*game->model, behaviour_spec);
-    } catch (const UsageError& e) {
-      bad_spec = e.what();
-    }
-    if (behaviour) data = std::make_shared<PreferenceDataset>(sample_preference_data(*game->model, *behaviour, options));
-  }
-  // As the command line says it: the message names the argument it is about.
-  if (!bad_spec.empty()) throw py::value_error("behaviour: " + bad_spec);
-  return {game, std::move(data)};
+  // An unknown spec is a UsageError whose message names the behaviour: ValueError as it is.
+  py::gil_scoped_release release;
+  const PreferenceBehaviour behaviour(*game->model, behaviour_spec);
+  return {game, std::make_shared<PreferenceDataset>(sample_preference_data(*game->model, behaviour, options))};
 }
 
 PyPreferenceData read(const std::string& path, const std::shared_ptr<PyMarkovGame>& game) {
@@ -203,7 +192,7 @@ by index (states, actions, players as the game numbers them):
            "PATH.partial, renamed when complete; OSError when it cannot be written.")
       .def("__len__", [](const PyPreferenceData& d) { return d.data->pairs.size(); })
       .def("__repr__", [](const PyPreferenceData& d) {
-        return "<eqlab.PreferenceData " + d.data->game + ": " + std::to_string(d.data->pairs.size()) +
+        return "<eqlab.marlhf.PreferenceData " + d.data->game + ": " + std::to_string(d.data->pairs.size()) +
                " pairs, behaviour " + d.data->behaviour + ", temperature " +
                std::string(py::str(py::float_(d.data->temperature))) + ">";
       });

@@ -9,8 +9,10 @@
 #include <tbb/info.h>
 
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/progress.hpp>
 #include <eqlab/sim/experiment.hpp>
 #include <eqlab/sim/markov/markov_experiment.hpp>
+#include <eqlab/sim/marlhf/marlhf_experiment.hpp>
 
 #include "cli.hpp"
 #include "interrupt.hpp"
@@ -122,6 +124,50 @@ example:
 )help";
 
 namespace {
+
+// A preference experiment ("type": "marlhf"): Nash gap against dataset size.
+int run_marlhf_experiment_command(const Args& args, const std::string& config_path, const std::string& out_dir) {
+  if (args.has("--resume"))
+    throw CommandLineError("experiment", "--resume is for the learners' experiments: a preference experiment reruns whole");
+  const MarlhfExperimentConfig config = load_marlhf_experiment_config(config_path);
+  MarlhfExperimentOptions options;
+  options.out_dir = out_dir;
+  options.plots = !args.has("--no-plots");
+  const std::int64_t tasks =
+      static_cast<std::int64_t>(config.games.size() * config.behaviours.size() * config.seeds.size());
+  ProgressBar bar("datasets", tasks, !args.has("--no-progress"));
+  options.on_task_done = [&](std::int64_t done, std::int64_t) { bar.update(done); };
+  const InterruptWatch interrupt;
+  options.should_stop = [] { return InterruptWatch::requested(); };
+  MarlhfExperimentReport report;
+  try {
+    report = run_marlhf_experiment(config, options);
+  } catch (const UsageError& e) {
+    throw BadInputError(config_path + ": " + e.what());
+  }
+  bar.finish();
+  if (report.interrupted) {
+    std::cerr << "eqlab experiment: interrupted: no file written\n";
+    return kExitInterrupted;
+  }
+  std::cout << field("experiment") << config.name << "\n" << field("runs") << report.runs << "\n";
+  for (const MarlhfFitRow& fit : report.fits) {
+    std::cout << field("fit") << fit.game << ", " << fit.behaviour
+              << (config.variants.size() > 1 ? ", " + fit.variant : std::string()) << ": ";
+    if (std::isnan(fit.slope)) std::cout << "the mean gap is positive at " << fit.points << " sizes only, no slope\n";
+    else
+      std::cout << "mean Nash gap ∝ pairs^" << value_text(fit.slope) << " [" << value_text(fit.low) << ", "
+                << value_text(fit.high) << "] over " << fit.points << " sizes\n";
+  }
+  for (const MarlhfSummaryRow& row : report.summary)
+    if (row.pairs == config.pairs.back())
+      std::cout << field("largest") << row.game << ", " << row.behaviour
+                << (config.variants.size() > 1 ? ", " + row.variant : std::string()) << ": gap "
+                << gap_text(row.gap_mean) << " [" << gap_text(row.gap_low) << ", " << gap_text(row.gap_high)
+                << "] at " << row.pairs << " pairs\n";
+  for (const std::string& file : report.files) std::cout << field("wrote") << file << "\n";
+  return kExitOk;
+}
 
 // A Markov experiment ("type": "markov"): sample complexity against a game parameter.
 int run_markov_experiment_command(const Args& args, const std::string& config_path, const std::string& out_dir,
@@ -239,6 +285,11 @@ int run_experiment(std::span<const std::string> argv) {
     budget.origin += ", shared by the " + std::to_string(group.local_size()) + " processes on this machine";
   }
   const std::string config_path = args.positional[0];
+  if (is_marlhf_experiment_file(config_path)) {
+    if (group.size() > 1)
+      throw CommandLineError("experiment", "preference experiments run in one process; run this config without mpirun");
+    return run_marlhf_experiment_command(args, config_path, out_dir);
+  }
   if (is_markov_experiment_file(config_path)) {
     if (group.size() > 1)
       throw CommandLineError("experiment", "Markov experiments run in one process; run this config without mpirun");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include <Eigen/Cholesky>
@@ -246,14 +247,20 @@ PreferenceMleResult estimate_reward(const FeatureTrajectories& trajectories, std
     const Eigen::VectorXd step = -H.llt().solve(g);
     const double slope = g.dot(step);
     // Backtracking (Armijo): halve the step until L falls by a tenth of the linear prediction.
+    // Once the predicted decrease is below what L's rounding can show, no comparison of values
+    // means anything; the iterate is then deep in the quadratic region, where the full Newton
+    // step is exact, so it is taken as it is. (Along a direction only the ridge curves, a
+    // gradient of 1e-9 predicts a decrease of 1e-18.)
+    for (int i = 0; i < d; ++i) trial[i] = result.theta[i] + step[i];
+    double next = objective.value(trial);
+    const bool measurable = -slope > 64.0 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::abs(value));
     double t = 1.0;
-    double next = value;
-    for (int halvings = 0; halvings < 60; ++halvings, t *= 0.5) {
+    for (int halvings = 0; measurable && halvings < 60 && !(next <= value + 0.1 * t * slope); ++halvings) {
+      t *= 0.5;
       for (int i = 0; i < d; ++i) trial[i] = result.theta[i] + t * step[i];
       next = objective.value(trial);
-      if (next <= value + 0.1 * t * slope) break;
     }
-    if (!(next <= value)) break;  // no decrease left at this precision
+    if (measurable && !(next <= value)) break;  // no decrease left at this precision
     result.theta = trial;
     value = next;
   }

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 #include <tbb/parallel_for.h>
@@ -9,6 +10,7 @@
 #include <eqlab/algorithms/markov/marlhf/markov_equilibrium.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
 #include <eqlab/lib/error.hpp>
+#include <eqlab/lib/near_names.hpp>
 #include <eqlab/lib/rng.hpp>
 
 namespace eqlab {
@@ -48,6 +50,9 @@ PreferenceBehaviour::PreferenceBehaviour(const MarkovModel& model, const std::st
   std::string path;
   while (std::getline(files, path, ',')) {
     if (path.empty()) throw UsageError("behaviour '" + spec + "': an empty policy file name");
+    if (!std::filesystem::exists(path))
+      throw UsageError("behaviour '" + path + "': not equilibrium, unilateral or uniform, and no policy file of that name" +
+                       did_you_mean(path, {"equilibrium", "unilateral", "uniform"}));
     MarkovPolicyFile file = read_markov_policy(path, model, limits);
     if (file.certified)
       throw UsageError("behaviour '" + spec + "': " + path +

@@ -73,10 +73,17 @@ int run_marlhf_solve(const Args& args) {
     std::cerr << "warning: " << args.text("--data") << " was sampled from " << data.game << ", learned here on "
               << model->name() << "\n";
 
+  const RewardFeatures features = [&] {
+    try {
+      return RewardFeatures::for_options(*model, args.positional[0], options, limits);
+    } catch (const UsageError& e) {
+      throw BadInputError(e.what());
+    }
+  }();
   const auto start = std::chrono::steady_clock::now();
   MarlhfResult result = [&] {
     try {
-      return learn_from_preferences(*model, data, RewardFeatures::tabular(*model), options);
+      return learn_from_preferences(*model, data, features, options);
     } catch (const UsageError& e) {
       throw BadInputError(e.what());
     }
@@ -102,7 +109,8 @@ int run_marlhf_solve(const Args& args) {
           << field("data") << args.text("--data") << ": " << data.pairs.size() << " pairs, behaviour " << data.behaviour
           << ", temperature " << data.temperature << "\n"
           << field("solver") << "marlhf (mse " << options.mse_weight << ", pessimism " << options.pessimism
-          << ", imitation " << options.imitation << ") in " << duration_text(seconds) << "; Newton steps";
+          << ", imitation " << options.imitation << ", " << options.features << " features, d = " << features.dimension()
+          << ") in " << duration_text(seconds) << "; Newton steps";
   for (const PreferenceMleResult& fit : result.fits) summary << " " << fit.iterations;
   summary << "\n";
   for (int i = 0; i < m; ++i)

@@ -180,7 +180,7 @@ MarkovGame parse_document(const json& doc, const std::string& file) {
   check_game_type(doc, "markov");
   check_members(doc, "",
                 {"format", "type", "players", "name", "description", "horizon", "states", "actions", "initial",
-                 "reward_range", "transitions"},
+                 "reward_range", "transitions", "reward_features"},
                 "a markov game");
   check_name_and_description(doc);
   std::string name = doc.value("name", std::string());

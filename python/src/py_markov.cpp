@@ -23,10 +23,13 @@ namespace eqlab::python {
 
 std::shared_ptr<PyMarkovGame> load_markov_object(const py::object& spec) {
   auto game = std::make_shared<PyMarkovGame>();
-  if (py::isinstance<py::dict>(spec))
-    game->model = std::make_shared<TableMarkovModel>(parse_markov_game(from_python(spec), "<dict>"));
-  else
-    game->model = load_markov_model(py::cast<std::string>(py::str(spec)));
+  if (py::isinstance<py::dict>(spec)) {
+    game->document = from_python(spec);
+    game->model = std::make_shared<TableMarkovModel>(parse_markov_game(*game->document, "<dict>"));
+  } else {
+    game->source = py::cast<std::string>(py::str(spec));
+    game->model = load_markov_model(game->source);
+  }
   return game;
 }
 

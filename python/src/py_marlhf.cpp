@@ -17,6 +17,7 @@
 #include <eqlab/algorithms/markov/marlhf/marlhf.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
 #include <eqlab/games/io/preference_data.hpp>
+#include <eqlab/games/markov/reward_features_json.hpp>
 #include <eqlab/sim/marlhf/marlhf_evaluation.hpp>
 #include <eqlab/sim/marlhf/preference_sampler.hpp>
 #include <eqlab/sim/result_files.hpp>
@@ -145,7 +146,11 @@ py::object solve(const std::shared_ptr<PyMarkovGame>& game, const PyPreferenceDa
   {
     py::gil_scoped_release release;
     const auto start = std::chrono::steady_clock::now();
-    const MarlhfResult result = learn_from_preferences(model, *data.data, RewardFeatures::tabular(model), options);
+    // features "game": the map of the file or dict the game was loaded from.
+    const RewardFeatures features = options.features == "game" && game->document
+                                        ? RewardFeatures::from_map(model, parse_reward_features(*game->document, "<dict>", model))
+                                        : RewardFeatures::for_options(model, game->source, options);
+    const MarlhfResult result = learn_from_preferences(model, *data.data, features, options);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const MarlhfEvaluation evaluation = evaluate_marlhf(model, *data.data, result);
     document = marlhf_result_json(model, *data.data, options, result, evaluation, seconds);

@@ -55,6 +55,8 @@ nlohmann::ordered_json marlhf_result_json(const MarkovModel& model, const Prefer
   nlohmann::ordered_json learner;
   std::vector<int> iterations;
   for (const PreferenceMleResult& fit : result.fits) iterations.push_back(fit.iterations);
+  learner["features"] = options.features;
+  learner["dimension"] = result.fits.empty() ? 0 : static_cast<int>(result.fits[0].theta.size());
   learner["newton_iterations"] = iterations;
   learner["mean_width"] = result.mean_width;
   learner["pessimistic_values"] = result.equilibrium.value;

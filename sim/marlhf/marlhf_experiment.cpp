@@ -49,14 +49,13 @@ std::string behaviour_beside_config(const std::string& folder, const std::string
 
 // All runs of one (game, behaviour, seed): one dataset of the largest size, its prefixes.
 void run_task(const MarlhfExperimentConfig& config, const MarkovModel& model, const PreferenceBehaviour& behaviour,
-              std::size_t g, std::size_t b, std::size_t seed_index, std::vector<RunRow>& rows,
+              const std::vector<RewardFeatures>& features, std::size_t g, std::size_t b, std::size_t seed_index, std::vector<RunRow>& rows,
               const std::function<bool()>& should_stop) {
   PreferenceSampleOptions sample;
   sample.pairs = config.pairs.back();
   sample.temperature = config.temperature;
   sample.seed = config.seeds[seed_index];
   const PreferenceDataset all = sample_preference_data(model, behaviour, sample);
-  const RewardFeatures features = RewardFeatures::tabular(model);
   PreferenceDataset data = all;
   for (std::size_t n = 0; n < config.pairs.size(); ++n) {
     data.pairs.assign(all.pairs.begin(), all.pairs.begin() + config.pairs[n]);
@@ -64,7 +63,7 @@ void run_task(const MarlhfExperimentConfig& config, const MarkovModel& model, co
       if (should_stop && should_stop()) return;
       const auto start = std::chrono::steady_clock::now();
       const MarlhfResult result =
-          learn_from_preferences(model, data, features, MarlhfOptions::from_params(config.variants[v].params));
+          learn_from_preferences(model, data, features[v], MarlhfOptions::from_params(config.variants[v].params));
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       const MarlhfEvaluation e = evaluate_marlhf(model, data, result);
       rows.push_back({g, b, v, n, seed_index, e.gap, e.max_reward_error, seconds});
@@ -148,8 +147,11 @@ MarlhfExperimentReport run_marlhf_experiment(const MarlhfExperimentConfig& confi
   std::vector<std::unique_ptr<MarkovModel>> models;
   for (const auto& game : config.games) models.push_back(load_markov_model(game_spec_beside_config(config.folder, game.spec)));
   std::vector<std::vector<std::optional<PreferenceBehaviour>>> behaviours(config.games.size());
+  std::vector<std::vector<RewardFeatures>> features(config.games.size());
   for (std::size_t g = 0; g < config.games.size(); ++g) {
-    (void)RewardFeatures::tabular(*models[g]);  // refuses games too large for tabular rewards now
+    for (const auto& variant : config.variants)
+      features[g].push_back(RewardFeatures::for_options(*models[g], game_spec_beside_config(config.folder, config.games[g].spec),
+                                                        MarlhfOptions::from_params(variant.params)));
     for (const auto& b : config.behaviours)
       behaviours[g].emplace_back(std::in_place, *models[g], behaviour_beside_config(config.folder, b.spec));
   }
@@ -161,7 +163,7 @@ MarlhfExperimentReport run_marlhf_experiment(const MarlhfExperimentConfig& confi
   std::mutex report_lock;
   tbb::parallel_for(std::size_t{0}, tasks, [&](std::size_t t) {
     const std::size_t g = t / (B * K), b = (t / K) % B, k = t % K;
-    run_task(config, *models[g], *behaviours[g][b], g, b, k, task_rows[t], options.should_stop);
+    run_task(config, *models[g], *behaviours[g][b], features[g], g, b, k, task_rows[t], options.should_stop);
     const std::int64_t now = ++done;
     if (options.on_task_done) {
       const std::lock_guard lock(report_lock);

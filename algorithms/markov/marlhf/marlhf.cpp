@@ -1,10 +1,12 @@
 #include <eqlab/algorithms/markov/marlhf/marlhf.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <string>
 
 #include <eqlab/algorithms/json_option_reader.hpp>
 #include <eqlab/algorithms/markov/marlhf/behaviour_estimate.hpp>
+#include <eqlab/games/markov/reward_features_json.hpp>
 #include <eqlab/lib/error.hpp>
 
 namespace eqlab {
@@ -84,10 +86,26 @@ RewardFeatures RewardFeatures::linear(const MarkovModel& model, int dimension,
   return f;
 }
 
+RewardFeatures RewardFeatures::for_options(const MarkovModel& model, const std::string& game_source,
+                                           const MarlhfOptions& options, const LoadLimits& limits) {
+  if (options.features == "tabular") return tabular(model);
+  if (!std::filesystem::is_regular_file(game_source))
+    throw UsageError("features \"game\" reads the game file's reward_features, and '" + game_source +
+                     "' is not a file (a built-in game has no feature map)");
+  return from_map(model, load_reward_features(game_source, model, limits));
+}
+
+RewardFeatures RewardFeatures::from_map(const MarkovModel& model, const RewardFeatureMap& map) {
+  std::vector<std::vector<FeatureEntry>> rows(map.rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    for (const auto& [index, value] : map.rows[r]) rows[r].push_back({index, value});
+  return linear(model, map.dimension, std::move(rows));
+}
+
 MarlhfOptions MarlhfOptions::from_params(const nlohmann::json& params) {
   const JsonOptionReader in(params, "marlhf",
                             {"ridge", "mse", "pessimism", "unknown_width", "imitation", "pseudo_count", "cce_rounds",
-                             "max_newton_iterations"});
+                             "max_newton_iterations", "features"});
   MarlhfOptions o;
   o.ridge = in.positive("ridge", o.ridge);
   o.mse_weight = in.nonnegative("mse", o.mse_weight);
@@ -97,13 +115,14 @@ MarlhfOptions MarlhfOptions::from_params(const nlohmann::json& params) {
   o.pseudo_count = in.positive("pseudo_count", o.pseudo_count);
   o.cce_rounds = static_cast<int>(in.whole("cce_rounds", o.cce_rounds, 1, 10'000'000));
   o.max_newton_iterations = static_cast<int>(in.whole("max_newton_iterations", o.max_newton_iterations, 1, 10'000));
+  o.features = in.choice("features", o.features, {"tabular", "game"});
   return o;
 }
 
 nlohmann::json MarlhfOptions::params() const {
   return {{"ridge", ridge},         {"mse", mse_weight},         {"pessimism", pessimism},
           {"unknown_width", unknown_width}, {"imitation", imitation}, {"pseudo_count", pseudo_count},
-          {"cce_rounds", cce_rounds}, {"max_newton_iterations", max_newton_iterations}};
+          {"cce_rounds", cce_rounds}, {"max_newton_iterations", max_newton_iterations}, {"features", features}};
 }
 
 MarlhfResult learn_from_preferences(const MarkovModel& model, const PreferenceDataset& data,

@@ -21,6 +21,7 @@
 
 #include <eqlab/algorithms/markov/marlhf/markov_equilibrium.hpp>
 #include <eqlab/algorithms/markov/marlhf/preference_mle.hpp>
+#include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/preference_data.hpp>
 #include <eqlab/games/markov/markov_model.hpp>
 
@@ -34,6 +35,12 @@ class RewardFeatures {
   static RewardFeatures tabular(const MarkovModel& model);
   // A linear map: rows[(h·S + s)·J + a] is φ_h(s, a), indices in [0, dimension).
   static RewardFeatures linear(const MarkovModel& model, int dimension, std::vector<std::vector<FeatureEntry>> rows);
+  // A game file's map (games/markov/reward_features_json.hpp).
+  static RewardFeatures from_map(const MarkovModel& model, const struct RewardFeatureMap& map);
+  // What options.features asks for: the table, or the map of the game file `game_source`
+  // (UsageError when the game is not a file; InputError when the file has no map).
+  static RewardFeatures for_options(const MarkovModel& model, const std::string& game_source,
+                                    const struct MarlhfOptions& options, const LoadLimits& limits = {});
 
   int dimension() const { return dimension_; }
   bool is_tabular() const { return tabular_; }
@@ -60,6 +67,9 @@ struct MarlhfOptions {
   double imitation = 0.0;     // η, the weight of log π̂ (0: no imitation penalty)
   double pseudo_count = 1.0;  // of the behaviour estimate, so that log π̂ is finite
   int cce_rounds = 2000;      // stage CCEs, 3 or more players
+  // "tabular" (one-hot by step, state and joint action) or "game" (the game file's
+  // "reward_features", games/markov/reward_features_json.hpp).
+  std::string features = "tabular";
   int max_newton_iterations = 100;
 
   // From solver params {"mse": α, "pessimism": c, "imitation": η, ...}; UsageError for

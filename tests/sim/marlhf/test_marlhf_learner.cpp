@@ -137,3 +137,24 @@ TEST_CASE("marlhf: options") {
   CHECK_THROWS_AS(MarlhfOptions::from_params({{"msee", 0.5}}), UsageError);
   CHECK_THROWS_AS(MarlhfOptions::from_params({{"pessimism", -1.0}}), UsageError);
 }
+
+TEST_CASE("marlhf: the game file's linear features fit with 3 parameters what the table fits with 24") {
+  const auto trap = example_game("coverage-trap.json");
+  const std::string source = std::string(EQLAB_SOURCE_DIR) + "/examples/marlhf/coverage-trap.json";
+  const PreferenceDataset data = sample(*trap, "uniform", 3000, 5);
+  const MarlhfOptions linear_options = MarlhfOptions::from_params({{"features", "game"}});
+  const RewardFeatures linear = RewardFeatures::for_options(*trap, source, linear_options);
+  const RewardFeatures table = RewardFeatures::for_options(*trap, source, MarlhfOptions{});
+  CHECK(linear.dimension() == 3);
+  CHECK(table.dimension() == 24);
+  const MarlhfResult a = learn_from_preferences(*trap, data, linear, linear_options);
+  const MarlhfResult b = learn_from_preferences(*trap, data, table, MarlhfOptions{});
+  const MarlhfEvaluation ea = evaluate_marlhf(*trap, data, a), eb = evaluate_marlhf(*trap, data, b);
+  CHECK(ea.gap < 1e-12);
+  CHECK(eb.gap < 1e-12);
+  // The true rewards are linear in these features: fewer parameters, a smaller error.
+  CHECK(ea.max_reward_error < eb.max_reward_error);
+  // The incumbent's reward: 1 when punished outside, 0 when accommodating (θ_2 − θ_1 = 1).
+  CHECK(a.fits[1].theta[2] - a.fits[1].theta[1] == doctest::Approx(1.0).epsilon(0.15));
+  CHECK_THROWS_AS(RewardFeatures::for_options(*trap, "markov-cycle", linear_options), UsageError);
+}

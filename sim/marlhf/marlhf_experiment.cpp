@@ -2,12 +2,12 @@
 // summary over seeds, the fitted slopes and the plots.
 #include <eqlab/sim/marlhf/marlhf_experiment.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <iomanip>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -71,11 +71,7 @@ void run_task(const MarlhfExperimentConfig& config, const MarkovModel& model, co
   }
 }
 
-std::string number(double x) {
-  std::ostringstream out;
-  out << std::setprecision(17) << x;
-  return out.str();
-}
+std::string number(double x) { return exact_number_text(x); }
 
 // The slope of log mean gap against log pairs over the sizes of positive mean.
 double gap_slope(const std::vector<std::int64_t>& pairs, const std::vector<std::vector<double>>& gaps, int* points) {
@@ -90,7 +86,10 @@ double gap_slope(const std::vector<std::int64_t>& pairs, const std::vector<std::
     }
   }
   if (points) *points = static_cast<int>(xs.size());
-  return xs.size() >= 2 ? least_squares_slope(xs, ys) : std::nan("");
+  if (xs.size() < 2) return std::nan("");
+  // A gap that does not move has slope 0, not the rounding of a fit through equal values.
+  if (std::ranges::max(ys) == std::ranges::min(ys)) return 0.0;
+  return least_squares_slope(xs, ys);
 }
 
 MarlhfFitRow fit_row(const MarlhfExperimentConfig& config, const std::vector<std::vector<double>>& gaps,
@@ -115,18 +114,23 @@ MarlhfFitRow fit_row(const MarlhfExperimentConfig& config, const std::vector<std
 void plot_lines(const MarlhfExperimentConfig& config, std::size_t g,
                 const std::vector<std::pair<std::size_t, std::size_t>>& lines, bool label_by_variant,
                 const std::vector<MarlhfSummaryRow>& summary, const std::string& title, const std::string& path) {
+  // Each line is a curve whose one metric is named after the line, so that the legend reads
+  // "unilateral" rather than "unilateral: gap"; its interval columns give the band.
   std::vector<LabelledCurve> curves;
+  std::vector<std::string> names;
   for (const auto& [b, v] : lines) {
-    Curve curve({"gap", "gap_low", "gap_high"});
+    const std::string name = label_by_variant ? config.variants[v].label : config.behaviours[b].label;
+    Curve curve({name, name + "_low", name + "_high"});
     for (const MarlhfSummaryRow& row : summary)
       if (row.game == config.games[g].label && row.behaviour == config.behaviours[b].label &&
           row.variant == config.variants[v].label)
         curve.add_row(row.pairs, {row.gap_mean, row.gap_low, row.gap_high});
-    curves.push_back({label_by_variant ? config.variants[v].label : config.behaviours[b].label, curve});
+    curves.push_back({"", curve});
+    names.push_back(name);
   }
   PlotOptions plot;
   plot.title = title;
-  plot.metrics = {"gap"};
+  plot.metrics = names;
   plot.x_label = "preference pairs";
   plot.y_label = "Nash gap of the learned policy (mean over seeds, 95% interval)";
   plot.bands = true;

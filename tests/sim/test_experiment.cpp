@@ -21,7 +21,10 @@
 #include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/experiment.hpp>
+#include <eqlab/sim/experiment/config.hpp>
 #include <eqlab/sim/markov/markov_experiment.hpp>
+#include <eqlab/sim/marlhf/marlhf_experiment.hpp>
+#include <eqlab/sim/marlhf/preference_sampler.hpp>
 #include <eqlab/sim/plot.hpp>
 
 namespace fs = std::filesystem;
@@ -112,6 +115,17 @@ TEST_CASE("experiment config: the example configs are valid") {
       const eqlab::MarkovExperimentConfig config = eqlab::load_markov_experiment_config(entry.path().string());
       CHECK(config.name == entry.path().stem().string());
       for (const eqlab::MarkovExperimentGame& game : config.games) CHECK(eqlab::load_markov_model(game.spec) != nullptr);
+      ++configs;
+      continue;
+    }
+    if (eqlab::is_marlhf_experiment_file(entry.path().string())) {
+      // Preference experiments: the config, every game (beside the config) and every behaviour.
+      const eqlab::MarlhfExperimentConfig config = eqlab::load_marlhf_experiment_config(entry.path().string());
+      CHECK(config.name == entry.path().stem().string());
+      for (const auto& game : config.games) {
+        const auto model = eqlab::load_markov_model(eqlab::game_spec_beside_config(config.folder, game.spec));
+        for (const auto& behaviour : config.behaviours) CHECK_NOTHROW(eqlab::PreferenceBehaviour(*model, behaviour.spec));
+      }
       ++configs;
       continue;
     }

@@ -67,7 +67,9 @@ def solve(game, data, mse=0.0, pessimism=1.0, imitation=0.0, policy=None, **para
     game: an eqlab.MarkovGame or anything eqlab.load takes for one. data: an
     eqlab.marlhf.PreferenceData or the path of a dataset file. mse, pessimism, imitation
     and the other keywords (ridge, unknown_width, pseudo_count, cce_rounds,
-    max_newton_iterations) are the learner's parameters, checked as --param checks them.
+    max_newton_iterations, features) are the learner's parameters, checked as --param
+    checks them; features="game" fits rewards linear in the game file's (or dict's)
+    "reward_features" instead of a table.
     policy: a path where the output policy (eqlab-markov-policy/1) is written, as --policy.
     """
     game = load_markov(game)

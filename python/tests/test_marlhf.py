@@ -52,9 +52,9 @@ def test_the_sample_is_the_same_for_any_thread_count():
 
 
 def test_data_from_the_equilibrium_misses_the_deviation_that_unilateral_data_shows():
-    # coverage-trap: the equilibrium never leaves, so its data cannot tell the entrant that
-    # leaving is worth 1 against 0.2 and the learner's pessimism keeps it from trying: the
-    # learned policy is that gap of 0.8 away from a Nash equilibrium.
+    # coverage-trap: the equilibrium never leaves, so its data never shows the incumbent's
+    # threat outside; the learned incumbent accommodates there, and the entrant would gain
+    # 1 - 0.2 by leaving: the learned policy is 0.8 away from a Nash equilibrium.
     on_path = marlhf.sample(TRAP, "equilibrium", 1000, progress=False)
     result = marlhf.solve(TRAP, on_path)
     assert result["format"] == "eqlab-result/1" and result["concept"] == "nash"
@@ -63,6 +63,18 @@ def test_data_from_the_equilibrium_misses_the_deviation_that_unilateral_data_sho
     assert result["metrics"]["best_response"][0] == pytest.approx(1.0, abs=1e-9)
     deviations = marlhf.sample(TRAP, "unilateral", 5000, seed=0, progress=False)
     assert marlhf.solve(TRAP, deviations)["metrics"]["nash_gap"] < 1e-9
+
+
+def test_the_game_files_linear_features_learn_with_three_parameters():
+    data = marlhf.sample(TRAP, "uniform", 3000, seed=5, progress=False)
+    linear = marlhf.solve(TRAP, data, features="game")
+    table = marlhf.solve(TRAP, data)
+    assert (linear["learner"]["dimension"], table["learner"]["dimension"]) == (3, 24)
+    assert linear["metrics"]["nash_gap"] < 1e-12
+    assert max(linear["metrics"]["reward_error"]) < max(table["metrics"]["reward_error"])
+    # A built-in game has no file, so no feature map.
+    with pytest.raises(ValueError, match="not a file"):
+        marlhf.solve(RANDOM, marlhf.sample(RANDOM, "uniform", 10, progress=False), features="game")
 
 
 def test_a_written_dataset_reads_back_and_learns_the_same(tmp_path):

@@ -18,29 +18,28 @@ def load(game):
     return _eqlab.load(game)
 
 
+def _load_kind(game, kind, noun, forms):
+    """`game` as an eqlab game of class `kind`: loaded unless it already is one; ValueError,
+    naming the `forms` a `noun` takes, when it is another kind of game."""
+    if isinstance(game, kind):
+        return game
+    loaded = load(game)
+    if not isinstance(loaded, kind):
+        name = os.fspath(game) if isinstance(game, (str, os.PathLike)) else type(game).__name__
+        article = "an" if loaded.kind[0] in "aeiou" else "a"
+        raise ValueError(f"{name} is {article} {loaded.kind} game, not {noun} ({forms})")
+    return loaded
+
+
 def load_graph(graph):
     """`graph` as an eqlab.GraphGame: loaded unless it already is one; ValueError when it
     is another kind of game."""
-    if isinstance(graph, _eqlab.GraphGame):
-        return graph
-    game = load(graph)
-    if not isinstance(game, _eqlab.GraphGame):
-        name = os.fspath(graph) if isinstance(graph, (str, os.PathLike)) else type(graph).__name__
-        article = "an" if game.kind[0] in "aeiou" else "a"
-        raise ValueError(f"{name} is {article} {game.kind} game, not a graph game (graph JSON, GraphML, DOT, "
-                         f"gridworld, random-graph or a networkx.DiGraph)")
-    return game
+    return _load_kind(graph, _eqlab.GraphGame, "a graph game",
+                      "graph JSON, GraphML, DOT, gridworld, random-graph or a networkx.DiGraph")
 
 
 def load_markov(game):
     """`game` as an eqlab.MarkovGame: loaded unless it already is one; ValueError when it
     is another kind of game."""
-    if isinstance(game, _eqlab.MarkovGame):
-        return game
-    loaded = load(game)
-    if not isinstance(loaded, _eqlab.MarkovGame):
-        name = os.fspath(game) if isinstance(game, (str, os.PathLike)) else type(game).__name__
-        article = "an" if loaded.kind[0] in "aeiou" else "a"
-        raise ValueError(f'{name} is {article} {loaded.kind} game, not a Markov game (a "markov" game file or dict, '
-                         f"or a built-in Markov game such as markov-random)")
-    return loaded
+    return _load_kind(game, _eqlab.MarkovGame, "a Markov game",
+                      'a "markov" game file or dict, or a built-in Markov game such as markov-random')

@@ -2,7 +2,9 @@
 // What the two experiment config readers share: the extensive-form one
 // (sim/experiment_config.cpp) and the Markov one (sim/markov/markov_experiment_config.cpp).
 // Both also refuse unknown members with check_config_members (sim/config_members.hpp).
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,5 +22,12 @@ nlohmann::json read_config_document(const std::string& path);
 // there is one there, so that configs travel with their games; `spec` itself otherwise (a
 // built-in game, or a file found from the current folder).
 std::string game_spec_beside_config(const std::string& folder, const std::string& spec);
+
+// A config member that must be a non-empty string; InputError(file, pointer) otherwise.
+std::string config_text(const nlohmann::json& value, const std::string& file, const std::string& pointer);
+
+// The member "seeds" of the Markov and preference configs: a number N of seeds 0..N-1 (1 to
+// 10000), or a non-empty list of distinct whole numbers. InputError with its pointer.
+std::vector<std::uint64_t> config_seeds(const nlohmann::json& doc, const std::string& file);
 
 }  // namespace eqlab

@@ -24,11 +24,6 @@ namespace {
   throw InputError(file, pointer, what);
 }
 
-std::string text_of(const json& v, const std::string& file, const std::string& pointer) {
-  if (!v.is_string() || v.get<std::string>().empty()) bad(file, pointer, "expected a non-empty string");
-  return v.get<std::string>();
-}
-
 double number_of(const json& v, const std::string& file, const std::string& pointer) {
   if (!v.is_number()) bad(file, pointer, "expected a number");
   const double x = v.get<double>();
@@ -60,13 +55,13 @@ std::string default_label(const std::string& spec) {
 MarkovExperimentGame parse_markov_experiment_game(const json& entry, const std::string& file, const std::string& at) {
   MarkovExperimentGame game;
   if (entry.is_string()) {
-    game.spec = text_of(entry, file, at);
+    game.spec = config_text(entry, file, at);
   } else {
     if (!entry.is_object()) bad(file, at, "expected a game spec or {\"game\": SPEC, \"label\": ..., \"x\": ...}");
     check_config_members(entry, {"game", "label", "x"}, file, at);
     if (!entry.contains("game")) bad(file, at, "missing member 'game'");
-    game.spec = text_of(entry["game"], file, at + "/game");
-    if (entry.contains("label")) game.label = text_of(entry["label"], file, at + "/label");
+    game.spec = config_text(entry["game"], file, at + "/game");
+    if (entry.contains("label")) game.label = config_text(entry["label"], file, at + "/label");
     if (entry.contains("x")) game.x = number_of(entry["x"], file, at + "/x");
   }
   if (game.label.empty()) game.label = default_label(game.spec);
@@ -100,9 +95,9 @@ MarkovExperimentAlgorithm parse_markov_algorithm(const json& entry, const std::s
   check_config_members(entry, {"solver", "label", "params", "episodes", "fit", "theory"}, file, at);
   MarkovExperimentAlgorithm algorithm;
   if (!entry.contains("solver")) bad(file, at, "missing member 'solver'");
-  algorithm.solver = text_of(entry["solver"], file, at + "/solver");
+  algorithm.solver = config_text(entry["solver"], file, at + "/solver");
   check_markov_solver_known(algorithm, file, at);
-  algorithm.label = entry.contains("label") ? text_of(entry["label"], file, at + "/label") : algorithm.solver;
+  algorithm.label = entry.contains("label") ? config_text(entry["label"], file, at + "/label") : algorithm.solver;
   if (!label_ok(algorithm.label)) bad(file, at + "/label", "a label is made of letters, digits and ._+- only");
   return algorithm;
 }
@@ -116,7 +111,7 @@ void parse_markov_algorithm_options(const json& entry, MarkovExperimentAlgorithm
   }
   if (entry.contains("episodes")) algorithm.episodes = whole_of(entry["episodes"], 1, INT64_C(1) << 40, file, at + "/episodes");
   if (entry.contains("fit")) {
-    algorithm.fit = text_of(entry["fit"], file, at + "/fit");
+    algorithm.fit = config_text(entry["fit"], file, at + "/fit");
     if (algorithm.fit != "power" && algorithm.fit != "exponential")
       bad(file, at + "/fit", "expected \"power\" or \"exponential\"");
   }
@@ -137,23 +132,6 @@ void parse_markov_algorithms(const json& doc, const std::string& file, MarkovExp
   }
 }
 
-void parse_markov_seeds(const json& doc, const std::string& file, MarkovExperimentConfig& config) {
-  if (!doc.contains("seeds")) bad(file, "", "missing member 'seeds'");
-  if (doc["seeds"].is_array()) {
-    if (doc["seeds"].empty()) bad(file, "/seeds", "expected at least one seed");
-    std::set<std::uint64_t> seen;
-    for (std::size_t s = 0; s < doc["seeds"].size(); ++s) {
-      const std::uint64_t seed = static_cast<std::uint64_t>(
-          whole_of(doc["seeds"][s], 0, INT64_MAX, file, "/seeds/" + std::to_string(s)));
-      if (!seen.insert(seed).second) bad(file, "/seeds/" + std::to_string(s), "duplicate seed");
-      config.seeds.push_back(seed);
-    }
-  } else {
-    const std::int64_t n = whole_of(doc["seeds"], 1, 10000, file, "/seeds");
-    for (std::int64_t s = 0; s < n; ++s) config.seeds.push_back(static_cast<std::uint64_t>(s));
-  }
-}
-
 void parse_markov_epsilons(const json& doc, const std::string& file, MarkovExperimentConfig& config) {
   if (!doc.contains("epsilon")) return;
   config.epsilons.clear();
@@ -170,7 +148,7 @@ void parse_markov_epsilons(const json& doc, const std::string& file, MarkovExper
 
 void parse_markov_metric(const json& doc, const std::string& file, MarkovExperimentConfig& config) {
   if (!doc.contains("metric")) return;
-  config.metric = text_of(doc["metric"], file, "/metric");
+  config.metric = config_text(doc["metric"], file, "/metric");
   const std::vector<std::string>& names = markov_curve_metrics();
   if (std::find(names.begin(), names.end(), config.metric) == names.end() || config.metric == "seconds" ||
       config.metric == "memory_mb")
@@ -190,13 +168,13 @@ MarkovExperimentConfig parse_markov_experiment_config(const json& doc, const std
                 file, "");
   MarkovExperimentConfig config;
   if (!is_markov_experiment(doc)) bad(file, "/type", "a Markov experiment has \"type\": \"markov\"");
-  config.name = doc.contains("name") ? text_of(doc["name"], file, "/name") : fs::path(file).stem().string();
+  config.name = doc.contains("name") ? config_text(doc["name"], file, "/name") : fs::path(file).stem().string();
   config.folder = fs::path(file).parent_path().string();
   config.file = file;
   parse_markov_games(doc, file, config);
-  if (doc.contains("x_label")) config.x_label = text_of(doc["x_label"], file, "/x_label");
+  if (doc.contains("x_label")) config.x_label = config_text(doc["x_label"], file, "/x_label");
   parse_markov_algorithms(doc, file, config);
-  parse_markov_seeds(doc, file, config);
+  config.seeds = config_seeds(doc, file);
   if (!doc.contains("episodes")) bad(file, "", "missing member 'episodes'");
   config.episodes = whole_of(doc["episodes"], 1, INT64_C(1) << 40, file, "/episodes");
   if (doc.contains("checkpoints")) config.checkpoints = static_cast<int>(whole_of(doc["checkpoints"], 2, 1000, file, "/checkpoints"));

@@ -23,11 +23,6 @@ namespace {
   throw InputError(file, pointer, what);
 }
 
-std::string text_of(const json& v, const std::string& file, const std::string& pointer) {
-  if (!v.is_string() || v.get<std::string>().empty()) bad(file, pointer, "expected a non-empty string");
-  return v.get<std::string>();
-}
-
 std::string checked_label(const std::string& label, const std::string& file, const std::string& pointer) {
   if (label.empty() || !std::all_of(label.begin(), label.end(), is_label_char))
     bad(file, pointer, "a label has only letters, digits and \"._+-\"");
@@ -58,14 +53,14 @@ std::vector<Entry> parse_specs(const json& doc, const char* member, const char* 
     const std::string here = at + "/" + std::to_string(k);
     Entry entry;
     if (e.is_string()) {
-      entry.spec = text_of(e, file, here);
+      entry.spec = config_text(e, file, here);
       entry.label = label_of_spec(entry.spec);
     } else {
       if (!e.is_object()) bad(file, here, std::string("expected a spec or {\"") + key + "\": SPEC, \"label\": TEXT}");
       check_config_members(e, {key, "label"}, file, here);
       if (!e.contains(key)) bad(file, here, std::string("missing member '") + key + "'");
-      entry.spec = text_of(e[key], file, here + "/" + key);
-      entry.label = e.contains("label") ? checked_label(text_of(e["label"], file, here + "/label"), file, here + "/label")
+      entry.spec = config_text(e[key], file, here + "/" + key);
+      entry.label = e.contains("label") ? checked_label(config_text(e["label"], file, here + "/label"), file, here + "/label")
                                         : label_of_spec(entry.spec);
     }
     if (!labels.insert(entry.label).second)
@@ -89,7 +84,7 @@ void parse_variants(const json& doc, const std::string& file, MarlhfExperimentCo
     check_config_members(v, {"label", "params"}, file, here);
     if (!v.contains("label")) bad(file, here, "missing member 'label'");
     MarlhfExperimentConfig::Variant variant;
-    variant.label = checked_label(text_of(v["label"], file, here + "/label"), file, here + "/label");
+    variant.label = checked_label(config_text(v["label"], file, here + "/label"), file, here + "/label");
     if (v.contains("params")) {
       if (!v["params"].is_object()) bad(file, here + "/params", "expected an object of marlhf params");
       variant.params = v["params"];
@@ -118,24 +113,6 @@ void parse_pairs(const json& doc, const std::string& file, MarlhfExperimentConfi
   }
 }
 
-void parse_seeds(const json& doc, const std::string& file, MarlhfExperimentConfig& config) {
-  if (!doc.contains("seeds")) bad(file, "", "missing member 'seeds'");
-  const json& s = doc["seeds"];
-  if (s.is_array()) {
-    if (s.empty()) bad(file, "/seeds", "expected at least one seed");
-    std::set<std::uint64_t> seen;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      if (!s[k].is_number_unsigned()) bad(file, "/seeds/" + std::to_string(k), "expected a whole number from 0");
-      if (!seen.insert(s[k].get<std::uint64_t>()).second) bad(file, "/seeds/" + std::to_string(k), "duplicate seed");
-      config.seeds.push_back(s[k].get<std::uint64_t>());
-    }
-  } else {
-    if (!s.is_number_integer() || s.get<std::int64_t>() < 1 || s.get<std::int64_t>() > 10000)
-      bad(file, "/seeds", "expected a number of seeds from 1 to 10000, or a list of seeds");
-    for (std::int64_t k = 0; k < s.get<std::int64_t>(); ++k) config.seeds.push_back(static_cast<std::uint64_t>(k));
-  }
-}
-
 }  // namespace
 
 MarlhfExperimentConfig parse_marlhf_experiment_config(const json& doc, const std::string& file) {
@@ -143,13 +120,13 @@ MarlhfExperimentConfig parse_marlhf_experiment_config(const json& doc, const std
   check_config_members(doc, {"type", "name", "games", "behaviours", "variants", "pairs", "seeds", "temperature"}, file, "");
   if (!doc.contains("type") || doc["type"] != "marlhf") bad(file, "/type", "a preference experiment has \"type\": \"marlhf\"");
   MarlhfExperimentConfig config;
-  config.name = doc.contains("name") ? text_of(doc["name"], file, "/name") : fs::path(file).stem().string();
+  config.name = doc.contains("name") ? config_text(doc["name"], file, "/name") : fs::path(file).stem().string();
   config.folder = fs::path(file).parent_path().string();
   config.games = parse_specs<MarlhfExperimentConfig::Game>(doc, "games", "game", file);
   config.behaviours = parse_specs<MarlhfExperimentConfig::Behaviour>(doc, "behaviours", "behaviour", file);
   parse_variants(doc, file, config);
   parse_pairs(doc, file, config);
-  parse_seeds(doc, file, config);
+  config.seeds = config_seeds(doc, file);
   if (doc.contains("temperature")) {
     const json& t = doc["temperature"];
     if (!t.is_number() || !(t.get<double>() > 0.0) || !std::isfinite(t.get<double>()))

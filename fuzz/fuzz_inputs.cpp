@@ -20,10 +20,14 @@
 #include <eqlab/games/markov/json_markov.hpp>
 #include <eqlab/games/io/json_type_scan.hpp>
 #include <eqlab/games/io/result_file.hpp>
+#include <eqlab/games/io/preference_data.hpp>
 #include <eqlab/games/markov/markov_builtin.hpp>
+#include <eqlab/games/markov/reward_features_json.hpp>
+#include <eqlab/games/markov/table_model.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/sim/experiment.hpp>
 #include <eqlab/sim/markov/markov_experiment.hpp>
+#include <eqlab/sim/marlhf/marlhf_experiment.hpp>
 
 namespace eqlab::fuzz {
 namespace {
@@ -92,7 +96,10 @@ bool game_json(std::string_view input) {
     if (type == "graph") {
       (void)load_graph_game_file(path);
     } else if (type == "markov") {
-      (void)load_markov_game_file(path);
+      const TableMarkovModel model(load_markov_game_file(path));
+      // A feature map is read only when a learner asks for it: read it here too.
+      if (const nlohmann::json doc = nlohmann::json::parse(input, nullptr, false); has_reward_features(doc))
+        (void)parse_reward_features(doc, path, model);
     } else {
       const LoadedGame game = load_game_file(path);
       (void)compile(game.tree);
@@ -148,11 +155,19 @@ bool markov_policy(std::string_view input) {
   return refusals_allowed([&] { (void)read_markov_policy(path, *model); });
 }
 
+bool preference_data(std::string_view input) {
+  static const std::unique_ptr<MarkovModel> model = make_markov_builtin("markov-cycle");
+  const std::string path = input_file(input, ".jsonl");
+  return refusals_allowed([&] { (void)read_preference_data(path, *model); });
+}
+
 bool experiment_config(std::string_view input) {
   const std::string path = input_file(input, ".json");
   return refusals_allowed([&] {
     if (is_markov_experiment_file(path))
       (void)load_markov_experiment_config(path);
+    else if (is_marlhf_experiment_file(path))
+      (void)load_marlhf_experiment_config(path);
     else
       (void)load_experiment_config(path);
   });
@@ -182,8 +197,10 @@ const std::vector<FuzzTarget>& fuzz_targets() {
       {"result", "eqlab-result/1 files, read against Kuhn poker and a matrix game", result},
       {"distribution", "distribution files (JSON Lines), read against Kuhn poker and a matrix game", distribution},
       {"markov_policy", "Markov policy files, read against markov-cycle", markov_policy},
-      {"experiment_config", "experiment configs (extensive-form and Markov)", experiment_config},
+      {"experiment_config", "experiment configs (extensive-form, Markov and preference)", experiment_config},
       {"goals", "eqlab-goals/1 files, run along the drone example's airspace", goals},
+      {"preference_data", "preference datasets (eqlab-preferences/1, JSON Lines), read against markov-cycle",
+       preference_data},
   };
   return targets;
 }

@@ -62,6 +62,7 @@ TEST_CASE("fuzz targets: the names scripts/fuzz and fuzz/CMakeLists.txt use") {
   std::vector<std::string> names;
   for (const auto& target : eqlab::fuzz::fuzz_targets()) names.emplace_back(target.name);
   CHECK(names == std::vector<std::string>{"game_json", "gambit", "graphml", "dot", "reference_model", "result",
-                                          "distribution", "markov_policy", "experiment_config", "goals"});
+                                          "distribution", "markov_policy", "experiment_config", "goals",
+                                          "preference_data"});
   CHECK_THROWS_AS(eqlab::fuzz::fuzz_target("nope"), std::invalid_argument);
 }

@@ -120,12 +120,15 @@ int run_preferences_data(std::span<const std::string> argv) {
   };
   const PreferenceDataset data = sample_preference_data(*model, *behaviour, options);
   bar.finish();
+  const auto sampled = std::chrono::steady_clock::now();
   const auto write = [&](std::ostream& out) {
     write_preference_header(out, *model, data.temperature, data.behaviour);
     for (const PreferencePairRecord& pair : data.pairs) write_preference_pair(out, *model, pair);
   };
   if (out_path == "-") write(std::cout);
   else write_file_atomically(out_path, write);
+  const auto written = std::chrono::steady_clock::now();
+  const auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
 
   std::ostream& summary = out_path == "-" ? std::cerr : std::cout;
   std::vector<std::int64_t> first_preferred(model->num_players(), 0);
@@ -134,8 +137,8 @@ int run_preferences_data(std::span<const std::string> argv) {
   summary << field("game") << model->name() << "\n"
           << field("behaviour") << data.behaviour << "\n"
           << field("pairs") << data.pairs.size() << ", temperature " << data.temperature << ", seed " << options.seed
-          << ", in " << duration_text(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count())
-          << "\n";
+          << ": sampled in " << duration_text(seconds(start, sampled)) << ", written in "
+          << duration_text(seconds(sampled, written)) << "\n";
   for (int i = 0; i < model->num_players(); ++i)
     summary << field(i == 0 ? "first preferred" : "") << model->shape().players[i] << ": "
             << first_preferred[i] << " of " << data.pairs.size() << "\n";

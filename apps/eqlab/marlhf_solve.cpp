@@ -68,7 +68,9 @@ int run_marlhf_solve(const Args& args) {
   } catch (const UsageError& e) {
     throw BadInputError(std::string(e.what()) + " (" + help_hint("games") + ")");
   }
+  const auto read_start = std::chrono::steady_clock::now();
   const PreferenceDataset data = read_preference_data(args.text("--data"), *model, limits);
+  const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();
   if (data.game != model->name())
     std::cerr << "warning: " << args.text("--data") << " was sampled from " << data.game << ", learned here on "
               << model->name() << "\n";
@@ -107,7 +109,7 @@ int run_marlhf_solve(const Args& args) {
   const int m = model->num_players();
   summary << field("game") << model->name() << "\n"
           << field("data") << args.text("--data") << ": " << data.pairs.size() << " pairs, behaviour " << data.behaviour
-          << ", temperature " << data.temperature << "\n"
+          << ", temperature " << data.temperature << ", read in " << duration_text(read_seconds) << "\n"
           << field("solver") << "marlhf (mse " << options.mse_weight << ", pessimism " << options.pessimism
           << ", imitation " << options.imitation << ", " << options.features << " features, d = " << features.dimension()
           << ") in " << duration_text(seconds) << "; Newton steps";

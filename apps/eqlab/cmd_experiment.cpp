@@ -99,6 +99,13 @@ a DIR made by a config with other games, algorithms, iterations or
 checkpoints is refused (more seeds are fine). Markov experiments resume the
 same way (their DIR must hold the same experiment.json but for the seeds).
 
+A config with "type": "marlhf" runs the preference learner instead: games x
+behaviours (equilibrium, unilateral, uniform, policy files) x variants (marlhf
+params) x dataset sizes x seeds, and writes runs.csv, summary.csv (mean Nash
+gap and reward error over seeds, 95% intervals), fits.csv (slope of log gap
+against log pairs) and plots; docs/FORMAT.md, "Preference experiments". Example:
+examples/experiments/marlhf-coverage.json. It does not resume.
+
 Over several machines: started by mpirun or srun (eqlab built with an MPI
 library such as Debian's libopenmpi-dev), each process makes every P-th run of
 the grid and writes its run files; process 0 then writes the summary and the

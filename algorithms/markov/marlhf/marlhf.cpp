@@ -13,6 +13,10 @@ namespace eqlab {
 
 namespace {
 
+// The dense d × d matrices of the solve (Hessian, Gram, its factor and inverse) take
+// 128 MiB each at d = 4096.
+constexpr int kMaxFeatures = 4096;
+
 std::size_t joint_index(const MarkovModel& model, const int* actions) {
   std::size_t joint = 0;
   for (int i = 0; i < model.num_players(); ++i) joint = joint * model.num_actions(i) + actions[i];
@@ -45,10 +49,10 @@ RewardFeatures RewardFeatures::tabular(const MarkovModel& model) {
   f.states_ = model.num_states();
   f.joint_ = static_cast<std::size_t>(model.joint_actions());
   const std::size_t rows = static_cast<std::size_t>(model.horizon()) * f.states_ * f.joint_;
-  if (rows > (1u << 14))
+  if (rows > static_cast<std::size_t>(kMaxFeatures))
     throw UsageError("tabular rewards of '" + model.name() + "' would have " + std::to_string(rows) +
-                     " features (steps × states × joint actions), over the 16,384 a dense Newton solve "
-                     "handles: give a linear feature map");
+                     " features (steps × states × joint actions), over the " + std::to_string(kMaxFeatures) +
+                     " a dense Newton solve handles: give a linear feature map (--param features=game)");
   f.dimension_ = static_cast<int>(rows);
   f.tabular_ = true;
   f.row_begin_.resize(rows + 1);
@@ -69,6 +73,9 @@ RewardFeatures RewardFeatures::linear(const MarkovModel& model, int dimension,
   f.dimension_ = dimension;
   const std::size_t expected = static_cast<std::size_t>(model.horizon()) * f.states_ * f.joint_;
   if (dimension < 1) throw UsageError("a linear feature map needs a dimension of at least 1");
+  if (dimension > kMaxFeatures)
+    throw UsageError("a linear feature map of " + std::to_string(dimension) + " features is over the " +
+                     std::to_string(kMaxFeatures) + " a dense Newton solve handles");
   if (rows.size() != expected)
     throw UsageError("a linear feature map of '" + model.name() + "' needs " + std::to_string(expected) +
                      " rows (steps × states × joint actions), not " + std::to_string(rows.size()));

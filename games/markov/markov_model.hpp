@@ -56,6 +56,23 @@ class MarkovModel {
   const std::vector<double>& initial() const { return shape_.initial; }
   double reward_scale() const { return shape_.reward_hi - shape_.reward_lo; }
 
+  // --- joint actions as one index: mixed radix, player 0 the slowest digit (MarkovGame's
+  // and CorrelatedPolicy's order). Only for tables of joint actions, whose size
+  // joint_actions() fits an index.
+  std::size_t encode_joint(std::span<const int> actions) const {
+    std::size_t joint = 0;
+    for (int i = 0; i < num_players(); ++i) joint = joint * static_cast<std::size_t>(num_actions(i)) + actions[i];
+    return joint;
+  }
+  // One action per player into `actions` (m entries).
+  void decode_joint(std::size_t joint, std::span<int> actions) const {
+    for (int i = num_players() - 1; i >= 0; --i) {
+      const auto a = static_cast<std::size_t>(num_actions(i));
+      actions[i] = static_cast<int>(joint % a);
+      joint /= a;
+    }
+  }
+
   // --- simulation (every method is const and thread-safe) ---
   // Every player's normalised reward for the joint action a (one action per player).
   virtual void rewards(int h, int s, std::span<const int> a, std::span<double> out) const = 0;

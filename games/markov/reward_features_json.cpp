@@ -48,7 +48,7 @@ RewardFeatureMap parse_reward_features(const json& doc, const std::string& file,
     std::vector<char> set(out.rows.size(), 0);
 
     const json& entries = require_array(map, "entries", at, "feature entries");
-    std::vector<int> digit(m);
+    std::vector<int> joint_action(m);
     for (std::size_t k = 0; k < entries.size(); ++k) {
       const json& e = entries[k];
       const std::string p = child_pointer(at + "/entries", k);
@@ -81,13 +81,9 @@ RewardFeatureMap parse_reward_features(const json& doc, const std::string& file,
         for (int s = 0; s < S; ++s) {
           if (state != kAny && state != s) continue;
           for (std::size_t joint = 0; joint < J; ++joint) {
-            std::size_t rest = joint;
+            model.decode_joint(joint, joint_action);
             bool match = true;
-            for (int i = m - 1; i >= 0 && match; --i) {
-              const int a = static_cast<int>(rest % model.num_actions(i));
-              rest /= model.num_actions(i);
-              match = action[i] == kAny || action[i] == a;
-            }
+            for (int i = 0; i < m && match; ++i) match = action[i] == kAny || action[i] == joint_action[i];
             const std::size_t r = (static_cast<std::size_t>(h) * S + s) * J + joint;
             if (!match || set[r]) continue;
             set[r] = 1;
@@ -99,14 +95,9 @@ RewardFeatureMap parse_reward_features(const json& doc, const std::string& file,
     for (std::size_t r = 0; r < set.size(); ++r)
       if (!set[r]) {
         const std::size_t joint = r % J, s = (r / J) % S, h = r / (J * S);
+        model.decode_joint(joint, joint_action);
         std::string actions;
-        std::size_t rest = joint;
-        std::vector<std::string> names(m);
-        for (int i = m - 1; i >= 0; --i) {
-          names[i] = model.shape().actions[i][rest % model.num_actions(i)];
-          rest /= model.num_actions(i);
-        }
-        for (int i = 0; i < m; ++i) actions += (i ? ", " : "") + names[i];
+        for (int i = 0; i < m; ++i) actions += (i ? ", " : "") + model.shape().actions[i][joint_action[i]];
         fail(at + "/entries", "no entry matches step " + std::to_string(h + 1) + ", state " + model.shape().states[s] +
                                   ", actions [" + actions + "]; every (step, state, joint action) needs one");
       }

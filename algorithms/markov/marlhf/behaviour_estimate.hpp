@@ -18,20 +18,23 @@ namespace eqlab {
 
 class BehaviourEstimate {
  public:
+  // `model` must outlive the estimate.
   BehaviourEstimate(const MarkovModel& model, const PreferenceDataset& data, double pseudo_count = 0.0);
 
   // The estimated probability of the joint action (one action per player) at (h, s).
-  double probability(int h, int s, std::span<const int> joint_action) const;
+  double probability(int h, int s, std::span<const int> joint_action) const {
+    return probability(h, s, model_->encode_joint(joint_action));
+  }
+  // The same for a joint action by its index (MarkovModel::encode_joint).
+  double probability(int h, int s, std::size_t joint) const;
   // How many trajectories of the dataset were in s at step h.
   std::int64_t visits(int h, int s) const { return visits_[static_cast<std::size_t>(h) * states_ + s]; }
   std::int64_t num_joint_actions() const { return joint_; }
 
  private:
-  std::int64_t joint_index(std::span<const int> joint_action) const;
-
+  const MarkovModel* model_;
   int states_ = 0;
   std::int64_t joint_ = 1;
-  std::vector<int> actions_;  // per player
   double pseudo_count_ = 0.0;
   std::vector<std::int64_t> visits_;  // per (h, s)
   std::vector<std::int64_t> counts_;  // per (h, s, joint action)

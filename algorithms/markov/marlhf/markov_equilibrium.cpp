@@ -14,15 +14,6 @@ namespace {
 
 constexpr double kMaxJointActions = 1 << 20;
 
-// Decodes a joint index (player 0 the slowest digit) into one action per player.
-void decode_joint(const MarkovModel& model, std::size_t joint, std::vector<int>& actions) {
-  for (int i = model.num_players() - 1; i >= 0; --i) {
-    const auto a = static_cast<std::size_t>(model.num_actions(i));
-    actions[i] = static_cast<int>(joint % a);
-    joint /= a;
-  }
-}
-
 // The stage game at (h, s): Q[joint·m + i] = r + E[V_{h+1}].
 void stage_payoffs(const MarkovModel& model, const JointRewardTable& rewards, int h, int s,
                    const std::vector<double>& next_value, std::vector<double>& q, std::vector<int>& actions,
@@ -33,7 +24,7 @@ void stage_payoffs(const MarkovModel& model, const JointRewardTable& rewards, in
     const double* r = rewards.at(h, s, a);
     for (int i = 0; i < m; ++i) q[a * m + i] = r[i];
     if (h + 1 == model.horizon()) continue;
-    decode_joint(model, a, actions);
+    model.decode_joint(a, actions);
     model.next_distribution(h, s, actions, next);
     for (int t = 0; t < S; ++t)
       if (next[t] != 0.0)
@@ -89,7 +80,7 @@ JointRewardTable markov_reward_table(const MarkovModel& model) {
   for (int h = 0; h < model.horizon(); ++h)
     for (int s = 0; s < model.num_states(); ++s)
       for (std::size_t a = 0; a < table.num_joint_actions(); ++a) {
-        decode_joint(model, a, actions);
+        model.decode_joint(a, actions);
         model.rewards(h, s, actions, {table.at(h, s, a), static_cast<std::size_t>(model.num_players())});
       }
   return table;

@@ -17,12 +17,6 @@ namespace {
 // 128 MiB each at d = 4096.
 constexpr int kMaxFeatures = 4096;
 
-std::size_t joint_index(const MarkovModel& model, const int* actions) {
-  std::size_t joint = 0;
-  for (int i = 0; i < model.num_players(); ++i) joint = joint * model.num_actions(i) + actions[i];
-  return joint;
-}
-
 // The dataset as feature trajectories: pair k's two trajectories are 2k and 2k + 1.
 FeatureTrajectories feature_trajectories(const MarkovModel& model, const PreferenceDataset& data,
                                          const RewardFeatures& features) {
@@ -34,7 +28,8 @@ FeatureTrajectories feature_trajectories(const MarkovModel& model, const Prefere
       out.begin_trajectory();
       for (int h = 0; h < model.horizon(); ++h) {
         const std::span<const FeatureEntry> phi =
-            features.at(h, t->states[h], joint_index(model, t->actions.data() + static_cast<std::size_t>(h) * m));
+            features.at(h, t->states[h], model.encode_joint({t->actions.data() + static_cast<std::size_t>(h) * m,
+                                                             static_cast<std::size_t>(m)}));
         step.assign(phi.begin(), phi.end());
         out.add_step(step);
       }
@@ -148,16 +143,19 @@ MarlhfResult learn_from_preferences(const MarkovModel& model, const PreferenceDa
   mle.mse_weight = options.mse_weight;
   mle.max_iterations = options.max_newton_iterations;
 
-  MarlhfResult result(model);
+  // One objective serves every player: the differences d_k, the MSE term and the Gram
+  // matrix of the widths depend on the pairs, not on the labels.
   std::vector<PreferencePair> pairs(data.pairs.size());
+  for (std::size_t k = 0; k < pairs.size(); ++k) pairs[k] = {static_cast<int>(2 * k), static_cast<int>(2 * k + 1), 0.0};
+  PreferenceObjective objective(trajectories, std::move(pairs), mle);
+  MarlhfResult result(model);
+  std::vector<double> labels(data.pairs.size());
   for (int i = 0; i < m; ++i) {
-    for (std::size_t k = 0; k < pairs.size(); ++k)
-      pairs[k] = {static_cast<int>(2 * k), static_cast<int>(2 * k + 1), static_cast<double>(data.pairs[k].labels[i])};
-    result.fits.push_back(estimate_reward(trajectories, pairs, mle));
+    for (std::size_t k = 0; k < labels.size(); ++k) labels[k] = data.pairs[k].labels[i];
+    objective.set_labels(labels);
+    result.fits.push_back(estimate_reward(objective));
   }
 
-  // The widths are the same for every player: Σ depends on the pairs, not on the labels.
-  const PreferenceObjective objective(trajectories, pairs, mle);
   const double unknown = options.unknown_width > 0.0 ? options.unknown_width : model.reward_scale();
   const GramConfidence confidence(objective, 1.0 / (unknown * unknown));
   std::vector<double> unit_widths;
@@ -166,7 +164,6 @@ MarlhfResult learn_from_preferences(const MarkovModel& model, const PreferenceDa
 
   const std::size_t J = result.estimate.num_joint_actions();
   std::vector<double> phi(static_cast<std::size_t>(features.dimension()), 0.0);
-  std::vector<int> actions(m);
   double width_sum = 0.0;
   for (int h = 0; h < H; ++h)
     for (int s = 0; s < S; ++s)
@@ -180,12 +177,7 @@ MarlhfResult learn_from_preferences(const MarkovModel& model, const PreferenceDa
           for (const FeatureEntry& e : f) phi[e.index] = 0.0;
         }
         width_sum += width;
-        std::size_t rest = a;
-        for (int i = m - 1; i >= 0; --i) {
-          actions[i] = static_cast<int>(rest % model.num_actions(i));
-          rest /= model.num_actions(i);
-        }
-        const double log_behaviour = options.imitation > 0.0 ? std::log(behaviour.probability(h, s, actions)) : 0.0;
+        const double log_behaviour = options.imitation > 0.0 ? std::log(behaviour.probability(h, s, a)) : 0.0;
         double* estimate = result.estimate.at(h, s, a);
         double* pessimistic = result.pessimistic.at(h, s, a);
         for (int i = 0; i < m; ++i) {
@@ -197,16 +189,11 @@ MarlhfResult learn_from_preferences(const MarkovModel& model, const PreferenceDa
       }
   result.mean_width = width_sum / (static_cast<double>(H) * S * static_cast<double>(J));
 
-  // The pessimistic game in the model's normalised units, as every MarkovModel speaks.
-  JointRewardTable normalised = result.pessimistic;
-  for (int h = 0; h < H; ++h)
-    for (int s = 0; s < S; ++s)
-      for (std::size_t a = 0; a < J; ++a)
-        for (int i = 0; i < m; ++i) normalised.at(h, s, a)[i] /= model.reward_scale();
+  // Backward induction reads only the table's rewards and the model's transitions, so the
+  // game units of the table are its units too.
   MarkovEquilibriumOptions stage;
   stage.cce_rounds = options.cce_rounds;
-  result.equilibrium = solve_markov_equilibrium(model, normalised, stage);
-  for (double& v : result.equilibrium.value) v *= model.reward_scale();
+  result.equilibrium = solve_markov_equilibrium(model, result.pessimistic, stage);
   return result;
 }
 
@@ -219,7 +206,7 @@ std::vector<double> reward_estimation_error(const MarkovModel& model, const Pref
     for (int h = 0; h < model.horizon(); ++h) {
       const int* a = t.actions.data() + static_cast<std::size_t>(h) * m;
       model.rewards(h, t.states[h], {a, static_cast<std::size_t>(m)}, truth);
-      const double* r = estimate.at(h, t.states[h], joint_index(model, a));
+      const double* r = estimate.at(h, t.states[h], model.encode_joint({a, static_cast<std::size_t>(m)}));
       // The normalised truth in game units; its offset (lo per step) cancels in the pair.
       for (int i = 0; i < m; ++i) difference[i] += sign * (r[i] - truth[i] * model.reward_scale());
     }

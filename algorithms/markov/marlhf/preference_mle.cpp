@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <string>
 
 #include <Eigen/Cholesky>
@@ -226,9 +227,24 @@ std::vector<double> GramConfidence::unit_widths() const {
   return widths;
 }
 
+void PreferenceObjective::set_labels(std::span<const double> labels) {
+  if (labels.size() != pairs_.size())
+    throw UsageError("preference MLE: " + std::to_string(labels.size()) + " labels for " +
+                     std::to_string(pairs_.size()) + " pairs");
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    if (!(labels[k] >= 0.0 && labels[k] <= 1.0))
+      throw UsageError("preference MLE: the label of pair " + std::to_string(k) + " is outside [0, 1]");
+    pairs_[k].label = labels[k];
+  }
+}
+
 PreferenceMleResult estimate_reward(const FeatureTrajectories& trajectories, std::vector<PreferencePair> pairs,
                                     const PreferenceMleOptions& options) {
-  const PreferenceObjective objective(trajectories, std::move(pairs), options);
+  return estimate_reward(PreferenceObjective(trajectories, std::move(pairs), options));
+}
+
+PreferenceMleResult estimate_reward(const PreferenceObjective& objective) {
+  const PreferenceMleOptions& options = objective.options();
   const int d = objective.dimension();
   PreferenceMleResult result;
   result.theta.assign(static_cast<std::size_t>(d), 0.0);

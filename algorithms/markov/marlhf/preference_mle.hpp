@@ -26,6 +26,7 @@
 // arXiv:2409.00717 (the MLE of each player's reward, the time-axis MSE regulariser).
 // See docs/algorithms/marlhf.md.
 #include <cstddef>
+#include <span>
 #include <vector>
 
 namespace eqlab {
@@ -95,6 +96,11 @@ class PreferenceObjective {
                       const PreferenceMleOptions& options);
 
   int dimension() const { return dimension_; }
+  const PreferenceMleOptions& options() const { return options_; }
+  // Gives the pairs new labels, one per pair in [0, 1] (UsageError otherwise): the same
+  // comparisons judged by another player, without rebuilding the differences d_k and the
+  // MSE term, which do not depend on the labels.
+  void set_labels(std::span<const double> labels);
   double value(const std::vector<double>& theta) const;
   // The gradient into `gradient` and, when given, the Hessian (row-major d × d).
   void derivatives(const std::vector<double>& theta, std::vector<double>& gradient,
@@ -142,5 +148,7 @@ class GramConfidence {
 // Minimises the objective from θ = 0 by Newton's method with backtracking.
 PreferenceMleResult estimate_reward(const FeatureTrajectories& trajectories, std::vector<PreferencePair> pairs,
                                     const PreferenceMleOptions& options);
+// The same on an objective already built (its options give the tolerance and iterations).
+PreferenceMleResult estimate_reward(const PreferenceObjective& objective);
 
 }  // namespace eqlab

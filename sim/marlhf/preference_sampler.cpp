@@ -9,6 +9,7 @@
 
 #include <eqlab/algorithms/markov/marlhf/markov_equilibrium.hpp>
 #include <eqlab/algorithms/markov/policy_file.hpp>
+#include <eqlab/algorithms/markov/vlearning/exp_weights.hpp>
 #include <eqlab/lib/error.hpp>
 #include <eqlab/lib/near_names.hpp>
 #include <eqlab/lib/rng.hpp>
@@ -19,18 +20,8 @@ namespace {
 
 constexpr std::uint64_t kPreferenceStream = 0x6d61726b'70726566ULL;  // one stream per pair
 
-// The index drawn from a distribution by inverting its CDF at u; rounding past the end goes
-// to the last entry of positive weight.
-int draw(std::span<const double> p, double u) {
-  double cumulative = 0.0;
-  for (std::size_t k = 0; k < p.size(); ++k) {
-    cumulative += p[k];
-    if (u < cumulative) return static_cast<int>(k);
-  }
-  int last = static_cast<int>(p.size()) - 1;
-  while (last > 0 && p[last] == 0.0) --last;
-  return last;
-}
+// An index uniform in [0, n), from one uniform draw.
+int uniform_below(RngStream& rng, int n) { return std::min(static_cast<int>(rng.uniform() * n), n - 1); }
 
 }  // namespace
 
@@ -66,22 +57,20 @@ PreferenceBehaviour::PreferenceBehaviour(const MarkovModel& model, const std::st
 PreferenceBehaviour::~PreferenceBehaviour() = default;
 PreferenceBehaviour::PreferenceBehaviour(PreferenceBehaviour&&) noexcept = default;
 
-void PreferenceBehaviour::draw_actions(const Component& component, int h, int s, int deviator,
-                                       const std::function<double()>& uniform, int* actions) const {
+void PreferenceBehaviour::draw_actions(const Component& component, int h, int s, int deviator, RngStream& rng,
+                                       int* actions) const {
   const int m = model_.num_players();
   if (component.correlated) {
     const std::span<const double> p = component.correlated->at(h, s);
-    const std::size_t joint = static_cast<std::size_t>(draw(p, uniform()));
+    const std::size_t joint = static_cast<std::size_t>(draw_index(p, rng.uniform()));
     component.correlated->decode(joint, {actions, static_cast<std::size_t>(m)});
   } else {
-    for (int i = 0; i < m; ++i) actions[i] = draw(component.product->at(h, s, i), uniform());
+    for (int i = 0; i < m; ++i) actions[i] = draw_index(component.product->at(h, s, i), rng.uniform());
   }
-  if (deviator >= 0)
-    actions[deviator] = std::min(static_cast<int>(uniform() * model_.num_actions(deviator)),
-                                 model_.num_actions(deviator) - 1);
+  if (deviator >= 0) actions[deviator] = uniform_below(rng, model_.num_actions(deviator));
 }
 
-PreferenceTrajectory PreferenceBehaviour::play(const std::function<double()>& uniform) const {
+PreferenceTrajectory PreferenceBehaviour::play(RngStream& rng) const {
   const int m = model_.num_players(), H = model_.horizon();
   PreferenceTrajectory t;
   t.states.resize(H);
@@ -89,19 +78,19 @@ PreferenceTrajectory PreferenceBehaviour::play(const std::function<double()>& un
   const Component* component = components_.empty() ? nullptr : &components_[0];
   int deviator = -1;
   if (kind_ == Kind::mixture && components_.size() > 1)
-    component = &components_[std::min(static_cast<std::size_t>(uniform() * components_.size()), components_.size() - 1)];
+    component = &components_[uniform_below(rng, static_cast<int>(components_.size()))];
   if (kind_ == Kind::unilateral) {
-    const int pick = std::min(static_cast<int>(uniform() * (m + 1)), m);
+    const int pick = uniform_below(rng, m + 1);
     deviator = pick < m ? pick : -1;
   }
-  int s = draw(model_.initial(), uniform());
+  int s = draw_index(model_.initial(), rng.uniform());
   for (int h = 0; h < H; ++h) {
     t.states[h] = s;
     int* a = t.actions.data() + static_cast<std::size_t>(h) * m;
     if (kind_ == Kind::uniform)
-      for (int i = 0; i < m; ++i) a[i] = std::min(static_cast<int>(uniform() * model_.num_actions(i)), model_.num_actions(i) - 1);
-    else draw_actions(*component, h, s, deviator, uniform, a);
-    if (h + 1 < H) s = model_.sample_next(h, s, {a, static_cast<std::size_t>(m)}, uniform());
+      for (int i = 0; i < m; ++i) a[i] = uniform_below(rng, model_.num_actions(i));
+    else draw_actions(*component, h, s, deviator, rng, a);
+    if (h + 1 < H) s = model_.sample_next(h, s, {a, static_cast<std::size_t>(m)}, rng.uniform());
   }
   return t;
 }
@@ -136,10 +125,9 @@ PreferenceDataset sample_preference_data(const MarkovModel& model, const Prefere
   tbb::parallel_for(std::int64_t{0}, chunks, [&](std::int64_t c) {
     for (std::int64_t k = c * kChunk; k < std::min(options.pairs, (c + 1) * kChunk); ++k) {
       RngStream rng(options.seed, kPreferenceStream, static_cast<std::uint64_t>(k));
-      const std::function<double()> uniform = [&rng] { return rng.uniform(); };
       PreferencePairRecord& pair = data.pairs[static_cast<std::size_t>(k)];
-      pair.first = behaviour.play(uniform);
-      pair.second = behaviour.play(uniform);
+      pair.first = behaviour.play(rng);
+      pair.second = behaviour.play(rng);
       const std::vector<double> r1 = behaviour.returns(pair.first), r2 = behaviour.returns(pair.second);
       pair.labels.resize(m);
       for (int i = 0; i < m; ++i) {

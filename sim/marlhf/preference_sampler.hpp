@@ -27,6 +27,7 @@
 #include <eqlab/games/io/game_source.hpp>
 #include <eqlab/games/io/preference_data.hpp>
 #include <eqlab/games/markov/markov_model.hpp>
+#include <eqlab/lib/rng.hpp>
 
 namespace eqlab {
 
@@ -39,8 +40,8 @@ class PreferenceBehaviour {
   PreferenceBehaviour(PreferenceBehaviour&&) noexcept;
 
   const std::string& spec() const { return spec_; }
-  // Plays one trajectory with `uniform()` as the only source of randomness.
-  PreferenceTrajectory play(const std::function<double()>& uniform) const;
+  // Plays one trajectory with `rng` as the only source of randomness.
+  PreferenceTrajectory play(RngStream& rng) const;
   // The true returns of a trajectory, per player, in the game's units.
   std::vector<double> returns(const PreferenceTrajectory& trajectory) const;
 
@@ -51,8 +52,7 @@ class PreferenceBehaviour {
   };
   enum class Kind { mixture, unilateral, uniform };
   // One joint action at (h, s) under `component`, player `deviator` (or -1) uniform.
-  void draw_actions(const Component& component, int h, int s, int deviator, const std::function<double()>& uniform,
-                    int* actions) const;
+  void draw_actions(const Component& component, int h, int s, int deviator, RngStream& rng, int* actions) const;
 
   const MarkovModel& model_;
   std::string spec_;

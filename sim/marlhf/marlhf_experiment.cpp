@@ -10,7 +10,6 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
-#include <optional>
 
 #include <tbb/parallel_for.h>
 
@@ -47,23 +46,30 @@ std::string behaviour_beside_config(const std::string& folder, const std::string
   return out;
 }
 
+// What each variant learns with, on one game: its options and its reward features.
+struct Variant {
+  MarlhfOptions options;
+  RewardFeatures features;
+};
+
 // All runs of one (game, behaviour, seed): one dataset of the largest size, its prefixes.
 void run_task(const MarlhfExperimentConfig& config, const MarkovModel& model, const PreferenceBehaviour& behaviour,
-              const std::vector<RewardFeatures>& features, std::size_t g, std::size_t b, std::size_t seed_index, std::vector<RunRow>& rows,
-              const std::function<bool()>& should_stop) {
+              const std::vector<Variant>& variants, std::size_t g, std::size_t b, std::size_t seed_index,
+              std::vector<RunRow>& rows, const std::function<bool()>& should_stop) {
   PreferenceSampleOptions sample;
   sample.pairs = config.pairs.back();
   sample.temperature = config.temperature;
   sample.seed = config.seeds[seed_index];
   const PreferenceDataset all = sample_preference_data(model, behaviour, sample);
-  PreferenceDataset data = all;
+  // The sizes increase, so each prefix grows from the last one.
+  PreferenceDataset data{all.game, all.temperature, all.behaviour, {}};
   for (std::size_t n = 0; n < config.pairs.size(); ++n) {
-    data.pairs.assign(all.pairs.begin(), all.pairs.begin() + config.pairs[n]);
-    for (std::size_t v = 0; v < config.variants.size(); ++v) {
+    data.pairs.insert(data.pairs.end(), all.pairs.begin() + static_cast<std::ptrdiff_t>(data.pairs.size()),
+                      all.pairs.begin() + config.pairs[n]);
+    for (std::size_t v = 0; v < variants.size(); ++v) {
       if (should_stop && should_stop()) return;
       const auto start = std::chrono::steady_clock::now();
-      const MarlhfResult result =
-          learn_from_preferences(model, data, features[v], MarlhfOptions::from_params(config.variants[v].params));
+      const MarlhfResult result = learn_from_preferences(model, data, variants[v].features, variants[v].options);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       const MarlhfEvaluation e = evaluate_marlhf(model, data, result);
       rows.push_back({g, b, v, n, seed_index, e.gap, e.max_reward_error, seconds});
@@ -147,17 +153,19 @@ MarlhfExperimentReport run_marlhf_experiment(const MarlhfExperimentConfig& confi
   if (ec || !fs::is_directory(options.out_dir))
     throw UsageError("cannot create the folder " + options.out_dir + (ec ? ": " + ec.message() : std::string()));
 
-  // Games and behaviours first, in this thread: a wrong spec fails before any run.
+  // Games, variants and behaviours first, in this thread: a wrong spec fails before any run.
   std::vector<std::unique_ptr<MarkovModel>> models;
-  for (const auto& game : config.games) models.push_back(load_markov_model(game_spec_beside_config(config.folder, game.spec)));
-  std::vector<std::vector<std::optional<PreferenceBehaviour>>> behaviours(config.games.size());
-  std::vector<std::vector<RewardFeatures>> features(config.games.size());
+  std::vector<std::vector<Variant>> variants(config.games.size());
+  std::vector<std::vector<PreferenceBehaviour>> behaviours(config.games.size());
   for (std::size_t g = 0; g < config.games.size(); ++g) {
-    for (const auto& variant : config.variants)
-      features[g].push_back(RewardFeatures::for_options(*models[g], game_spec_beside_config(config.folder, config.games[g].spec),
-                                                        MarlhfOptions::from_params(variant.params)));
+    const std::string spec = game_spec_beside_config(config.folder, config.games[g].spec);
+    models.push_back(load_markov_model(spec));
+    for (const auto& variant : config.variants) {
+      const MarlhfOptions variant_options = MarlhfOptions::from_params(variant.params);
+      variants[g].push_back({variant_options, RewardFeatures::for_options(*models[g], spec, variant_options)});
+    }
     for (const auto& b : config.behaviours)
-      behaviours[g].emplace_back(std::in_place, *models[g], behaviour_beside_config(config.folder, b.spec));
+      behaviours[g].emplace_back(*models[g], behaviour_beside_config(config.folder, b.spec));
   }
 
   const std::size_t G = config.games.size(), B = config.behaviours.size(), K = config.seeds.size();
@@ -167,7 +175,7 @@ MarlhfExperimentReport run_marlhf_experiment(const MarlhfExperimentConfig& confi
   std::mutex report_lock;
   tbb::parallel_for(std::size_t{0}, tasks, [&](std::size_t t) {
     const std::size_t g = t / (B * K), b = (t / K) % B, k = t % K;
-    run_task(config, *models[g], *behaviours[g][b], features[g], g, b, k, task_rows[t], options.should_stop);
+    run_task(config, *models[g], behaviours[g][b], variants[g], g, b, k, task_rows[t], options.should_stop);
     const std::int64_t now = ++done;
     if (options.on_task_done) {
       const std::lock_guard lock(report_lock);

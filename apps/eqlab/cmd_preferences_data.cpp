@@ -1,20 +1,20 @@
 // eqlab preferences-data: a preference dataset (eqlab-preferences/1) sampled from a Markov
 // game under a behaviour policy, labelled per player by Bradley-Terry on the true returns.
 #include <chrono>
-#include <iostream>
 #include <cmath>
+#include <iostream>
 #include <mutex>
 #include <optional>
 
 #include <tbb/global_control.h>
 
-#include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/lib/progress.hpp>
 #include <eqlab/sim/marlhf/preference_sampler.hpp>
 #include <eqlab/sim/result_files.hpp>
 
 #include "cli.hpp"
 #include "game_input.hpp"
+#include "markov_commands.hpp"
 #include "output_file.hpp"
 #include "report.hpp"
 
@@ -95,15 +95,10 @@ int run_preferences_data(std::span<const std::string> argv) {
 
   const LoadLimits limits = load_limits(args);
   const std::string& spec = args.positional[0];
-  if (!is_markov_game(spec))
+  if (!is_markov_argument(spec))
     throw BadInputError("'" + spec + "' is not a Markov game: give a \"markov\" game file or a built-in Markov game (" +
                         help_hint("games") + ")");
-  std::unique_ptr<MarkovModel> model;
-  try {
-    model = load_markov_model(spec, limits);
-  } catch (const UsageError& e) {
-    throw BadInputError(std::string(e.what()) + " (" + help_hint("games") + ")");
-  }
+  const std::unique_ptr<MarkovModel> model = load_markov_argument(spec, limits);
   const auto start = std::chrono::steady_clock::now();
   std::optional<PreferenceBehaviour> behaviour;
   try {

@@ -28,6 +28,7 @@
 #include "game_input.hpp"
 #include "markov_commands.hpp"
 #include "output_file.hpp"
+#include "param_args.hpp"
 #include "report.hpp"
 
 namespace eqlab::cli {
@@ -132,21 +133,6 @@ struct SolveRequest {
   bool progress = true;
 };
 
-// KEY=VALUE pairs; a value that reads as JSON (a number, true) is kept as such.
-nlohmann::json solver_params(const std::vector<std::string>& pairs) {
-  nlohmann::json extra = nlohmann::json::object();
-  for (const std::string& pair : pairs) {
-    const std::size_t eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw CommandLineError("solve", "--param needs KEY=VALUE, not '" + pair + "'");
-    const std::string value = pair.substr(eq + 1);
-    nlohmann::json parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
-    extra[pair.substr(0, eq)] = parsed.is_discarded() || parsed.is_object() || parsed.is_array()
-                                    ? nlohmann::json(value) : parsed;
-  }
-  return extra;
-}
-
 // `consequence` ends the message: what the option cannot do without a mixture.
 void require_mixture_solver(const SolverEntry& entry, const std::string& consequence) {
   if (entry.plays_mixture) return;
@@ -198,7 +184,7 @@ SolveRequest read_solve_request(const Args& args) {
   request.distribution_path = args.text("--distribution");
   request.profile_path = args.text("--out-profile");
   request.progress = !args.has("--no-progress");
-  request.params = solver_params(args.all("--param"));
+  request.params = param_values(args, "solve");
   read_kefce_k(args, request);
   check_solver_params(*request.entry, request.params);
   if ((request.out_path == "-") + (request.curve_path == "-") + (request.distribution_path == "-") +

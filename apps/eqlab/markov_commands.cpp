@@ -23,6 +23,7 @@
 #include "game_input.hpp"
 #include "interrupt.hpp"
 #include "output_file.hpp"
+#include "param_args.hpp"
 #include "report.hpp"
 
 namespace eqlab::cli {
@@ -60,11 +61,11 @@ exact on small games, and bounds.
                       reward error. --param mse=A (time-axis MSE regulariser,
                       default 0), pessimism=C (default 1), imitation=E
                       (penalty E·log of the data's own action frequencies,
-                      default 0), ridge, unknown_width, pseudo_count,
-                      cce_rounds. Writes --out (result) and --policy.
+                      default 0), features=game (rewards linear in the game
+                      file's reward_features instead of a table), ridge,
+                      unknown_width, pseudo_count, cce_rounds. Writes --out
+                      (result) and --policy.
 )help";
-
-namespace {
 
 std::unique_ptr<MarkovModel> load_markov_argument(const std::string& spec, const LoadLimits& limits) {
   try {
@@ -74,20 +75,9 @@ std::unique_ptr<MarkovModel> load_markov_argument(const std::string& spec, const
   }
 }
 
-std::string markov_solver_names() { return solver_names(GameKind::markov, Feedback::bandit); }
+namespace {
 
-nlohmann::json markov_params(const std::vector<std::string>& pairs, const std::string& command) {
-  nlohmann::json extra = nlohmann::json::object();
-  for (const std::string& pair : pairs) {
-    const std::size_t eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) throw CommandLineError(command, "--param needs KEY=VALUE, not '" + pair + "'");
-    const std::string value = pair.substr(eq + 1);
-    nlohmann::json parsed = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
-    extra[pair.substr(0, eq)] =
-        parsed.is_discarded() || parsed.is_object() || parsed.is_array() ? nlohmann::json(value) : parsed;
-  }
-  return extra;
-}
+std::string markov_solver_names() { return solver_names(GameKind::markov, Feedback::bandit); }
 
 void print_values(std::ostream& out, const MarkovModel& model, const std::vector<double>& values) {
   for (int i = 0; i < model.num_players() && i < static_cast<int>(values.size()); ++i)
@@ -211,7 +201,7 @@ std::unique_ptr<MarkovSolver> make_markov_solve_solver(const Args& args, const s
                                                        std::int64_t episodes) {
   std::unique_ptr<MarkovSolver> solver;
   try {
-    solver = make_markov_solver(solver_name, *model, markov_params(args.all("--param"), command), seed, episodes);
+    solver = make_markov_solver(solver_name, *model, param_values(args, command), seed, episodes);
   } catch (const UsageError& e) {
     throw BadInputError(e.what());
   }

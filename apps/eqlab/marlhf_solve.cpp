@@ -7,11 +7,11 @@
 
 #include <eqlab/algorithms/markov/policy_file.hpp>
 #include <eqlab/games/io/preference_data.hpp>
-#include <eqlab/games/markov/markov_source.hpp>
 #include <eqlab/sim/marlhf/marlhf_evaluation.hpp>
 
 #include "game_input.hpp"
 #include "output_file.hpp"
+#include "param_args.hpp"
 #include "report.hpp"
 
 namespace eqlab::cli {
@@ -32,17 +32,6 @@ void check_marlhf_flags(const Args& args, const std::string& command) {
     throw CommandLineError(command, "marlhf learns from offline preferences: leave out --feedback");
 }
 
-nlohmann::json marlhf_params(const std::vector<std::string>& pairs, const std::string& command) {
-  nlohmann::json params = nlohmann::json::object();
-  for (const std::string& pair : pairs) {
-    const std::size_t eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) throw CommandLineError(command, "--param needs KEY=VALUE, not '" + pair + "'");
-    const nlohmann::json value = nlohmann::json::parse(pair.substr(eq + 1), nullptr, false);
-    params[pair.substr(0, eq)] = value.is_discarded() ? nlohmann::json(pair.substr(eq + 1)) : value;
-  }
-  return params;
-}
-
 }  // namespace
 
 int run_marlhf_solve(const Args& args) {
@@ -50,7 +39,7 @@ int run_marlhf_solve(const Args& args) {
   check_marlhf_flags(args, command);
   MarlhfOptions options;
   try {
-    options = MarlhfOptions::from_params(marlhf_params(args.all("--param"), command));
+    options = MarlhfOptions::from_params(param_values(args, command));
   } catch (const UsageError& e) {
     throw BadInputError(e.what());
   }
@@ -62,12 +51,7 @@ int run_marlhf_solve(const Args& args) {
   std::ostream& summary = out_path == "-" || policy_path == "-" ? std::cerr : std::cout;
 
   const LoadLimits limits = load_limits(args);
-  std::unique_ptr<MarkovModel> model;
-  try {
-    model = load_markov_model(args.positional[0], limits);
-  } catch (const UsageError& e) {
-    throw BadInputError(std::string(e.what()) + " (" + help_hint("games") + ")");
-  }
+  const std::unique_ptr<MarkovModel> model = load_markov_argument(args.positional[0], limits);
   const auto read_start = std::chrono::steady_clock::now();
   const PreferenceDataset data = read_preference_data(args.text("--data"), *model, limits);
   const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start).count();

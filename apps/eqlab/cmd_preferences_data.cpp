@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
-#include <mutex>
 #include <optional>
 
 #include <tbb/global_control.h>
@@ -108,11 +107,7 @@ int run_preferences_data(std::span<const std::string> argv) {
   }
 
   ProgressBar bar("pairs", options.pairs, !args.has("--no-progress"));
-  std::mutex bar_lock;
-  options.on_progress = [&](std::int64_t done) {
-    const std::lock_guard lock(bar_lock);
-    bar.update(done);
-  };
+  options.on_progress = [&](std::int64_t done) { bar.update(done); };
   const PreferenceDataset data = sample_preference_data(*model, *behaviour, options);
   bar.finish();
   const auto sampled = std::chrono::steady_clock::now();

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <ostream>
 #include <stdexcept>
@@ -93,21 +92,6 @@ py::array_t<std::int32_t> labels_array(const PyPreferenceData& d) {
   return out;
 }
 
-// The sampler reports from its worker threads at once and out of order, while the hook
-// (and tqdm behind it) expects one caller and a count that only grows.
-std::function<void(std::int64_t)> serialised(std::function<void(std::int64_t)> hook) {
-  struct Shared {
-    std::mutex lock;
-    std::int64_t reported = 0;
-  };
-  return [hook = std::move(hook), shared = std::make_shared<Shared>()](std::int64_t done) {
-    const std::lock_guard guard(shared->lock);
-    if (done <= shared->reported) return;
-    shared->reported = done;
-    hook(done);
-  };
-}
-
 PyPreferenceData sample(const std::shared_ptr<PyMarkovGame>& game, const std::string& behaviour_spec,
                         std::int64_t pairs, double temperature, std::uint64_t seed, int threads,
                         const py::object& progress) {
@@ -122,7 +106,7 @@ PyPreferenceData sample(const std::shared_ptr<PyMarkovGame>& game, const std::st
   options.pairs = pairs;
   options.temperature = temperature;
   options.seed = seed;
-  options.on_progress = serialised(run_progress_hook(progress, pairs));
+  options.on_progress = run_progress_hook(progress, pairs);
   std::optional<tbb::global_control> limit;
   if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   // An unknown spec is a UsageError whose message names the behaviour: ValueError as it is.

@@ -1,8 +1,8 @@
 #include <eqlab/sim/marlhf/preference_sampler.hpp>
 
-#include <atomic>
 #include <cmath>
 #include <filesystem>
+#include <mutex>
 #include <sstream>
 
 #include <tbb/parallel_for.h>
@@ -121,7 +121,9 @@ PreferenceDataset sample_preference_data(const MarkovModel& model, const Prefere
   const int m = model.num_players();
   constexpr std::int64_t kChunk = 256;
   const std::int64_t chunks = (options.pairs + kChunk - 1) / kChunk;
-  std::atomic<std::int64_t> done{0};
+  // Chunks finish on any thread in any order; the reports go one at a time and only grow.
+  std::mutex report_lock;
+  std::int64_t done = 0;
   tbb::parallel_for(std::int64_t{0}, chunks, [&](std::int64_t c) {
     for (std::int64_t k = c * kChunk; k < std::min(options.pairs, (c + 1) * kChunk); ++k) {
       RngStream rng(options.seed, kPreferenceStream, static_cast<std::uint64_t>(k));
@@ -135,8 +137,9 @@ PreferenceDataset sample_preference_data(const MarkovModel& model, const Prefere
         pair.labels[i] = rng.uniform() < p ? 1 : 0;
       }
     }
-    const std::int64_t now = done += std::min(options.pairs, (c + 1) * kChunk) - c * kChunk;
-    if (options.on_progress) options.on_progress(now);
+    const std::lock_guard lock(report_lock);
+    done += std::min(options.pairs, (c + 1) * kChunk) - c * kChunk;
+    if (options.on_progress) options.on_progress(done);
   });
   return data;
 }

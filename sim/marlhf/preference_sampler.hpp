@@ -64,7 +64,8 @@ struct PreferenceSampleOptions {
   std::int64_t pairs = 1000;
   double temperature = 1.0;  // β > 0, in the game's reward units
   std::uint64_t seed = 0;
-  // Called with the pairs sampled so far, now and then, for a progress display.
+  // Called with the pairs sampled so far, now and then, for a progress display: one call
+  // at a time (from any thread), with counts that only grow.
   std::function<void(std::int64_t)> on_progress;
 };
 
